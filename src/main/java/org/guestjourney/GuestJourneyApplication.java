@@ -1,0 +1,19 @@
+package org.guestjourney;
+
+import io.camunda.client.annotation.Deployment;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Guest Journey: guest journey automation for small hospitality businesses, on Camunda 8. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@Deployment(resources = "classpath*:/bpmn/**/*.bpmn")
+public class GuestJourneyApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(GuestJourneyApplication.class, args);
+  }
+}

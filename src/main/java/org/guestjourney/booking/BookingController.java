@@ -1,0 +1,51 @@
+package org.guestjourney.booking;
+
+import java.net.URI;
+import org.guestjourney.web.ApiController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Booking intake API. {@code POST} is idempotent on {@code externalReference} per property: the
+ * first request answers 201 Created, repeats answer 200 with the stored booking.
+ */
+@ApiController
+@RequestMapping("/api/bookings")
+class BookingController {
+
+  private final BookingService service;
+
+  BookingController(BookingService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  ResponseEntity<Booking> create(@RequestBody BookingRequest request) {
+    BookingService.Intake intake = service.create(request);
+    URI location = URI.create("/api/bookings/" + intake.booking().id());
+    return ResponseEntity.status(intake.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .location(location)
+        .body(intake.booking());
+  }
+
+  @GetMapping("/{id}")
+  Booking one(@PathVariable long id) {
+    return service.get(id);
+  }
+
+  @PatchMapping("/{id}/dates")
+  Booking changeDates(@PathVariable long id, @RequestBody DateChangeRequest request) {
+    return service.changeDates(id, request);
+  }
+
+  @PostMapping("/{id}/cancel")
+  Booking cancel(@PathVariable long id) {
+    return service.cancel(id);
+  }
+}

@@ -1,0 +1,151 @@
+package org.guestjourney.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class BookingRepository {
+
+  private final JdbcClient jdbc;
+
+  BookingRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the booking; empty if one with the same property and external reference exists. */
+  Optional<Long> insertIfAbsent(BookingRequest r, long guestId, Instant now) {
+    return jdbc.sql(
+            """
+            insert into booking (property_id, guest_id, external_reference, source_channel,
+              arrival_date, departure_date, room, party_size, special_requests, status,
+              created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?)
+            on conflict on constraint booking_external_reference_unique do nothing
+            returning id
+            """)
+        .params(
+            r.propertyId(),
+            guestId,
+            r.externalReference(),
+            r.sourceChannel(),
+            r.arrivalDate(),
+            r.departureDate(),
+            r.room(),
+            r.partySize() == null ? 1 : r.partySize(),
+            r.specialRequests(),
+            Timestamp.from(now),
+            Timestamp.from(now))
+        .query(Long.class)
+        .optional();
+  }
+
+  public Optional<Booking> findById(long id) {
+    return jdbc.sql("select * from booking where id = ?").param(id).query(this::map).optional();
+  }
+
+  /** Locks the booking row for the rest of the transaction. */
+  Optional<Booking> lock(long id) {
+    return jdbc.sql("select * from booking where id = ? for update")
+        .param(id)
+        .query(this::map)
+        .optional();
+  }
+
+  public Optional<Booking> findByExternalReference(long propertyId, String externalReference) {
+    return jdbc.sql("select * from booking where property_id = ? and external_reference = ?")
+        .params(propertyId, externalReference)
+        .query(this::map)
+        .optional();
+  }
+
+  public List<Booking> findRecent(int limit) {
+    return jdbc.sql("select * from booking order by arrival_date desc, id desc limit ?")
+        .param(limit)
+        .query(this::map)
+        .list();
+  }
+
+  /** Confirmed bookings with no running journey whose arrival is not long past. */
+  public List<Booking> findWithoutJourney(LocalDate arrivingFrom) {
+    return jdbc.sql(
+            """
+            select * from booking where status = 'CONFIRMED' and journey_instance_key is null
+               and arrival_date >= ? order by id
+            """)
+        .param(arrivingFrom)
+        .query(this::map)
+        .list();
+  }
+
+  void changeDates(long id, LocalDate arrival, LocalDate departure, Instant now) {
+    jdbc.sql(
+            """
+            update booking set arrival_date = ?, departure_date = ?, revision = revision + 1,
+              updated_at = ? where id = ?
+            """)
+        .params(arrival, departure, Timestamp.from(now), id)
+        .update();
+  }
+
+  void cancel(long id, Instant now) {
+    jdbc.sql(
+            "update booking set status = 'CANCELLED', cancelled_at = ?, updated_at = ? where id = ?")
+        .params(Timestamp.from(now), Timestamp.from(now), id)
+        .update();
+  }
+
+  /**
+   * Marks the booking's journey as being started (key 0) unless it has one; true for the one caller
+   * that may start it.
+   */
+  public boolean claimJourneyStart(long id) {
+    return jdbc.sql(
+                "update booking set journey_instance_key = 0 where id = ? and journey_instance_key is null")
+            .param(id)
+            .update()
+        == 1;
+  }
+
+  public void setJourneyInstance(long id, Long instanceKey) {
+    jdbc.sql("update booking set journey_instance_key = ? where id = ?")
+        .params(instanceKey, id)
+        .update();
+  }
+
+  /** Forgets every running journey (the embedded engine lost them when the app stopped). */
+  public int forgetJourneysArrivingFrom(LocalDate arrivingFrom) {
+    return jdbc.sql(
+            "update booking set journey_instance_key = null where journey_instance_key is not null and arrival_date >= ?")
+        .param(arrivingFrom)
+        .update();
+  }
+
+  private Booking map(ResultSet rs, int row) throws SQLException {
+    Timestamp cancelled = rs.getTimestamp("cancelled_at");
+    Long journeyKey = rs.getObject("journey_instance_key", Long.class);
+    return new Booking(
+        rs.getLong("id"),
+        rs.getLong("property_id"),
+        rs.getLong("guest_id"),
+        rs.getString("external_reference"),
+        rs.getString("source_channel"),
+        rs.getObject("arrival_date", LocalDate.class),
+        rs.getObject("departure_date", LocalDate.class),
+        rs.getString("room"),
+        rs.getInt("party_size"),
+        rs.getString("special_requests"),
+        BookingStatus.valueOf(rs.getString("status")),
+        rs.getInt("revision"),
+        journeyKey,
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        cancelled == null ? null : cancelled.toInstant());
+  }
+}

@@ -1,0 +1,6 @@
+package org.guestjourney.booking;
+
+public enum BookingStatus {
+  CONFIRMED,
+  CANCELLED
+}

@@ -1,0 +1,34 @@
+package org.guestjourney.clock;
+
+import java.time.Duration;
+import java.util.Set;
+import org.guestjourney.runtime.EmbeddedRuntimeEnvironment;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The "advance time" buttons of the embedded default's pages. */
+@Controller
+@ConditionalOnProperty(name = EmbeddedRuntimeEnvironment.EMBEDDED_ENGINE, havingValue = "true")
+class TimePages {
+
+  private static final Set<String> STEPS = Set.of("PT1H", "PT6H", "P1D", "P3D", "P7D");
+
+  private final TimeMachine timeMachine;
+
+  TimePages(TimeMachine timeMachine) {
+    this.timeMachine = timeMachine;
+  }
+
+  @PostMapping("/time/advance")
+  String advance(@RequestParam String by, @RequestParam(defaultValue = "/") String back)
+      throws InterruptedException {
+    if (STEPS.contains(by)) {
+      timeMachine.advance(Duration.parse(by));
+      timeMachine.settle();
+    }
+    // only ever go back to a page of ours
+    return "redirect:" + (back.startsWith("/") && !back.startsWith("//") ? back : "/");
+  }
+}

@@ -1,0 +1,56 @@
+package org.guestjourney.journey;
+
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that talks to the process engine about journeys (start, correlate). Works the same
+ * on the embedded engine and on a Camunda 8 cluster.
+ */
+@Component
+public class JourneyEngine {
+
+  /** How long a booking message waits for its journey to be ready to receive it. */
+  static final Duration MESSAGE_TTL = Duration.ofHours(1);
+
+  private final CamundaClient client;
+
+  JourneyEngine(CamundaClient client) {
+    this.client = client;
+  }
+
+  /** Starts the pre-arrival journey of a booking and returns the process instance key. */
+  public long startPreArrival(long bookingId) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(PreArrivalJourney.PROCESS_ID)
+        .latestVersion()
+        .variables(Map.of("bookingId", bookingId))
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
+  public void bookingModified(long bookingId, int revision) {
+    publish(PreArrivalJourney.MESSAGE_BOOKING_MODIFIED, bookingId, "r" + revision);
+  }
+
+  public void bookingCancelled(long bookingId) {
+    publish(PreArrivalJourney.MESSAGE_BOOKING_CANCELLED, bookingId, "cancelled");
+  }
+
+  private void publish(String name, long bookingId, String discriminator) {
+    client
+        .newPublishMessageCommand()
+        .messageName(name)
+        .correlationKey(Long.toString(bookingId))
+        // the same change published twice (a retry) is one message for the engine
+        .messageId(name + "/" + bookingId + "/" + discriminator)
+        .timeToLive(MESSAGE_TTL)
+        .variables(Map.of())
+        .send()
+        .join();
+  }
+}

@@ -1,0 +1,159 @@
+package org.guestjourney.journey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.booking.BookingRepository;
+import org.guestjourney.clock.TimeMachine;
+import org.guestjourney.guest.Guest;
+import org.guestjourney.guest.GuestRepository;
+import org.guestjourney.messaging.DeliveryEvent;
+import org.guestjourney.messaging.MessageDelivery;
+import org.guestjourney.messaging.MessagingService;
+import org.guestjourney.messaging.RenderedMessage;
+import org.guestjourney.property.Property;
+import org.guestjourney.property.PropertyRepository;
+import org.guestjourney.web.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** Pages that show each booking's journey: every message, when, its state and why. */
+@Controller
+class JourneyPages {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
+
+  private final BookingRepository bookings;
+  private final PropertyRepository properties;
+  private final GuestRepository guests;
+  private final MessagingService messaging;
+  private final ObjectProvider<TimeMachine> timeMachine;
+  private final Clock clock;
+
+  JourneyPages(
+      BookingRepository bookings,
+      PropertyRepository properties,
+      GuestRepository guests,
+      MessagingService messaging,
+      ObjectProvider<TimeMachine> timeMachine,
+      Clock clock) {
+    this.bookings = bookings;
+    this.properties = properties;
+    this.guests = guests;
+    this.messaging = messaging;
+    this.timeMachine = timeMachine;
+    this.clock = clock;
+  }
+
+  /** A row of the bookings list. */
+  record BookingRow(Booking booking, Property property, Guest guest) {}
+
+  /** A message on the journey page, with times shown in the property's zone. */
+  record MessageRow(
+      MessageDelivery delivery,
+      String plannedLocal,
+      String sentLocal,
+      List<DeliveryEvent> history) {}
+
+  @GetMapping("/")
+  String index(Model model) {
+    List<BookingRow> rows =
+        bookings.findRecent(200).stream()
+            .map(
+                b ->
+                    new BookingRow(
+                        b,
+                        properties.findById(b.propertyId()).orElseThrow(),
+                        guests.findById(b.guestId()).orElseThrow()))
+            .toList();
+    model.addAttribute("rows", rows);
+    model.addAttribute("properties", properties.findAll());
+    addClock(model);
+    return "pages/index";
+  }
+
+  @GetMapping("/bookings/{id}")
+  String booking(@PathVariable long id, Model model) {
+    Booking booking =
+        bookings.findById(id).orElseThrow(() -> new NotFoundException("No booking " + id));
+    Property property = properties.findById(booking.propertyId()).orElseThrow();
+    ZoneId zone = property.timeZone();
+    List<MessageRow> messages =
+        messaging.forBooking(id).stream()
+            .map(
+                d ->
+                    new MessageRow(
+                        d,
+                        format(d.plannedAt(), zone),
+                        d.sentAt() == null ? null : format(d.sentAt(), zone),
+                        messaging.history(d.id())))
+            .toList();
+    model.addAttribute("booking", booking);
+    model.addAttribute("property", property);
+    model.addAttribute("guest", guests.findById(booking.guestId()).orElseThrow());
+    model.addAttribute("messages", messages);
+    model.addAttribute("propertyNow", format(clock.instant(), zone));
+    addClock(model);
+    return "pages/booking";
+  }
+
+  @GetMapping("/messages/{id}")
+  String message(@PathVariable long id, Model model) {
+    MessageDelivery delivery =
+        messaging.find(id).orElseThrow(() -> new NotFoundException("No message " + id));
+    Booking booking = bookings.findById(delivery.bookingId()).orElseThrow();
+    Property property = properties.findById(booking.propertyId()).orElseThrow();
+    Optional<RenderedMessage> shown =
+        delivery.body() != null
+            ? Optional.of(
+                new RenderedMessage(delivery.language(), delivery.subject(), delivery.body()))
+            : Optional.empty();
+    boolean preview = shown.isEmpty();
+    RenderedMessage content =
+        shown.orElseGet(
+            () ->
+                messaging.preview(
+                    booking.id(),
+                    delivery.step(),
+                    Map.of("includeCheckInGuide", false, "askArrivalTime", false)));
+    model.addAttribute("delivery", delivery);
+    model.addAttribute("booking", booking);
+    model.addAttribute("property", property);
+    model.addAttribute("guest", guests.findById(booking.guestId()).orElseThrow());
+    model.addAttribute("content", content);
+    model.addAttribute("preview", preview);
+    model.addAttribute("plannedLocal", format(delivery.plannedAt(), property.timeZone()));
+    model.addAttribute("history", messaging.history(id));
+    addClock(model);
+    return "pages/message";
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(NotFoundException e, Model model) {
+    model.addAttribute("message", e.getMessage());
+    addClock(model);
+    return "pages/not-found";
+  }
+
+  private void addClock(Model model) {
+    model.addAttribute("now", format(clock.instant(), ZoneId.of("UTC")));
+    model.addAttribute("timeTravel", timeMachine.getIfAvailable() != null);
+  }
+
+  static String format(Instant instant, ZoneId zone) {
+    return WHEN.format(instant.atZone(zone)) + " " + zone.getId();
+  }
+}

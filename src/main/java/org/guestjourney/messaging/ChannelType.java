@@ -1,0 +1,6 @@
+package org.guestjourney.messaging;
+
+/** How a message reaches the guest. */
+public enum ChannelType {
+  EMAIL
+}

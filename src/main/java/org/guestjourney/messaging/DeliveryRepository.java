@@ -1,0 +1,232 @@
+package org.guestjourney.messaging;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Delivery records and their history. Every state change writes a history event. */
+@Repository
+class DeliveryRepository {
+
+  private final JdbcClient jdbc;
+
+  DeliveryRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the planned message unless one with the same key exists; true if inserted. */
+  boolean insertIfAbsent(long bookingId, PlannedMessage planned, ChannelType channel, Instant now) {
+    DeliveryState state =
+        planned.skipReason() == null ? DeliveryState.SCHEDULED : DeliveryState.SKIPPED;
+    Optional<Long> id =
+        jdbc.sql(
+                """
+                insert into message_delivery (booking_id, step, idempotency_key, channel,
+                  planned_at, state, reason, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (idempotency_key) do nothing
+                returning id
+                """)
+            .params(
+                bookingId,
+                planned.step().code(),
+                planned.idempotencyKey(),
+                channel.name(),
+                ts(planned.plannedAt()),
+                state.name(),
+                planned.skipReason(),
+                ts(now),
+                ts(now))
+            .query(Long.class)
+            .optional();
+    id.ifPresent(
+        deliveryId ->
+            event(
+                deliveryId,
+                state,
+                state == DeliveryState.SCHEDULED ? "Planned" : planned.skipReason(),
+                now));
+    return id.isPresent();
+  }
+
+  Optional<MessageDelivery> findByKey(String key) {
+    return jdbc.sql("select * from message_delivery where idempotency_key = ?")
+        .param(key)
+        .query(this::map)
+        .optional();
+  }
+
+  Optional<MessageDelivery> findById(long id) {
+    return jdbc.sql("select * from message_delivery where id = ?")
+        .param(id)
+        .query(this::map)
+        .optional();
+  }
+
+  List<MessageDelivery> findByBooking(long bookingId) {
+    return jdbc.sql("select * from message_delivery where booking_id = ? order by planned_at, id")
+        .param(bookingId)
+        .query(this::map)
+        .list();
+  }
+
+  List<DeliveryEvent> history(long deliveryId) {
+    return jdbc.sql(
+            "select state, reason, occurred_at from message_delivery_event where delivery_id = ? order by id")
+        .param(deliveryId)
+        .query(
+            (rs, n) ->
+                new DeliveryEvent(
+                    DeliveryState.valueOf(rs.getString("state")),
+                    rs.getString("reason"),
+                    rs.getTimestamp("occurred_at").toInstant()))
+        .list();
+  }
+
+  /**
+   * Takes the message for sending. Succeeds for one caller only: a message that is scheduled or
+   * failed, or whose previous sender's lease ran out.
+   */
+  boolean claim(long id, Instant now, Instant leaseUntil) {
+    int updated =
+        jdbc.sql(
+                """
+                update message_delivery
+                   set state = 'SENDING', claimed_until = ?, attempts = attempts + 1, updated_at = ?
+                 where id = ?
+                   and (state in ('SCHEDULED', 'FAILED')
+                        or (state = 'SENDING' and claimed_until < ?))
+                """)
+            .params(ts(leaseUntil), ts(now), id, ts(now))
+            .update();
+    if (updated == 1) {
+      event(id, DeliveryState.SENDING, "Sending", now);
+    }
+    return updated == 1;
+  }
+
+  void recordContent(long id, String language, String recipient, String subject, String body) {
+    jdbc.sql(
+            "update message_delivery set language = ?, recipient = ?, subject = ?, body = ? where id = ?")
+        .params(language, recipient, subject, body, id)
+        .update();
+  }
+
+  void markSent(long id, String providerMessageId, String detail, Instant now) {
+    jdbc.sql(
+            """
+            update message_delivery set state = 'SENT', provider_message_id = ?, reason = ?,
+              sent_at = ?, claimed_until = null, updated_at = ? where id = ? and state = 'SENDING'
+            """)
+        .params(providerMessageId, detail, ts(now), ts(now), id)
+        .update();
+    event(id, DeliveryState.SENT, detail, now);
+  }
+
+  void markFailed(long id, String reason, Instant now) {
+    jdbc.sql(
+            """
+            update message_delivery set state = 'FAILED', reason = ?, claimed_until = null,
+              updated_at = ? where id = ? and state = 'SENDING'
+            """)
+        .params(reason, ts(now), id)
+        .update();
+    event(id, DeliveryState.FAILED, reason, now);
+  }
+
+  /** Skips a message that has not gone out; returns false if it already reached a final state. */
+  boolean skip(long id, String reason, Instant now) {
+    return finish(id, DeliveryState.SKIPPED, reason, now);
+  }
+
+  boolean cancel(long id, String reason, Instant now) {
+    return finish(id, DeliveryState.CANCELLED, reason, now);
+  }
+
+  private boolean finish(long id, DeliveryState state, String reason, Instant now) {
+    int updated =
+        jdbc.sql(
+                """
+                update message_delivery set state = ?, reason = ?, claimed_until = null, updated_at = ?
+                 where id = ? and state in ('SCHEDULED', 'FAILED')
+                """)
+            .params(state.name(), reason, ts(now), id)
+            .update();
+    if (updated == 1) {
+      event(id, state, reason, now);
+    }
+    return updated == 1;
+  }
+
+  List<MessageDelivery> findOpenByBooking(long bookingId) {
+    return jdbc.sql(
+            "select * from message_delivery where booking_id = ? and state in ('SCHEDULED', 'FAILED') order by id")
+        .param(bookingId)
+        .query(this::map)
+        .list();
+  }
+
+  List<MessageDelivery> findByKeys(Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from message_delivery where idempotency_key in (:keys)")
+        .param("keys", keys)
+        .query(this::map)
+        .list();
+  }
+
+  Optional<Instant> nextPlannedBetween(Instant from, Instant until) {
+    return jdbc.sql(
+            """
+            select min(planned_at) from message_delivery
+             where state = 'SCHEDULED' and planned_at > ? and planned_at <= ?
+            """)
+        .params(ts(from), ts(until))
+        .query((rs, n) -> instant(rs, "min"))
+        .optional()
+        .filter(java.util.Objects::nonNull);
+  }
+
+  private void event(long deliveryId, DeliveryState state, String reason, Instant now) {
+    jdbc.sql(
+            "insert into message_delivery_event (delivery_id, state, reason, occurred_at) values (?, ?, ?, ?)")
+        .params(deliveryId, state.name(), reason, ts(now))
+        .update();
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private MessageDelivery map(ResultSet rs, int row) throws SQLException {
+    return new MessageDelivery(
+        rs.getLong("id"),
+        rs.getLong("booking_id"),
+        MessageStep.fromCode(rs.getString("step")),
+        rs.getString("idempotency_key"),
+        ChannelType.valueOf(rs.getString("channel")),
+        instant(rs, "planned_at"),
+        DeliveryState.valueOf(rs.getString("state")),
+        rs.getString("reason"),
+        rs.getInt("attempts"),
+        rs.getString("language"),
+        rs.getString("recipient"),
+        rs.getString("subject"),
+        rs.getString("body"),
+        rs.getString("provider_message_id"),
+        instant(rs, "sent_at"),
+        instant(rs, "updated_at"));
+  }
+}

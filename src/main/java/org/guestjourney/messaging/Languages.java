@@ -1,0 +1,21 @@
+package org.guestjourney.messaging;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The languages guest messages are written in (one template folder per language). */
+public final class Languages {
+
+  public static final List<String> SUPPORTED = List.of("en", "zh-CN");
+  public static final String UNSUPPORTED = "must be one of " + SUPPORTED;
+
+  private Languages() {}
+
+  public static boolean isSupported(String tag) {
+    return tag != null && SUPPORTED.contains(tag);
+  }
+
+  public static Locale locale(String tag) {
+    return Locale.forLanguageTag(tag);
+  }
+}

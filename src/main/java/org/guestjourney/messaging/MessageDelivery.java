@@ -1,0 +1,22 @@
+package org.guestjourney.messaging;
+
+import java.time.Instant;
+
+/** A message planned for one booking and journey step, and what became of it. */
+public record MessageDelivery(
+    long id,
+    long bookingId,
+    MessageStep step,
+    String idempotencyKey,
+    ChannelType channel,
+    Instant plannedAt,
+    DeliveryState state,
+    String reason,
+    int attempts,
+    String language,
+    String recipient,
+    String subject,
+    String body,
+    String providerMessageId,
+    Instant sentAt,
+    Instant updatedAt) {}

@@ -1,0 +1,22 @@
+package org.guestjourney.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Messaging settings.
+ *
+ * @param staleAfter a message that reaches its send step later than this after its planned moment
+ *     is skipped, never sent late (engine down, backlog)
+ * @param sendLease how long one worker holds a message while sending; after that another worker may
+ *     retry it
+ * @param retryBackoff wait before a failed send is tried again
+ * @param fromAddress sender address of guest e-mail; the display name is the property's name
+ */
+@ConfigurationProperties("guest-journey.messaging")
+public record MessagingProperties(
+    @DefaultValue("PT1H") Duration staleAfter,
+    @DefaultValue("PT2M") Duration sendLease,
+    @DefaultValue("PT30S") Duration retryBackoff,
+    @DefaultValue("guest-journey@localhost") String fromAddress) {}

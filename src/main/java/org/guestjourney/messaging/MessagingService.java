@@ -1,0 +1,239 @@
+package org.guestjourney.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.booking.BookingRepository;
+import org.guestjourney.booking.BookingStatus;
+import org.guestjourney.guest.Guest;
+import org.guestjourney.guest.GuestRepository;
+import org.guestjourney.property.Property;
+import org.guestjourney.property.PropertyRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Plans, sends and explains guest messages. Sending applies the send-time rules (booking still on,
+ * not stale, a way to reach the guest) and then hands the message to a channel exactly once: the
+ * delivery record is claimed before the channel is called, and a message in a final state is never
+ * sent again.
+ */
+@Service
+public class MessagingService {
+
+  private static final Logger log = LoggerFactory.getLogger(MessagingService.class);
+  private static final Duration EARLY_TOLERANCE = Duration.ofMinutes(1);
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
+  private final DeliveryRepository deliveries;
+  private final BookingRepository bookings;
+  private final GuestRepository guests;
+  private final PropertyRepository properties;
+  private final MessageRenderer renderer;
+  private final Channel email;
+  private final MessagingProperties settings;
+  private final Clock clock;
+
+  MessagingService(
+      DeliveryRepository deliveries,
+      BookingRepository bookings,
+      GuestRepository guests,
+      PropertyRepository properties,
+      MessageRenderer renderer,
+      List<Channel> channels,
+      MessagingProperties settings,
+      Clock clock) {
+    this.deliveries = deliveries;
+    this.bookings = bookings;
+    this.guests = guests;
+    this.properties = properties;
+    this.renderer = renderer;
+    this.email =
+        channels.stream().filter(c -> c.type() == ChannelType.EMAIL).findFirst().orElseThrow();
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Records the planned messages; ones already recorded under the same key are left as they are.
+   */
+  public void recordPlan(long bookingId, List<PlannedMessage> plan) {
+    Instant now = clock.instant();
+    for (PlannedMessage message : plan) {
+      deliveries.insertIfAbsent(bookingId, message, ChannelType.EMAIL, now);
+    }
+  }
+
+  /** Cancels the booking's messages that have not gone out and match {@code which}. */
+  public int cancelOpen(long bookingId, Predicate<MessageDelivery> which, String reason) {
+    Instant now = clock.instant();
+    int cancelled = 0;
+    for (MessageDelivery d : deliveries.findOpenByBooking(bookingId)) {
+      if (which.test(d) && deliveries.cancel(d.id(), reason, now)) {
+        cancelled++;
+      }
+    }
+    return cancelled;
+  }
+
+  /** Skips a planned message that will not go, with the reason; no-op if it already went. */
+  public void skip(String idempotencyKey, String reason) {
+    deliveries
+        .findByKey(idempotencyKey)
+        .ifPresent(d -> deliveries.skip(d.id(), reason, clock.instant()));
+  }
+
+  public Optional<MessageDelivery> find(String idempotencyKey) {
+    return deliveries.findByKey(idempotencyKey);
+  }
+
+  public Optional<MessageDelivery> find(long deliveryId) {
+    return deliveries.findById(deliveryId);
+  }
+
+  public List<MessageDelivery> forBooking(long bookingId) {
+    return deliveries.findByBooking(bookingId);
+  }
+
+  public List<DeliveryEvent> history(long deliveryId) {
+    return deliveries.history(deliveryId);
+  }
+
+  /**
+   * Sends the planned message now, unless a send-time rule stops it (recorded with the reason).
+   * Calling it again for a message that went out, was skipped or cancelled does nothing.
+   *
+   * @throws SendFailedException when the channel failed; the message is kept for a retry
+   */
+  public Optional<MessageDelivery> send(GuestMessageRequest request) {
+    Instant now = clock.instant();
+    Optional<MessageDelivery> planned = deliveries.findByKey(request.idempotencyKey());
+    if (planned.isEmpty()) {
+      // not (or no longer) part of the plan, e.g. a timer of old dates racing a date change
+      log.info("Nothing planned under {}; nothing sent", request.idempotencyKey());
+      return Optional.empty();
+    }
+    MessageDelivery delivery = planned.get();
+    if (delivery.state().isFinal()) {
+      return planned;
+    }
+    if (delivery.plannedAt().isAfter(now.plus(EARLY_TOLERANCE))) {
+      // the plan moved later since the timer was set; the re-planned timer will come back
+      log.info(
+          "{} is not due before {}; nothing sent now",
+          request.idempotencyKey(),
+          delivery.plannedAt());
+      return Optional.empty();
+    }
+    Booking booking = bookings.findById(request.bookingId()).orElseThrow();
+    Property property = properties.findById(booking.propertyId()).orElseThrow();
+    Guest guest = guests.findById(booking.guestId()).orElseThrow();
+
+    Optional<String> stop = sendTimeRule(request.step(), delivery, booking, guest, property, now);
+    if (stop.isPresent()) {
+      deliveries.skip(delivery.id(), stop.get(), now);
+      log.info("Skipped {} for booking {}: {}", request.step().code(), booking.id(), stop.get());
+      return deliveries.findById(delivery.id());
+    }
+    if (!deliveries.claim(delivery.id(), now, now.plus(settings.sendLease()))) {
+      throw new SendFailedException(
+          "Message " + request.idempotencyKey() + " is being sent by another worker", null);
+    }
+    try {
+      RenderedMessage content = render(request.step(), booking, guest, property, request.model());
+      deliveries.recordContent(
+          delivery.id(), content.language(), guest.email(), content.subject(), content.htmlBody());
+      Channel.Receipt receipt =
+          email.send(
+              new OutgoingMessage(
+                  request.idempotencyKey(),
+                  guest.email(),
+                  property.name(),
+                  property.contactEmail(),
+                  content));
+      deliveries.markSent(
+          delivery.id(), receipt.providerMessageId(), receipt.detail(), clock.instant());
+      log.info("Sent {} for booking {}", request.step().code(), booking.id());
+    } catch (Exception e) {
+      String reason = "E-mail not sent: " + rootMessage(e);
+      deliveries.markFailed(delivery.id(), reason, clock.instant());
+      throw new SendFailedException(reason, e);
+    }
+    return deliveries.findById(delivery.id());
+  }
+
+  /** Renders the message as the guest would read it, without sending or recording anything. */
+  public RenderedMessage preview(long bookingId, MessageStep step, Map<String, Object> extra) {
+    Booking booking = bookings.findById(bookingId).orElseThrow();
+    Property property = properties.findById(booking.propertyId()).orElseThrow();
+    Guest guest = guests.findById(booking.guestId()).orElseThrow();
+    return render(step, booking, guest, property, extra);
+  }
+
+  private Optional<String> sendTimeRule(
+      MessageStep step,
+      MessageDelivery delivery,
+      Booking booking,
+      Guest guest,
+      Property property,
+      Instant now) {
+    if (booking.status() == BookingStatus.CANCELLED && step != MessageStep.BOOKING_CANCELLATION) {
+      return Optional.of("The booking was cancelled before this message was due");
+    }
+    Duration late = Duration.between(delivery.plannedAt(), now);
+    if (late.compareTo(settings.staleAfter()) > 0) {
+      return Optional.of(
+          "Stale: due at "
+              + local(delivery.plannedAt(), property.timeZone())
+              + " but its turn came at "
+              + local(now, property.timeZone())
+              + " (more than "
+              + human(settings.staleAfter())
+              + " late); not sent late");
+    }
+    if (guest.email() == null) {
+      return Optional.of("No way to reach the guest: no e-mail address (SMS is not available yet)");
+    }
+    return Optional.empty();
+  }
+
+  private RenderedMessage render(
+      MessageStep step,
+      Booking booking,
+      Guest guest,
+      Property property,
+      Map<String, Object> extra) {
+    Map<String, Object> model = new HashMap<>(extra);
+    model.put("guest", guest);
+    model.put("property", property);
+    model.put("booking", booking);
+    model.put("nights", booking.nights());
+    String language = property.languageFor(guest.preferredLanguage());
+    return renderer.renderEmail(step, language, model);
+  }
+
+  static String local(Instant instant, ZoneId zone) {
+    return LOCAL.format(instant.atZone(zone));
+  }
+
+  private static String human(Duration d) {
+    return d.toString().substring(2).toLowerCase();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+}

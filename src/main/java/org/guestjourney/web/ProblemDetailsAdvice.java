@@ -1,0 +1,79 @@
+package org.guestjourney.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Turns every API error into {@code application/problem+json} that names the fields at fault. */
+@RestControllerAdvice(annotations = ApiController.class)
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  static final URI INVALID_REQUEST = URI.create("/problems/invalid-request");
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    return invalidRequest(e.violations());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
+    return problem;
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Conflict");
+    return problem;
+  }
+
+  /** Malformed JSON or a value of the wrong type (a date that is not a date, ...). */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field =
+          mapping.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      return ResponseEntity.badRequest()
+          .body(
+              invalidRequest(List.of(new FieldViolation(field, "has a value of the wrong form"))));
+    }
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
+    problem.setTitle("Unreadable request");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  static ProblemDetail invalidRequest(List<FieldViolation> violations) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            violations.size() == 1
+                ? "1 field is invalid; nothing was stored"
+                : violations.size() + " fields are invalid; nothing was stored");
+    problem.setType(INVALID_REQUEST);
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", violations);
+    return problem;
+  }
+}
