@@ -1,0 +1,89 @@
+package org.guestjourney.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.guestjourney.clock.TimeMachine;
+
+/**
+ * The one seam between tests and the process engine: moving the clock and asserting where a process
+ * instance stands. Today it drives zeebe-process-test's in-memory engine (the same one the embedded
+ * default runs); moving to Camunda Process Test later means changing this class.
+ */
+public final class ProcessTestEngine {
+
+  private final ZeebeTestEngine engine;
+  private final TimeMachine timeMachine;
+
+  public ProcessTestEngine(ZeebeTestEngine engine, TimeMachine timeMachine) {
+    this.engine = engine;
+    this.timeMachine = timeMachine;
+    BpmnAssert.initRecordStream(RecordStream.of(engine.getRecordStreamSource()));
+  }
+
+  public Instant now() {
+    return timeMachine.now();
+  }
+
+  /** Moves the engine and application clocks to {@code moment} (which must be in the future). */
+  public void moveTo(Instant moment) {
+    Duration step = Duration.between(timeMachine.now(), moment);
+    assertThat(step).as("time only moves forward").isPositive();
+    timeMachine.jump(step);
+    waitForIdle();
+  }
+
+  public void move(Duration step) {
+    timeMachine.jump(step);
+    waitForIdle();
+  }
+
+  /**
+   * Lets the engine process what moving the clock triggered. Best effort: job workers poll all the
+   * time, so the engine is not always seen idle; assertions below wait for their outcome.
+   */
+  public void waitForIdle() {
+    try {
+      engine.waitForIdleState(Duration.ofSeconds(2));
+    } catch (TimeoutException e) {
+      // still busy with polling workers; the assertions wait for the state they expect
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Waits (up to 15 s) until the assertion on the process instance holds. */
+  public void awaitInstance(long processInstanceKey, Consumer<ProcessInstanceAssert> assertion) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () ->
+                assertion.accept(
+                    BpmnAssert.assertThat(new InspectedProcessInstance(processInstanceKey))));
+  }
+
+  /** The instance is waiting at {@code elementId}, and still is after a second. */
+  public void assertStillWaitingAt(long processInstanceKey, String elementId) {
+    awaitInstance(processInstanceKey, i -> i.isWaitingAtElements(elementId));
+    await()
+        .pollInSameThread()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .untilAsserted(
+            () ->
+                BpmnAssert.assertThat(new InspectedProcessInstance(processInstanceKey))
+                    .isWaitingAtElements(elementId));
+  }
+}

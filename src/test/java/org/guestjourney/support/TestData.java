@@ -1,0 +1,132 @@
+package org.guestjourney.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.booking.BookingRepository;
+import org.guestjourney.booking.BookingRequest;
+import org.guestjourney.booking.BookingRequest.GuestDetails;
+import org.guestjourney.booking.BookingService;
+import org.guestjourney.messaging.DeliveryState;
+import org.guestjourney.messaging.MessageDelivery;
+import org.guestjourney.messaging.MessageStep;
+import org.guestjourney.messaging.MessagingService;
+import org.guestjourney.property.Property;
+import org.guestjourney.property.PropertyRequest;
+import org.guestjourney.property.PropertyService;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Creates properties and bookings the way an integrator would, and reads their messages. */
+@TestComponent
+public class TestData {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final PropertyService properties;
+  private final BookingService bookings;
+  private final BookingRepository bookingRepository;
+  private final MessagingService messaging;
+
+  TestData(
+      PropertyService properties,
+      BookingService bookings,
+      BookingRepository bookingRepository,
+      MessagingService messaging) {
+    this.properties = properties;
+    this.bookings = bookings;
+    this.bookingRepository = bookingRepository;
+    this.messaging = messaging;
+  }
+
+  public Property property(String timeZone, String... languages) {
+    String code =
+        "test-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return properties.register(
+        new PropertyRequest(
+            code,
+            "Test House " + code,
+            timeZone,
+            languages[0],
+            List.of(languages),
+            LocalTime.of(15, 0),
+            LocalTime.of(11, 0),
+            "host@" + code + ".example",
+            "+390612345678",
+            LocalTime.of(8, 0),
+            LocalTime.of(20, 0),
+            "Via Roma 1",
+            "Tram 8 to the last stop",
+            "Key box left of the door",
+            "Bakery at the corner",
+            "30% deposit",
+            "City tax 3 EUR",
+            "Free cancellation until 7 days before arrival",
+            null,
+            3,
+            LocalTime.of(10, 0),
+            LocalTime.of(10, 0)));
+  }
+
+  public String uniqueEmail() {
+    return "guest-"
+        + SEQUENCE.incrementAndGet()
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 6)
+        + "@example.com";
+  }
+
+  public BookingRequest request(
+      Property property, LocalDate arrival, int nights, String email, String language) {
+    return new BookingRequest(
+        property.id(),
+        "REF-" + UUID.randomUUID(),
+        "direct",
+        arrival,
+        arrival.plusDays(nights),
+        "Garden room",
+        2,
+        null,
+        new GuestDetails("Anna Test", email, "+393401234567", language));
+  }
+
+  public Booking book(BookingRequest request) {
+    return bookings.create(request).booking();
+  }
+
+  /** Waits until the booking's journey is running and returns its process instance key. */
+  public long journeyOf(long bookingId) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> bookingRepository.findById(bookingId).orElseThrow().journeyInstanceKey(),
+            key -> key != null && key > 0);
+  }
+
+  public Booking reload(long bookingId) {
+    return bookingRepository.findById(bookingId).orElseThrow();
+  }
+
+  public MessageDelivery message(long bookingId, MessageStep step) {
+    return messaging.forBooking(bookingId).stream()
+        .filter(d -> d.step() == step)
+        .reduce((first, second) -> second) // the latest planned of that step
+        .orElseThrow(() -> new AssertionError("No " + step + " planned for booking " + bookingId));
+  }
+
+  public List<MessageDelivery> messages(long bookingId) {
+    return messaging.forBooking(bookingId);
+  }
+
+  /** Waits until the booking's latest message of {@code step} reaches {@code state}. */
+  public MessageDelivery awaitState(long bookingId, MessageStep step, DeliveryState state) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> message(bookingId, step), d -> d.state() == state);
+  }
+}
