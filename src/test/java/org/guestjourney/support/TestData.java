@@ -127,6 +127,7 @@ public class TestData {
   public MessageDelivery awaitState(long bookingId, MessageStep step, DeliveryState state) {
     return await()
         .atMost(Duration.ofSeconds(15))
+        .ignoreExceptionsInstanceOf(AssertionError.class)
         .until(() -> message(bookingId, step), d -> d.state() == state);
   }
 }
