@@ -221,6 +221,6 @@ class PreArrivalJourneyTest extends JourneyIntegrationTest {
   }
 
   static String body(MimeMessage message) throws Exception {
-    return org.guestjourney.support.Mails.body(message);
+    return org.guestjourney.support.Mails.visibleText(message);
   }
 }

@@ -13,6 +13,15 @@ public final class Mails {
     return text(message);
   }
 
+  /** What the guest reads: the body without markup, entities decoded, whitespace collapsed. */
+  public static String visibleText(MimeMessage message) throws Exception {
+    String html = body(message).replaceAll("(?s)<head>.*?</head>", " ");
+    return org.springframework.web.util.HtmlUtils.htmlUnescape(html.replaceAll("<[^>]+>", " "))
+        .replaceAll("\\s+", " ")
+        .replaceAll(" ([,，：。])", "$1")
+        .strip();
+  }
+
   private static String text(Part part) throws Exception {
     Object content = part.getContent();
     if (content instanceof String s) {
