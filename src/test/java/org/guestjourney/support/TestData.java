@@ -33,6 +33,15 @@ public class TestData {
   private final BookingRepository bookingRepository;
   private final MessagingService messaging;
 
+  /** The test data helper of an application context started by hand. */
+  public static TestData of(org.springframework.context.ApplicationContext context) {
+    return new TestData(
+        context.getBean(PropertyService.class),
+        context.getBean(BookingService.class),
+        context.getBean(BookingRepository.class),
+        context.getBean(MessagingService.class));
+  }
+
   TestData(
       PropertyService properties,
       BookingService bookings,

@@ -1,0 +1,31 @@
+package org.guestjourney.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.guestjourney.GuestJourneyApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the whole application by hand, for tests that stop and start it. */
+public final class StandaloneApp {
+
+  private StandaloneApp() {}
+
+  public static ConfigurableApplicationContext start(
+      Path dataDirectory, int smtpPort, String... extra) {
+    List<String> properties =
+        new ArrayList<>(
+            List.of(
+                "server.port=0",
+                "guest-journey.runtime.embedded-engine-port=0",
+                "guest-journey.embedded-database.data-directory=" + dataDirectory.toAbsolutePath(),
+                "guest-journey.messaging.retry-backoff=PT1S",
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + smtpPort));
+    properties.addAll(List.of(extra));
+    return new SpringApplicationBuilder(GuestJourneyApplication.class)
+        .properties(properties.toArray(String[]::new))
+        .run();
+  }
+}
