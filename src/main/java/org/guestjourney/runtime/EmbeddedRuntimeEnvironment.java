@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -23,14 +24,16 @@ public class EmbeddedRuntimeEnvironment implements EnvironmentPostProcessor, Ord
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
+    // bound the way Spring Boot binds them, so CAMUNDA_CLIENT_GRPCADDRESS counts too
+    Binder binder = Binder.get(environment);
     boolean external =
-        environment.containsProperty("camunda.client.grpc-address")
-            || environment.containsProperty("camunda.client.rest-address")
-            || environment.containsProperty("camunda.client.mode");
+        binder.bind("camunda.client.grpc-address", String.class).isBound()
+            || binder.bind("camunda.client.rest-address", String.class).isBound()
+            || binder.bind("camunda.client.mode", String.class).isBound();
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put(EMBEDDED_ENGINE, !external);
     if (!external) {
-      int port = environment.getProperty(ENGINE_PORT, Integer.class, 26500);
+      int port = binder.bind(ENGINE_PORT, Integer.class).orElse(26500);
       if (port == 0) {
         port = freePort();
       }

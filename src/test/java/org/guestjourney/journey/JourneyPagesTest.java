@@ -1,0 +1,119 @@
+package org.guestjourney.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.booking.BookingRequest;
+import org.guestjourney.booking.BookingRequest.GuestDetails;
+import org.guestjourney.booking.BookingService;
+import org.guestjourney.messaging.DeliveryState;
+import org.guestjourney.messaging.MessageDelivery;
+import org.guestjourney.messaging.MessageStep;
+import org.guestjourney.property.Property;
+import org.guestjourney.support.JourneyIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** The journey page answers "what was planned, what went out, and why not" for a booking. */
+class JourneyPagesTest extends JourneyIntegrationTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired BookingService bookings;
+
+  @Test
+  void showsEveryMessageWithItsStateAndTheReasonForWhatDidNotGo() {
+    Property property = data.property("Europe/Rome", "en");
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(1);
+    Booking booking =
+        data.book(
+            new BookingRequest(
+                property.id(),
+                "PAGE-" + data.uniqueEmail(),
+                "direct",
+                arrival,
+                arrival.plusDays(2),
+                null,
+                2,
+                "<script>alert('page')</script>",
+                new GuestDetails("Zoë <i>Page</i>", data.uniqueEmail(), null, "en")));
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+
+    String page = http.getForObject("/bookings/" + booking.id(), String.class);
+
+    assertThat(page).contains("data-step=\"booking-confirmation\" data-state=\"SENT\"");
+    assertThat(page).contains("data-step=\"check-in-guide\" data-state=\"SKIPPED\"");
+    assertThat(page).contains("the check-in guide goes with the booking confirmation");
+    assertThat(page).contains("Zoë &lt;i&gt;Page&lt;/i&gt;").doesNotContain("<i>Page</i>");
+    assertThat(page)
+        .contains("&lt;script&gt;alert(&#39;page&#39;)&lt;/script&gt;")
+        .doesNotContain("<script>alert");
+  }
+
+  @Test
+  void showsAMessageExactlyAsTheGuestReadItInASandboxedFrame() {
+    Property property = data.property("Europe/Rome", "en");
+    Booking booking =
+        data.book(
+            data.request(
+                property,
+                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(7),
+                2,
+                data.uniqueEmail(),
+                "en"));
+    MessageDelivery confirmation =
+        data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+
+    String page = http.getForObject("/messages/" + confirmation.id(), String.class);
+
+    assertThat(page)
+        .contains("data-testid=\"subject\">Your booking at " + property.name() + " is confirmed<");
+    assertThat(page)
+        .contains("<iframe class=\"mail\"")
+        .contains("sandbox=\"\"")
+        .contains("srcdoc=\"&lt;!DOCTYPE html&gt;");
+    MessageDelivery guide = data.message(booking.id(), MessageStep.CHECK_IN_GUIDE);
+    assertThat(http.getForObject("/messages/" + guide.id(), String.class))
+        .contains("Preview: this message has not been written yet");
+  }
+
+  @Test
+  void answersNotFoundForAnUnknownBooking() {
+    ResponseEntity<String> response = http.getForEntity("/bookings/987654", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(response.getBody()).contains("No booking 987654");
+  }
+
+  @Test
+  void movesTimeFromThePageAndSendsWhatFellDue() {
+    Property property = data.property("Europe/Rome", "en");
+    Booking booking =
+        data.book(
+            data.request(
+                property,
+                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(4),
+                2,
+                data.uniqueEmail(),
+                "en"));
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    data.journeyOf(booking.id());
+
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("by", "P3D");
+    form.add("back", "/bookings/" + booking.id());
+    ResponseEntity<String> response = http.postForEntity("/time/advance", form, String.class);
+
+    // redirected back to the booking's journey page
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).contains("Journey: messages to the guest").contains("Anna Test");
+    // the guide (three days before at 10:00) and possibly the reminder fell due on the way: sent
+    // at their moment, not skipped as late
+    MessageDelivery guide =
+        data.awaitState(booking.id(), MessageStep.CHECK_IN_GUIDE, DeliveryState.SENT);
+    assertThat(guide.sentAt()).isBetween(guide.plannedAt(), guide.plannedAt().plusSeconds(60));
+  }
+}
