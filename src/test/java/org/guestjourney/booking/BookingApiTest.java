@@ -74,9 +74,12 @@ class BookingApiTest extends JourneyIntegrationTest {
         "/api/bookings", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 
+  /**
+   * Rows a booking request can store synchronously: the booking and its guest. (Messages are only
+   * ever planned for a stored booking, asynchronously, so they are left out of the count.)
+   */
   long stored() {
-    return jdbc.sql(
-            "select (select count(*) from booking) + (select count(*) from guest) + (select count(*) from message_delivery)")
+    return jdbc.sql("select (select count(*) from booking) + (select count(*) from guest)")
         .query(Long.class)
         .single();
   }
