@@ -12,7 +12,6 @@ import org.guestjourney.booking.BookingRepository;
 import org.guestjourney.clock.TimeMachine;
 import org.guestjourney.guest.Guest;
 import org.guestjourney.guest.GuestRepository;
-import org.guestjourney.messaging.DeliveryEvent;
 import org.guestjourney.messaging.MessageDelivery;
 import org.guestjourney.messaging.MessagingService;
 import org.guestjourney.messaging.RenderedMessage;
@@ -62,10 +61,23 @@ class JourneyPages {
 
   /** A message on the journey page, with times shown in the property's zone. */
   record MessageRow(
-      MessageDelivery delivery,
-      String plannedLocal,
-      String sentLocal,
-      List<DeliveryEvent> history) {}
+      MessageDelivery delivery, String plannedLocal, String sentLocal, List<HistoryRow> history) {}
+
+  /** One change of a message's state, its time shown in the property's zone. */
+  record HistoryRow(String when, String state, String reason) {}
+
+  private List<HistoryRow> history(long deliveryId, ZoneId zone) {
+    return messaging.history(deliveryId).stream()
+        .map(
+            e ->
+                new HistoryRow(
+                    formatShort(e.occurredAt(), zone), e.state().name().toLowerCase(), e.reason()))
+        .toList();
+  }
+
+  private static String formatShort(Instant instant, ZoneId zone) {
+    return DateTimeFormatter.ofPattern("d MMM HH:mm:ss").format(instant.atZone(zone));
+  }
 
   @GetMapping("/")
   String index(Model model) {
@@ -98,7 +110,7 @@ class JourneyPages {
                         d,
                         format(d.plannedAt(), zone),
                         d.sentAt() == null ? null : format(d.sentAt(), zone),
-                        messaging.history(d.id())))
+                        history(d.id(), zone)))
             .toList();
     model.addAttribute("booking", booking);
     model.addAttribute("property", property);
@@ -135,7 +147,7 @@ class JourneyPages {
     model.addAttribute("content", content);
     model.addAttribute("preview", preview);
     model.addAttribute("plannedLocal", format(delivery.plannedAt(), property.timeZone()));
-    model.addAttribute("history", messaging.history(id));
+    model.addAttribute("history", history(id, property.timeZone()));
     addClock(model);
     return "pages/message";
   }
