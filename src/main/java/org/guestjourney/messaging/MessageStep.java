@@ -11,7 +11,8 @@ public enum MessageStep {
   BOOKING_CHANGED("booking-changed", "Booking change confirmation", true),
   CHECK_IN_GUIDE("check-in-guide", "Check-in guide", true),
   DAY_BEFORE_REMINDER("day-before-reminder", "Day-before reminder (asks arrival time)", true),
-  BOOKING_CANCELLATION("booking-cancellation", "Cancellation acknowledgement", true);
+  BOOKING_CANCELLATION("booking-cancellation", "Cancellation acknowledgement", true),
+  COMPENSATION_OFFER("compensation-offer", "Apology and compensation", true);
 
   private final String code;
   private final String label;

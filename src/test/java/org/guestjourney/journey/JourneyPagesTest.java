@@ -22,7 +22,14 @@ import org.springframework.util.LinkedMultiValueMap;
 /** The journey page answers "what was planned, what went out, and why not" for a booking. */
 class JourneyPagesTest extends JourneyIntegrationTest {
 
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate anonymous;
+  TestRestTemplate http;
+
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    http = anonymous.withBasicAuth("manager", "manager");
+  }
+
   @Autowired BookingService bookings;
 
   @Test
@@ -82,6 +89,18 @@ class JourneyPagesTest extends JourneyIntegrationTest {
   }
 
   @Test
+  void asksStrangersToSignInBeforeShowingGuestData() {
+    ResponseEntity<String> response = anonymous.getForEntity("/bookings/1", String.class);
+    // a browser is sent to the sign-in page, a script gets 401; nobody gets the booking
+    boolean refused =
+        response.getStatusCode() == HttpStatus.UNAUTHORIZED
+            || (response.getBody() != null && response.getBody().contains("Sign in"));
+    assertThat(refused).as("refused: " + response.getStatusCode()).isTrue();
+    assertThat(response.getBody() == null ? "" : response.getBody())
+        .doesNotContain("Journey: messages");
+  }
+
+  @Test
   void answersNotFoundForAnUnknownBooking() {
     ResponseEntity<String> response = http.getForEntity("/bookings/987654", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -102,14 +121,34 @@ class JourneyPagesTest extends JourneyIntegrationTest {
     data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
     data.journeyOf(booking.id());
 
+    // as a browser does: the page gives the form its CSRF token within the session
+    ResponseEntity<String> page = http.getForEntity("/bookings/" + booking.id(), String.class);
+    String session =
+        page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0];
+    java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+            .matcher(page.getBody());
+    assertThat(csrf.find()).as("the time form carries a CSRF token").isTrue();
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("by", "P3D");
     form.add("back", "/bookings/" + booking.id());
-    ResponseEntity<String> response = http.postForEntity("/time/advance", form, String.class);
+    form.add("_csrf", csrf.group(1));
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.add(org.springframework.http.HttpHeaders.COOKIE, session);
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> response =
+        http.withRedirects(
+                org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects
+                    .DONT_FOLLOW)
+            .postForEntity(
+                "/time/advance",
+                new org.springframework.http.HttpEntity<>(form, headers),
+                String.class);
 
-    // redirected back to the booking's journey page
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(response.getBody()).contains("Journey: messages to the guest").contains("Anna Test");
+    // back to the booking's journey page
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+    assertThat(response.getHeaders().getLocation().getPath())
+        .isEqualTo("/bookings/" + booking.id());
     // the guide (three days before at 10:00) and possibly the reminder fell due on the way: sent
     // at their moment, not skipped as late
     MessageDelivery guide =

@@ -1,0 +1,5 @@
+package org.guestjourney.complaint;
+
+/** A complaint as staff (or, later, a guest reply or survey) report it. */
+public record ComplaintRequest(
+    Long bookingId, String category, String description, String source) {}

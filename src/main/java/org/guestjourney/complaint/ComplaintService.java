@@ -1,0 +1,191 @@
+package org.guestjourney.complaint;
+
+import io.camunda.client.CamundaClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.booking.BookingRepository;
+import org.guestjourney.messaging.GuestMessageRequest;
+import org.guestjourney.messaging.MessageDelivery;
+import org.guestjourney.messaging.MessageStep;
+import org.guestjourney.messaging.MessagingService;
+import org.guestjourney.messaging.PlannedMessage;
+import org.guestjourney.property.Property;
+import org.guestjourney.property.PropertyRepository;
+import org.guestjourney.tasklist.StaffTaskCompleted;
+import org.guestjourney.web.NotFoundException;
+import org.guestjourney.web.Violations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+@Service
+public class ComplaintService {
+
+  public static final Set<String> CATEGORIES =
+      Set.of(
+          "room",
+          "cleanliness",
+          "noise",
+          "staff",
+          "breakfast",
+          "facilities",
+          "value",
+          "safety",
+          "other");
+  public static final Set<String> SOURCES = Set.of("guest", "staff", "survey", "review");
+
+  private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
+
+  private final ComplaintRepository complaints;
+  private final BookingRepository bookings;
+  private final PropertyRepository properties;
+  private final MessagingService messaging;
+  private final CamundaClient engine;
+  private final Clock clock;
+
+  ComplaintService(
+      ComplaintRepository complaints,
+      BookingRepository bookings,
+      PropertyRepository properties,
+      MessagingService messaging,
+      CamundaClient engine,
+      Clock clock) {
+    this.complaints = complaints;
+    this.bookings = bookings;
+    this.properties = properties;
+    this.messaging = messaging;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  /** Records the complaint and starts its escalation journey. */
+  public Complaint raise(ComplaintRequest request) {
+    Violations v = new Violations();
+    Optional<Booking> booking = Optional.empty();
+    if (v.required(request.bookingId(), "bookingId")) {
+      booking = bookings.findById(request.bookingId());
+      v.check(booking.isPresent(), "bookingId", "is not a known booking");
+    }
+    if (v.required(request.category(), "category")) {
+      v.check(
+          CATEGORIES.contains(request.category()),
+          "category",
+          "must be one of " + CATEGORIES.stream().sorted().toList());
+    }
+    v.required(request.description(), "description");
+    v.maxLength(request.description(), 2000, "description");
+    v.check(
+        request.source() == null || SOURCES.contains(request.source()),
+        "source",
+        "must be one of " + SOURCES.stream().sorted().toList());
+    v.throwIfAny();
+
+    Booking b = booking.orElseThrow();
+    Property property = properties.findById(b.propertyId()).orElseThrow();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), property.timeZone());
+    boolean inHouse = !today.isBefore(b.arrivalDate()) && !today.isAfter(b.departureDate());
+    long id =
+        complaints.insert(
+            b.id(),
+            request.source() == null ? "staff" : request.source(),
+            request.category(),
+            request.description().strip(),
+            inHouse,
+            clock.instant());
+    long key =
+        engine
+            .newCreateInstanceCommand()
+            .bpmnProcessId(ComplaintJourney.PROCESS_ID)
+            .latestVersion()
+            .variables(
+                Map.of(
+                    "complaintId",
+                    id,
+                    "bookingId",
+                    b.id(),
+                    "category",
+                    request.category(),
+                    "guestInHouse",
+                    inHouse))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    complaints.setProcessInstance(id, key);
+    log.info(
+        "Complaint {} ({}) for booking {} started journey {}", id, request.category(), b.id(), key);
+    return get(id);
+  }
+
+  public Complaint get(long id) {
+    return complaints.findById(id).orElseThrow(() -> new NotFoundException("No complaint " + id));
+  }
+
+  public List<Complaint> forBooking(long bookingId) {
+    return complaints.findByBooking(bookingId);
+  }
+
+  /** Turns the classification's durations into deadlines from now and records them. */
+  ComplaintJourney.Deadlines openCase(long complaintId, ComplaintJourney.Classification c) {
+    Instant now = clock.instant();
+    Instant ack = now.plus(Duration.parse(c.acknowledgeWithin()));
+    Instant resolve = now.plus(Duration.parse(c.resolveWithin()));
+    Instant callBack = now.plus(Duration.parse(c.callBackWithin()));
+    complaints.classify(complaintId, c.urgency(), c.scope(), ack, resolve, callBack);
+    return new ComplaintJourney.Deadlines(iso(ack), iso(resolve), iso(callBack), c.urgency());
+  }
+
+  /** Sends the complaint's message for the step (e.g. the approved compensation offer). */
+  Optional<MessageDelivery> send(long complaintId, MessageStep step) {
+    Complaint complaint = get(complaintId);
+    String key = "complaint/" + complaintId + "/" + step.code();
+    messaging.recordPlan(
+        complaint.bookingId(), List.of(PlannedMessage.scheduled(step, key, clock.instant())));
+    Map<String, Object> model =
+        Map.of(
+            "complaint", complaint,
+            "includeCheckInGuide", false,
+            "askArrivalTime", false);
+    return messaging.send(new GuestMessageRequest(complaint.bookingId(), step, key, model));
+  }
+
+  void close(long complaintId) {
+    complaints.close(complaintId, clock.instant());
+  }
+
+  /** Keeps what staff and the manager decided on the complaint, for its page and the KPIs. */
+  @EventListener
+  void taskCompleted(StaffTaskCompleted event) {
+    Long id = event.task().complaintId();
+    if (id == null) {
+      return;
+    }
+    Map<String, Object> v = event.values();
+    switch (event.task().elementId()) {
+      case ComplaintJourney.TASK_CONTACT_GUEST ->
+          complaints.recordSolution(
+              id,
+              (String) v.get("solution"),
+              (String) v.get("compensation"),
+              (String) v.get("compensationDetail"));
+      case ComplaintJourney.TASK_APPROVE_COMPENSATION ->
+          complaints.recordApproval(id, Boolean.TRUE.equals(v.get("compensationApproved")));
+      case ComplaintJourney.TASK_CALL_BACK_GUEST ->
+          complaints.recordCallBack(
+              id, (String) v.get("guestSatisfied"), (String) v.get("callNotes"));
+      default -> {}
+    }
+  }
+
+  private static String iso(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+}

@@ -1,0 +1,56 @@
+package org.guestjourney.complaint;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.guestjourney.tasklist.StaffTask;
+import org.guestjourney.tasklist.TaskDetails;
+import org.springframework.stereotype.Component;
+
+/** Shows the complaint, and what was proposed so far, on its tasks. */
+@Component
+class ComplaintTaskDetails implements TaskDetails {
+
+  private final ComplaintRepository complaints;
+
+  ComplaintTaskDetails(ComplaintRepository complaints) {
+    this.complaints = complaints;
+  }
+
+  @Override
+  public List<Detail> detailsFor(StaffTask task) {
+    if (task.complaintId() == null) {
+      return List.of();
+    }
+    return complaints
+        .findById(task.complaintId())
+        .map(
+            c -> {
+              List<Detail> d = new ArrayList<>();
+              d.add(
+                  new Detail(
+                      "Complaint",
+                      c.category() + (c.urgency() == null ? "" : " · " + c.urgency())));
+              d.add(new Detail("What happened", c.description()));
+              if (c.solution() != null) {
+                d.add(new Detail("Proposed solution", c.solution()));
+              }
+              if (c.compensation() != null && !"none".equals(c.compensation())) {
+                d.add(
+                    new Detail(
+                        "Proposed compensation",
+                        c.compensation()
+                            + (c.compensationDetail() == null
+                                ? ""
+                                : ": " + c.compensationDetail())));
+              }
+              if (c.compensationApproved() != null) {
+                d.add(
+                    new Detail(
+                        "Compensation",
+                        c.compensationApproved() ? "approved by the manager" : "not approved"));
+              }
+              return d;
+            })
+        .orElse(List.of());
+  }
+}

@@ -1,0 +1,26 @@
+package org.guestjourney.security;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Staff accounts, from configuration (e.g. {@code GUEST_JOURNEY_STAFF_ACCOUNTS_0_USERNAME}, {@code
+ * ..._PASSWORD} as a {bcrypt} hash, {@code ..._GROUPS=front-desk}). Without any account, the
+ * embedded default creates demo accounts (frontdesk, housekeeping, manager; password = name) and
+ * says so in the log; a deployment against a cluster gets none.
+ *
+ * @param accounts the accounts
+ */
+@ConfigurationProperties("guest-journey.staff")
+public record StaffAccountsProperties(@DefaultValue List<Account> accounts) {
+
+  /**
+   * One staff member.
+   *
+   * @param username sign-in name
+   * @param password password in Spring Security's encoded form, e.g. {@code {bcrypt}$2a$...}
+   * @param groups the groups whose tasks they work: front-desk, housekeeping, manager
+   */
+  public record Account(String username, String password, List<String> groups) {}
+}

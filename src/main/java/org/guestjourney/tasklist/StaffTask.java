@@ -1,0 +1,40 @@
+package org.guestjourney.tasklist;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A user task of a journey, as staff see it. */
+public record StaffTask(
+    long id,
+    long jobKey,
+    long processInstanceKey,
+    String processId,
+    String elementId,
+    String name,
+    String formKey,
+    List<String> candidateGroups,
+    String assignee,
+    Instant dueAt,
+    Long bookingId,
+    Long complaintId,
+    StaffTaskState state,
+    Instant escalatedAt,
+    String escalationReason,
+    String completedBy,
+    Instant completedAt,
+    Instant createdAt) {
+
+  /** Time left until the SLA; negative when breached; null without a due date. */
+  public Duration timeLeft(Instant now) {
+    return dueAt == null ? null : Duration.between(now, dueAt);
+  }
+
+  public boolean breached(Instant now) {
+    return dueAt != null && now.isAfter(dueAt);
+  }
+
+  public boolean escalated() {
+    return escalatedAt != null;
+  }
+}

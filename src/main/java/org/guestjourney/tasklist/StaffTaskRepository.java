@@ -1,0 +1,171 @@
+package org.guestjourney.tasklist;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class StaffTaskRepository {
+
+  private final JdbcClient jdbc;
+
+  StaffTaskRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records an activated task job; the same job activated again changes nothing. */
+  void insertIfAbsent(NewTask t, Instant now) {
+    jdbc.sql(
+            """
+            insert into staff_task (job_key, process_instance_key, element_instance_key, process_id,
+              element_id, name, form_key, candidate_groups, assignee, due_at, booking_id,
+              complaint_id, state, created_at, updated_at)
+            values (:jobKey, :pik, :eik, :processId, :elementId, :name, :formKey, :groups,
+              :assignee, :dueAt, :bookingId, :complaintId, 'OPEN', :now, :now)
+            on conflict (job_key) do nothing
+            """)
+        .param("jobKey", t.jobKey())
+        .param("pik", t.processInstanceKey())
+        .param("eik", t.elementInstanceKey())
+        .param("processId", t.processId())
+        .param("elementId", t.elementId())
+        .param("name", t.name())
+        .param("formKey", t.formKey())
+        .param("groups", String.join(",", t.candidateGroups()))
+        .param("assignee", t.assignee())
+        .param("dueAt", ts(t.dueAt()))
+        .param("bookingId", t.bookingId())
+        .param("complaintId", t.complaintId())
+        .param("now", ts(now))
+        .update();
+  }
+
+  /** What the user-task job tells us about a new task. */
+  record NewTask(
+      long jobKey,
+      long processInstanceKey,
+      long elementInstanceKey,
+      String processId,
+      String elementId,
+      String name,
+      String formKey,
+      List<String> candidateGroups,
+      String assignee,
+      Instant dueAt,
+      Long bookingId,
+      Long complaintId) {}
+
+  Optional<StaffTask> findById(long id) {
+    return jdbc.sql("select * from staff_task where id = ?").param(id).query(this::map).optional();
+  }
+
+  List<StaffTask> findOpen() {
+    return jdbc.sql("select * from staff_task where state = 'OPEN' order by due_at nulls last, id")
+        .query(this::map)
+        .list();
+  }
+
+  List<StaffTask> findByProcessInstance(long processInstanceKey) {
+    return jdbc.sql("select * from staff_task where process_instance_key = ? order by id")
+        .param(processInstanceKey)
+        .query(this::map)
+        .list();
+  }
+
+  List<StaffTask> findOpenByBooking(long bookingId) {
+    return jdbc.sql("select * from staff_task where booking_id = ? and state = 'OPEN' order by id")
+        .param(bookingId)
+        .query(this::map)
+        .list();
+  }
+
+  boolean claim(long id, String user, Instant now) {
+    return jdbc.sql(
+                """
+                update staff_task set assignee = ?, updated_at = ?
+                 where id = ? and state = 'OPEN' and (assignee is null or assignee = ?)
+                """)
+            .params(user, ts(now), id, user)
+            .update()
+        == 1;
+  }
+
+  boolean unclaim(long id, String user, boolean manager, Instant now) {
+    return jdbc.sql(
+                """
+                update staff_task set assignee = null, updated_at = ?
+                 where id = ? and state = 'OPEN' and (assignee = ? or ?)
+                """)
+            .params(ts(now), id, user, manager)
+            .update()
+        == 1;
+  }
+
+  boolean complete(long id, String user, String result, Instant now) {
+    return jdbc.sql(
+                """
+                update staff_task set state = 'COMPLETED', completed_by = ?, completed_at = ?,
+                  result = ?, assignee = ?, updated_at = ? where id = ? and state = 'OPEN'
+                """)
+            .params(user, ts(now), result, user, ts(now), id)
+            .update()
+        == 1;
+  }
+
+  void cancel(long id, Instant now) {
+    jdbc.sql(
+            "update staff_task set state = 'CANCELLED', updated_at = ? where id = ? and state = 'OPEN'")
+        .params(ts(now), id)
+        .update();
+  }
+
+  int escalate(long processInstanceKey, String elementId, String reason, Instant now) {
+    return jdbc.sql(
+            """
+            update staff_task set escalated_at = coalesce(escalated_at, ?),
+              escalation_reason = ?, updated_at = ?
+             where process_instance_key = ? and element_id = ? and state = 'OPEN'
+            """)
+        .params(ts(now), reason, ts(now), processInstanceKey, elementId)
+        .update();
+  }
+
+  private static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+
+  private static Instant instant(ResultSet rs, String c) throws SQLException {
+    Timestamp t = rs.getTimestamp(c);
+    return t == null ? null : t.toInstant();
+  }
+
+  private StaffTask map(ResultSet rs, int row) throws SQLException {
+    return new StaffTask(
+        rs.getLong("id"),
+        rs.getLong("job_key"),
+        rs.getLong("process_instance_key"),
+        rs.getString("process_id"),
+        rs.getString("element_id"),
+        rs.getString("name"),
+        rs.getString("form_key"),
+        Arrays.stream(rs.getString("candidate_groups").split(","))
+            .filter(g -> !g.isBlank())
+            .toList(),
+        rs.getString("assignee"),
+        instant(rs, "due_at"),
+        rs.getObject("booking_id", Long.class),
+        rs.getObject("complaint_id", Long.class),
+        StaffTaskState.valueOf(rs.getString("state")),
+        instant(rs, "escalated_at"),
+        rs.getString("escalation_reason"),
+        rs.getString("completed_by"),
+        instant(rs, "completed_at"),
+        instant(rs, "created_at"));
+  }
+}

@@ -1,0 +1,173 @@
+package org.guestjourney.tasklist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.guestjourney.web.ConflictException;
+import org.guestjourney.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** Tasks for people: record them as the engine creates them, show, claim and complete them. */
+@Service
+public class StaffTaskService {
+
+  private static final Logger log = LoggerFactory.getLogger(StaffTaskService.class);
+  static final String HEADER_FORM_KEY = "io.camunda.zeebe:formKey";
+  static final String HEADER_CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
+  static final String HEADER_ASSIGNEE = "io.camunda.zeebe:assignee";
+  static final String HEADER_DUE_DATE = "io.camunda.zeebe:dueDate";
+
+  private final StaffTaskRepository tasks;
+  private final TaskEngine engine;
+  private final TaskForms forms;
+  private final ProcessModels models;
+  private final ApplicationEventPublisher events;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  StaffTaskService(
+      StaffTaskRepository tasks,
+      TaskEngine engine,
+      TaskForms forms,
+      ProcessModels models,
+      ApplicationEventPublisher events,
+      ObjectMapper json,
+      Clock clock) {
+    this.tasks = tasks;
+    this.engine = engine;
+    this.forms = forms;
+    this.models = models;
+    this.events = events;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  void record(ActivatedJob job, UserTaskWorker.TaskSubject subject) {
+    Map<String, String> headers = job.getCustomHeaders();
+    String due = headers.get(HEADER_DUE_DATE);
+    tasks.insertIfAbsent(
+        new StaffTaskRepository.NewTask(
+            job.getKey(),
+            job.getProcessInstanceKey(),
+            job.getElementInstanceKey(),
+            job.getBpmnProcessId(),
+            job.getElementId(),
+            models.nameOf(job.getElementId()),
+            headers.get(HEADER_FORM_KEY),
+            groups(headers.get(HEADER_CANDIDATE_GROUPS)),
+            headers.get(HEADER_ASSIGNEE),
+            due == null || due.isBlank() ? null : OffsetDateTime.parse(due).toInstant(),
+            subject.bookingId(),
+            subject.complaintId()),
+        clock.instant());
+    log.info(
+        "Task '{}' ({}) waits for {}",
+        job.getElementId(),
+        job.getKey(),
+        headers.get(HEADER_CANDIDATE_GROUPS));
+  }
+
+  /** Marks the open task of that element as escalated (the SLA timer fired); it stays open. */
+  public void escalate(long processInstanceKey, String elementId, String reason) {
+    int n = tasks.escalate(processInstanceKey, elementId, reason, clock.instant());
+    log.info(
+        "Escalated {} open task(s) '{}' of instance {}: {}",
+        n,
+        elementId,
+        processInstanceKey,
+        reason);
+  }
+
+  public List<StaffTask> visibleTo(StaffUser user) {
+    return tasks.findOpen().stream().filter(user::canSee).toList();
+  }
+
+  public List<StaffTask> ofProcessInstance(long processInstanceKey) {
+    return tasks.findByProcessInstance(processInstanceKey);
+  }
+
+  public StaffTask get(long id, StaffUser user) {
+    StaffTask task = tasks.findById(id).orElseThrow(() -> new NotFoundException("No task " + id));
+    if (!user.canSee(task)) {
+      throw new NotFoundException("No task " + id); // do not reveal tasks of other groups
+    }
+    return task;
+  }
+
+  public void claim(long id, StaffUser user) {
+    get(id, user);
+    if (!tasks.claim(id, user.username(), clock.instant())) {
+      throw new ConflictException("Task " + id + " is done or claimed by someone else");
+    }
+  }
+
+  public void unclaim(long id, StaffUser user) {
+    get(id, user);
+    if (!tasks.unclaim(id, user.username(), user.isManager(), clock.instant())) {
+      throw new ConflictException("Task " + id + " is not yours to release");
+    }
+  }
+
+  public JsonNode form(long id, StaffUser user) {
+    return forms.schema(get(id, user).formKey());
+  }
+
+  /**
+   * Completes the task with the form's values: checked against the form first (nothing happens if a
+   * value is missing or wrong), then handed to the journey.
+   */
+  public StaffTask complete(long id, StaffUser user, Map<String, Object> submitted) {
+    StaffTask task = get(id, user);
+    if (task.state() != StaffTaskState.OPEN) {
+      throw new ConflictException(
+          "Task " + id + " is already " + task.state().name().toLowerCase());
+    }
+    if (task.assignee() != null && !task.assignee().equals(user.username())) {
+      throw new ConflictException("Task " + id + " is claimed by " + task.assignee());
+    }
+    Map<String, Object> values =
+        task.formKey() == null ? Map.of() : forms.apply(task.formKey(), submitted);
+    if (!engine.complete(task.jobKey(), values)) {
+      tasks.cancel(id, clock.instant());
+      throw new ConflictException("This task is no longer needed: the journey has moved on");
+    }
+    tasks.complete(id, user.username(), toJson(values), clock.instant());
+    StaffTask done = tasks.findById(id).orElseThrow();
+    events.publishEvent(new StaffTaskCompleted(done, user.username(), values));
+    log.info("Task {} '{}' completed by {}", id, task.elementId(), user.username());
+    return done;
+  }
+
+  private String toJson(Map<String, Object> values) {
+    try {
+      return json.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> groups(String header) {
+    if (header == null || header.isBlank()) {
+      return List.of();
+    }
+    try {
+      return json.readValue(header, new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      return List.of(header.split(","));
+    }
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+}

@@ -1,0 +1,7 @@
+package org.guestjourney.tasklist;
+
+public enum StaffTaskState {
+  OPEN,
+  COMPLETED,
+  CANCELLED
+}

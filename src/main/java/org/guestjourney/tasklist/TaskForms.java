@@ -1,0 +1,122 @@
+package org.guestjourney.tasklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.guestjourney.web.FieldViolation;
+import org.guestjourney.web.InvalidRequestException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camunda forms of {@code forms/} (form-js JSON): served to the browser as they are, and
+ * applied on the server to what is submitted, so a required field holds even without the browser's
+ * checks. Only the form's own fields reach the process, typed as the form says.
+ */
+@Component
+class TaskForms {
+
+  private static final Set<String> INPUTS =
+      Set.of("textfield", "textarea", "number", "checkbox", "select", "radio", "datetime");
+  private static final int DEFAULT_MAX_LENGTH = 5000;
+
+  private final ObjectMapper json;
+
+  TaskForms(ObjectMapper json) {
+    this.json = json;
+  }
+
+  JsonNode schema(String formKey) {
+    ClassPathResource resource = new ClassPathResource("forms/" + formKey + ".form");
+    if (formKey == null || !formKey.matches("[a-z0-9-]+") || !resource.exists()) {
+      throw new IllegalStateException("No form '" + formKey + "' in forms/");
+    }
+    try (InputStream in = resource.getInputStream()) {
+      return json.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("Form '" + formKey + "' cannot be read", e);
+    }
+  }
+
+  /** Checks the submitted values against the form and returns them typed for the process. */
+  Map<String, Object> apply(String formKey, Map<String, Object> submitted) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<FieldViolation> problems = new ArrayList<>();
+    for (JsonNode component : components(schema(formKey))) {
+      String type = component.path("type").asText();
+      String key = component.path("key").asText(null);
+      if (key == null || !INPUTS.contains(type)) {
+        continue;
+      }
+      String label = component.path("label").asText(key);
+      boolean required = component.path("validate").path("required").asBoolean(false);
+      Object raw = submitted == null ? null : submitted.get(key);
+      switch (type) {
+        case "checkbox" -> {
+          boolean checked = Boolean.TRUE.equals(raw) || "true".equals(raw);
+          if (required && !checked) {
+            problems.add(new FieldViolation(key, label + ": must be ticked"));
+          }
+          values.put(key, checked);
+        }
+        case "number" -> {
+          if (raw == null || raw.toString().isBlank()) {
+            if (required) {
+              problems.add(new FieldViolation(key, label + ": is required"));
+            }
+          } else {
+            try {
+              values.put(key, new java.math.BigDecimal(raw.toString()));
+            } catch (NumberFormatException e) {
+              problems.add(new FieldViolation(key, label + ": must be a number"));
+            }
+          }
+        }
+        default -> {
+          String text = raw == null ? null : raw.toString().strip();
+          if (text == null || text.isEmpty()) {
+            if (required) {
+              problems.add(new FieldViolation(key, label + ": is required"));
+            }
+            continue;
+          }
+          if (type.equals("select") || type.equals("radio")) {
+            List<String> allowed = new ArrayList<>();
+            component.path("values").forEach(v -> allowed.add(v.path("value").asText()));
+            if (!allowed.isEmpty() && !allowed.contains(text)) {
+              problems.add(new FieldViolation(key, label + ": must be one of " + allowed));
+              continue;
+            }
+          }
+          int max = component.path("validate").path("maxLength").asInt(DEFAULT_MAX_LENGTH);
+          if (text.length() > max) {
+            problems.add(new FieldViolation(key, label + ": at most " + max + " characters"));
+            continue;
+          }
+          values.put(key, text);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return values;
+  }
+
+  private static List<JsonNode> components(JsonNode node) {
+    List<JsonNode> all = new ArrayList<>();
+    node.path("components")
+        .forEach(
+            c -> {
+              all.add(c);
+              all.addAll(components(c)); // groups and dynamic lists nest components
+            });
+    return all;
+  }
+}

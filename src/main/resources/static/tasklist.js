@@ -1,0 +1,166 @@
+/*
+ * tasklist.js: shows a Camunda user-task form on the staff task page and completes the task.
+ *
+ * Needs /vendor/form-js/form-viewer.umd.js (global FormViewer) loaded before it, and on the page:
+ *   <div id="task-form" data-form-url="…" data-submit-url="…" data-done-url="…"
+ *        [data-submit-label="Complete task"]></div>
+ *   <div id="task-form-errors" role="alert"></div>
+ *   <meta name="_csrf" content="…"> and <meta name="_csrf_header" content="…">
+ *
+ * 1. GET data-form-url → {"schema": …, "data": …}; render it with the form-js viewer. A schema
+ *    without a submit button gets one, placed after the form.
+ * 2. On submit, form-js validates and shows its own errors; only a valid form is sent:
+ *    POST {"data": …} as JSON with the CSRF header to data-submit-url.
+ * 3. 200/204 → go to data-done-url. 400 problem+json → "field: message" lines and the detail.
+ *    404/409 → the problem's detail. Anything else, or no answer → a generic message.
+ *
+ * Plain ES2017, no eval, no innerHTML: server text is written with textContent only.
+ */
+(function () {
+  'use strict';
+
+  const GENERIC = 'The task could not be completed. Please try again.';
+  const LOAD_FAILED = 'The form could not be loaded. Please reload the page.';
+
+  const host = document.getElementById('task-form');
+  const errorBox = document.getElementById('task-form-errors');
+  if (!host || !window.FormViewer) {
+    return;
+  }
+
+  function meta(name) {
+    const el = document.querySelector('meta[name="' + name + '"]');
+    return el ? el.getAttribute('content') : null;
+  }
+
+  function showErrors(lines) {
+    errorBox.textContent = '';
+    lines.filter(Boolean).forEach(function (line) {
+      const p = document.createElement('p');
+      p.textContent = line;
+      errorBox.appendChild(p);
+    });
+  }
+
+  function hasSubmitButton(components) {
+    return (components || []).some(function (c) {
+      return (c.type === 'button' && c.action === 'submit') || hasSubmitButton(c.components);
+    });
+  }
+
+  async function readProblem(response) {
+    const type = response.headers.get('Content-Type') || '';
+    if (!/json/.test(type)) {
+      return {};
+    }
+    try {
+      return (await response.json()) || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  let busy = false;
+
+  async function complete(data, button) {
+    if (busy) {
+      return;
+    }
+    busy = true;
+    if (button) {
+      button.disabled = true;
+    }
+    showErrors([]);
+    const headers = {
+      'Content-Type': 'application/json',
+      Accept: 'application/json, application/problem+json'
+    };
+    const csrfHeader = meta('_csrf_header');
+    const csrfToken = meta('_csrf');
+    if (csrfHeader && csrfToken) {
+      headers[csrfHeader] = csrfToken;
+    }
+    try {
+      const response = await fetch(host.dataset.submitUrl, {
+        method: 'POST',
+        headers: headers,
+        credentials: 'same-origin',
+        body: JSON.stringify({ data: data })
+      });
+      if (response.status === 200 || response.status === 204) {
+        window.location.assign(host.dataset.doneUrl);
+        return;
+      }
+      const problem = await readProblem(response);
+      if (response.status === 400) {
+        const lines = (Array.isArray(problem.errors) ? problem.errors : []).map(function (e) {
+          return e.field + ': ' + e.message;
+        });
+        lines.push(problem.detail || (lines.length ? '' : problem.title || GENERIC));
+        showErrors(lines);
+      } else if (response.status === 404 || response.status === 409) {
+        showErrors([problem.detail || problem.title || GENERIC]);
+      } else {
+        showErrors([GENERIC + ' (HTTP ' + response.status + ')']);
+      }
+    } catch (e) {
+      showErrors([GENERIC]);
+    } finally {
+      busy = false;
+      if (button) {
+        button.disabled = false;
+      }
+    }
+  }
+
+  async function start() {
+    let payload;
+    try {
+      const response = await fetch(host.dataset.formUrl, {
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin'
+      });
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      payload = await response.json();
+    } catch (e) {
+      showErrors([LOAD_FAILED]);
+      return;
+    }
+
+    const form = new window.FormViewer.Form({ container: host });
+    try {
+      await form.importSchema(payload.schema, payload.data || {});
+    } catch (e) {
+      showErrors([LOAD_FAILED]);
+      return;
+    }
+
+    let button = null;
+    if (!hasSubmitButton(payload.schema && payload.schema.components)) {
+      // Wrapped in .fjs-container so that form-js.css styles it like a form-js button.
+      const bar = document.createElement('div');
+      bar.className = 'fjs-container task-complete-bar';
+      button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'fjs-button task-complete';
+      button.textContent = host.dataset.submitLabel || 'Complete task';
+      button.addEventListener('click', function () {
+        form.submit();
+      });
+      bar.appendChild(button);
+      host.appendChild(bar);
+    }
+
+    form.on('submit', function (event) {
+      // form-js has already marked the invalid fields; nothing is sent then.
+      if (Object.keys(event.errors || {}).length > 0) {
+        return;
+      }
+      complete(event.data, button);
+    });
+  }
+
+  start();
+})();
