@@ -44,6 +44,15 @@ class BookingController {
     return service.changeDates(id, request);
   }
 
+  record ArrivalTime(String expectedArrival) {}
+
+  /** The guest's expected arrival time, e.g. from their answer to the day-before reminder. */
+  @org.springframework.web.bind.annotation.PutMapping("/{id}/arrival-time")
+  ResponseEntity<Void> arrivalTime(@PathVariable long id, @RequestBody ArrivalTime request) {
+    service.recordArrivalTime(id, request.expectedArrival());
+    return ResponseEntity.noContent().build();
+  }
+
   @PostMapping("/{id}/cancel")
   Booking cancel(@PathVariable long id) {
     return service.cancel(id);

@@ -113,6 +113,32 @@ public class BookingRepository {
         == 1;
   }
 
+  public Optional<java.time.LocalTime> expectedArrival(long id) {
+    return jdbc.sql("select expected_arrival_time from booking where id = ?")
+        .param(id)
+        .query((rs, n) -> rs.getObject(1, java.time.LocalTime.class))
+        .optional()
+        .filter(java.util.Objects::nonNull);
+  }
+
+  public void setExpectedArrival(long id, java.time.LocalTime time) {
+    jdbc.sql("update booking set expected_arrival_time = ? where id = ?").params(time, id).update();
+  }
+
+  /** Earlier stays of the same guest (by e-mail) that ended before this booking began. */
+  public int previousStays(long bookingId) {
+    return jdbc.sql(
+            """
+            select count(*) from booking b join guest g on g.id = b.guest_id
+             where b.status = 'CONFIRMED' and b.id <> :id
+               and lower(g.email) = (select lower(g2.email) from booking b2 join guest g2 on g2.id = b2.guest_id where b2.id = :id)
+               and b.departure_date <= (select arrival_date from booking where id = :id)
+            """)
+        .param("id", bookingId)
+        .query(Integer.class)
+        .single();
+  }
+
   public void setJourneyInstance(long id, Long instanceKey) {
     jdbc.sql("update booking set journey_instance_key = ? where id = ?")
         .params(instanceKey, id)

@@ -113,6 +113,20 @@ public class BookingService {
     return bookings.findById(bookingId).orElseThrow();
   }
 
+  /** Records when the guest expects to arrive ("HH:mm", local to the property). */
+  public void recordArrivalTime(long bookingId, String expectedArrival) {
+    Booking booking = get(bookingId);
+    Violations v = new Violations();
+    if (v.required(expectedArrival, "expectedArrival")) {
+      v.check(
+          expectedArrival.strip().matches("([01]\\d|2[0-3]):[0-5]\\d"),
+          "expectedArrival",
+          "must be a time like 18:30");
+    }
+    v.throwIfAny();
+    bookings.setExpectedArrival(booking.id(), java.time.LocalTime.parse(expectedArrival.strip()));
+  }
+
   public Booking get(long bookingId) {
     return bookings.findById(bookingId).orElseThrow(() -> notFound(bookingId));
   }

@@ -124,7 +124,10 @@ class JourneyPages {
   @GetMapping("/messages/{id}")
   String message(@PathVariable long id, Model model) {
     MessageDelivery delivery =
-        messaging.find(id).orElseThrow(() -> new NotFoundException("No message " + id));
+        messaging
+            .find(id)
+            .filter(d -> d.bookingId() != null)
+            .orElseThrow(() -> new NotFoundException("No booking message " + id));
     Booking booking = bookings.findById(delivery.bookingId()).orElseThrow();
     Property property = properties.findById(booking.propertyId()).orElseThrow();
     Optional<RenderedMessage> shown =

@@ -10,6 +10,9 @@ public final class PreArrivalJourney {
   public static final String MESSAGE_BOOKING_MODIFIED = "booking-modified";
   public static final String MESSAGE_BOOKING_CANCELLED = "booking-cancelled";
 
+  /** Thrown by the end event: starts the in-stay journey. */
+  public static final String MESSAGE_GUEST_CHECKED_IN = "guest-checked-in";
+
   // elements that code and tests refer to
   public static final String TASK_PLAN_JOURNEY = "task_plan_journey";
   public static final String TASK_SEND_BOOKING_CONFIRMATION = "task_send_booking_confirmation";
@@ -17,6 +20,9 @@ public final class PreArrivalJourney {
   public static final String TASK_SEND_CHECK_IN_GUIDE = "task_send_check_in_guide";
   public static final String TIMER_DAY_BEFORE_ARRIVAL = "timer_day_before_arrival";
   public static final String TASK_SEND_DAY_BEFORE_REMINDER = "task_send_day_before_reminder";
+  public static final String TIMER_ARRIVAL_MORNING = "timer_arrival_morning";
+  public static final String TASK_CHECK_ARRIVAL_TIME = "task_check_arrival_time";
+  public static final String TASK_CALL_GUEST_FOR_ETA = "task_call_guest_for_eta";
   public static final String TIMER_CHECK_IN_TIME = "timer_check_in_time";
   public static final String BOUNDARY_BOOKING_MODIFIED = "boundary_booking_modified";
   public static final String TASK_REPLAN_JOURNEY = "task_replan_journey";
@@ -35,5 +41,12 @@ public final class PreArrivalJourney {
   public record Variables(long bookingId) {}
 
   /** The moments the timers wait for, ISO-8601 with the property's UTC offset. */
-  public record Moments(String checkInGuideAt, String dayBeforeReminderAt, String checkInAt) {}
+  public record Moments(
+      String checkInGuideAt,
+      String dayBeforeReminderAt,
+      String arrivalMorningAt,
+      String checkInAt) {}
+
+  /** Whether the guest told us (or staff learned) when they will arrive. */
+  public record ArrivalTime(boolean arrivalTimeKnown) {}
 }

@@ -12,7 +12,10 @@ import org.guestjourney.property.Property;
  * of UTC land at the intended local hour).
  */
 public record PreArrivalSchedule(
-    Instant checkInGuideAt, Instant dayBeforeReminderAt, Instant checkInAt) {
+    Instant checkInGuideAt,
+    Instant dayBeforeReminderAt,
+    Instant arrivalMorningAt,
+    Instant checkInAt) {
 
   public static PreArrivalSchedule of(Booking booking, Property property) {
     var zone = property.timeZone();
@@ -25,6 +28,7 @@ public record PreArrivalSchedule(
             .toInstant(),
         ZonedDateTime.of(arrival.minusDays(1), property.dayBeforeReminderSendTime(), zone)
             .toInstant(),
+        ZonedDateTime.of(arrival, property.workingHoursStart(), zone).toInstant(),
         ZonedDateTime.of(arrival, property.checkInTime(), zone).toInstant());
   }
 
@@ -33,10 +37,11 @@ public record PreArrivalSchedule(
     return new PreArrivalJourney.Moments(
         iso(checkInGuideAt, property),
         iso(dayBeforeReminderAt, property),
+        iso(arrivalMorningAt, property),
         iso(checkInAt, property));
   }
 
-  private static String iso(Instant instant, Property property) {
+  static String iso(Instant instant, Property property) {
     return instant
         .atZone(property.timeZone())
         .toOffsetDateTime()

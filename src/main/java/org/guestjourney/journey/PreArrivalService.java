@@ -126,6 +126,22 @@ public class PreArrivalService {
     return messaging.send(new GuestMessageRequest(bookingId, step, key(booking, step), model));
   }
 
+  /** Whether the guest's arrival time is known on the morning of arrival. */
+  public PreArrivalJourney.ArrivalTime arrivalTime(long bookingId) {
+    return new PreArrivalJourney.ArrivalTime(bookings.expectedArrival(bookingId).isPresent());
+  }
+
+  /** Keeps the arrival time staff learned when they called the guest. */
+  @org.springframework.context.event.EventListener
+  void calledForArrivalTime(org.guestjourney.tasklist.StaffTaskCompleted event) {
+    if (PreArrivalJourney.TASK_CALL_GUEST_FOR_ETA.equals(event.task().elementId())
+        && event.task().bookingId() != null
+        && event.values().get("expectedArrival") instanceof String eta
+        && eta.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+      bookings.setExpectedArrival(event.task().bookingId(), java.time.LocalTime.parse(eta));
+    }
+  }
+
   /** Records the cancellation acknowledgement and stops every message not yet sent. */
   @Transactional
   public void bookingCancelled(long bookingId) {

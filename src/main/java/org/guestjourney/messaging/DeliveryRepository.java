@@ -55,6 +55,39 @@ class DeliveryRepository {
     return id.isPresent();
   }
 
+  /** Like {@link #insertIfAbsent} for a message of an inquiry (no booking). */
+  boolean insertIfAbsentForInquiry(
+      long inquiryId, PlannedMessage planned, ChannelType channel, Instant now) {
+    Optional<Long> id =
+        jdbc.sql(
+                """
+                insert into message_delivery (inquiry_id, step, idempotency_key, channel,
+                  planned_at, state, reason, created_at, updated_at)
+                values (?, ?, ?, ?, ?, 'SCHEDULED', null, ?, ?)
+                on conflict (idempotency_key) do nothing
+                returning id
+                """)
+            .params(
+                inquiryId,
+                planned.step().code(),
+                planned.idempotencyKey(),
+                channel.name(),
+                ts(planned.plannedAt()),
+                ts(now),
+                ts(now))
+            .query(Long.class)
+            .optional();
+    id.ifPresent(deliveryId -> event(deliveryId, DeliveryState.SCHEDULED, "Planned", now));
+    return id.isPresent();
+  }
+
+  List<MessageDelivery> findByInquiry(long inquiryId) {
+    return jdbc.sql("select * from message_delivery where inquiry_id = ? order by planned_at, id")
+        .param(inquiryId)
+        .query(this::map)
+        .list();
+  }
+
   Optional<MessageDelivery> findByKey(String key) {
     return jdbc.sql("select * from message_delivery where idempotency_key = ?")
         .param(key)
@@ -213,7 +246,8 @@ class DeliveryRepository {
   private MessageDelivery map(ResultSet rs, int row) throws SQLException {
     return new MessageDelivery(
         rs.getLong("id"),
-        rs.getLong("booking_id"),
+        rs.getObject("booking_id", Long.class),
+        rs.getObject("inquiry_id", Long.class),
         MessageStep.fromCode(rs.getString("step")),
         rs.getString("idempotency_key"),
         ChannelType.valueOf(rs.getString("channel")),

@@ -2,10 +2,14 @@ package org.guestjourney.messaging;
 
 import java.time.Instant;
 
-/** A message planned for one booking and journey step, and what became of it. */
+/**
+ * A message planned for one journey step of a booking (or of an inquiry, before any booking), and
+ * what became of it.
+ */
 public record MessageDelivery(
     long id,
-    long bookingId,
+    Long bookingId,
+    Long inquiryId,
     MessageStep step,
     String idempotencyKey,
     ChannelType channel,

@@ -12,7 +12,18 @@ public enum MessageStep {
   CHECK_IN_GUIDE("check-in-guide", "Check-in guide", true),
   DAY_BEFORE_REMINDER("day-before-reminder", "Day-before reminder (asks arrival time)", true),
   BOOKING_CANCELLATION("booking-cancellation", "Cancellation acknowledgement", true),
-  COMPENSATION_OFFER("compensation-offer", "Apology and compensation", true);
+  COMPENSATION_OFFER("compensation-offer", "Apology and compensation", true),
+  INQUIRY_HOLDING_REPLY("inquiry-holding-reply", "Holding reply to an inquiry", true),
+  INQUIRY_ANSWER("inquiry-answer", "Answer to an inquiry", true),
+  WELCOME("welcome", "Welcome with house manual", true),
+  QUICK_SURVEY("quick-survey", "Quick survey after the first night", true),
+  COURTESY_CHECK_IN("courtesy-check-in", "Courtesy check-in", true),
+  REQUEST_PROGRESS("request-progress", "Progress on a guest request", true),
+  THANK_YOU("thank-you", "Thank-you after check-out", true),
+  SATISFACTION_SURVEY("satisfaction-survey", "Satisfaction survey", true),
+  SATISFACTION_SURVEY_REMINDER(
+      "satisfaction-survey-reminder", "Satisfaction survey reminder", true),
+  REVIEW_REQUEST("review-request", "Review request", true);
 
   private final String code;
   private final String label;

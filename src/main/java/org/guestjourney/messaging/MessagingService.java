@@ -115,11 +115,48 @@ public class MessagingService {
    * @throws SendFailedException when the channel failed; the message is kept for a retry
    */
   public Optional<MessageDelivery> send(GuestMessageRequest request) {
+    Booking booking = bookings.findById(request.bookingId()).orElseThrow();
+    Property property = properties.findById(booking.propertyId()).orElseThrow();
+    Guest guest = guests.findById(booking.guestId()).orElseThrow();
+    return deliver(
+        request.idempotencyKey(),
+        request.step(),
+        new Audience(guest, property, booking),
+        request.model());
+  }
+
+  /**
+   * Sends a planned message to someone who has no booking (yet), e.g. the author of an inquiry. The
+   * same rules apply as to {@link #send}, except those about a booking.
+   */
+  public Optional<MessageDelivery> sendWithoutBooking(
+      String idempotencyKey,
+      MessageStep step,
+      Guest recipient,
+      Property property,
+      Map<String, Object> model) {
+    return deliver(idempotencyKey, step, new Audience(recipient, property, null), model);
+  }
+
+  /** Records a planned message of an inquiry (no booking). */
+  public void recordInquiryPlan(long inquiryId, PlannedMessage message) {
+    deliveries.insertIfAbsentForInquiry(inquiryId, message, ChannelType.EMAIL, clock.instant());
+  }
+
+  public List<MessageDelivery> forInquiry(long inquiryId) {
+    return deliveries.findByInquiry(inquiryId);
+  }
+
+  /** Who a message goes to and what it is about; {@code booking} is null for inquiries. */
+  private record Audience(Guest guest, Property property, Booking booking) {}
+
+  private Optional<MessageDelivery> deliver(
+      String key, MessageStep step, Audience to, Map<String, Object> extra) {
     Instant now = clock.instant();
-    Optional<MessageDelivery> planned = deliveries.findByKey(request.idempotencyKey());
+    Optional<MessageDelivery> planned = deliveries.findByKey(key);
     if (planned.isEmpty()) {
       // not (or no longer) part of the plan, e.g. a timer of old dates racing a date change
-      log.info("Nothing planned under {}; nothing sent", request.idempotencyKey());
+      log.info("Nothing planned under {}; nothing sent", key);
       return Optional.empty();
     }
     MessageDelivery delivery = planned.get();
@@ -128,41 +165,38 @@ public class MessagingService {
     }
     if (delivery.plannedAt().isAfter(now.plus(EARLY_TOLERANCE))) {
       // the plan moved later since the timer was set; the re-planned timer will come back
-      log.info(
-          "{} is not due before {}; nothing sent now",
-          request.idempotencyKey(),
-          delivery.plannedAt());
+      log.info("{} is not due before {}; nothing sent now", key, delivery.plannedAt());
       return Optional.empty();
     }
-    Booking booking = bookings.findById(request.bookingId()).orElseThrow();
-    Property property = properties.findById(booking.propertyId()).orElseThrow();
-    Guest guest = guests.findById(booking.guestId()).orElseThrow();
-
-    Optional<String> stop = sendTimeRule(request.step(), delivery, booking, guest, property, now);
+    Optional<String> stop =
+        sendTimeRule(step, delivery, to.booking(), to.guest(), to.property(), now);
     if (stop.isPresent()) {
       deliveries.skip(delivery.id(), stop.get(), now);
-      log.info("Skipped {} for booking {}: {}", request.step().code(), booking.id(), stop.get());
+      log.info("Skipped {}: {}", key, stop.get());
       return deliveries.findById(delivery.id());
     }
     if (!deliveries.claim(delivery.id(), now, now.plus(settings.sendLease()))) {
-      throw new SendFailedException(
-          "Message " + request.idempotencyKey() + " is being sent by another worker", null);
+      throw new SendFailedException("Message " + key + " is being sent by another worker", null);
     }
     try {
-      RenderedMessage content = render(request.step(), booking, guest, property, request.model());
+      RenderedMessage content = render(step, to, extra);
       deliveries.recordContent(
-          delivery.id(), content.language(), guest.email(), content.subject(), content.htmlBody());
+          delivery.id(),
+          content.language(),
+          to.guest().email(),
+          content.subject(),
+          content.htmlBody());
       Channel.Receipt receipt =
           email.send(
               new OutgoingMessage(
-                  request.idempotencyKey(),
-                  guest.email(),
-                  property.name(),
-                  property.contactEmail(),
+                  key,
+                  to.guest().email(),
+                  to.property().name(),
+                  to.property().contactEmail(),
                   content));
       deliveries.markSent(
           delivery.id(), receipt.providerMessageId(), receipt.detail(), clock.instant());
-      log.info("Sent {} for booking {}", request.step().code(), booking.id());
+      log.info("Sent {}", key);
     } catch (Exception e) {
       String reason = "E-mail not sent: " + rootMessage(e);
       deliveries.markFailed(delivery.id(), reason, clock.instant());
@@ -176,7 +210,7 @@ public class MessagingService {
     Booking booking = bookings.findById(bookingId).orElseThrow();
     Property property = properties.findById(booking.propertyId()).orElseThrow();
     Guest guest = guests.findById(booking.guestId()).orElseThrow();
-    return render(step, booking, guest, property, extra);
+    return render(step, new Audience(guest, property, booking), extra);
   }
 
   private Optional<String> sendTimeRule(
@@ -186,7 +220,9 @@ public class MessagingService {
       Guest guest,
       Property property,
       Instant now) {
-    if (booking.status() == BookingStatus.CANCELLED && step != MessageStep.BOOKING_CANCELLATION) {
+    if (booking != null
+        && booking.status() == BookingStatus.CANCELLED
+        && step != MessageStep.BOOKING_CANCELLATION) {
       return Optional.of("The booking was cancelled before this message was due");
     }
     Duration late = Duration.between(delivery.plannedAt(), now);
@@ -206,18 +242,15 @@ public class MessagingService {
     return Optional.empty();
   }
 
-  private RenderedMessage render(
-      MessageStep step,
-      Booking booking,
-      Guest guest,
-      Property property,
-      Map<String, Object> extra) {
+  private RenderedMessage render(MessageStep step, Audience to, Map<String, Object> extra) {
     Map<String, Object> model = new HashMap<>(extra);
-    model.put("guest", guest);
-    model.put("property", property);
-    model.put("booking", booking);
-    model.put("nights", booking.nights());
-    String language = property.languageFor(guest.preferredLanguage());
+    model.put("guest", to.guest());
+    model.put("property", to.property());
+    if (to.booking() != null) {
+      model.put("booking", to.booking());
+      model.put("nights", to.booking().nights());
+    }
+    String language = to.property().languageFor(to.guest().preferredLanguage());
     return renderer.renderEmail(step, language, model);
   }
 

@@ -30,6 +30,24 @@ public class PropertyRepository {
         .optional();
   }
 
+  public JourneySettings settings(long propertyId) {
+    return jdbc.sql("select * from property where id = ?")
+        .param(propertyId)
+        .query(
+            (rs, n) ->
+                new JourneySettings(
+                    java.time.Duration.ofMinutes(rs.getInt("inquiry_answer_within_minutes")),
+                    rs.getObject("quick_survey_send_time", LocalTime.class),
+                    rs.getObject("courtesy_check_in_send_time", LocalTime.class),
+                    java.time.Duration.ofHours(rs.getInt("thank_you_hours_after_checkout")),
+                    rs.getObject("satisfaction_survey_send_time", LocalTime.class),
+                    rs.getInt("survey_reminder_after_days"),
+                    rs.getInt("review_request_after_days"),
+                    rs.getInt("phone_follow_up_within_days"),
+                    rs.getString("review_url")))
+        .single();
+  }
+
   public List<Property> findAll() {
     return jdbc.sql("select * from property order by name").query(this::map).list();
   }

@@ -18,6 +18,7 @@ public record StaffTask(
     Instant dueAt,
     Long bookingId,
     Long complaintId,
+    Long requestId,
     StaffTaskState state,
     Instant escalatedAt,
     String escalationReason,

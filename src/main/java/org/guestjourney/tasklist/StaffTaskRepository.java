@@ -25,9 +25,9 @@ class StaffTaskRepository {
             """
             insert into staff_task (job_key, process_instance_key, element_instance_key, process_id,
               element_id, name, form_key, candidate_groups, assignee, due_at, booking_id,
-              complaint_id, state, created_at, updated_at)
+              complaint_id, request_id, state, created_at, updated_at)
             values (:jobKey, :pik, :eik, :processId, :elementId, :name, :formKey, :groups,
-              :assignee, :dueAt, :bookingId, :complaintId, 'OPEN', :now, :now)
+              :assignee, :dueAt, :bookingId, :complaintId, :requestId, 'OPEN', :now, :now)
             on conflict (job_key) do nothing
             """)
         .param("jobKey", t.jobKey())
@@ -42,6 +42,7 @@ class StaffTaskRepository {
         .param("dueAt", ts(t.dueAt()))
         .param("bookingId", t.bookingId())
         .param("complaintId", t.complaintId())
+        .param("requestId", t.requestId())
         .param("now", ts(now))
         .update();
   }
@@ -59,7 +60,8 @@ class StaffTaskRepository {
       String assignee,
       Instant dueAt,
       Long bookingId,
-      Long complaintId) {}
+      Long complaintId,
+      Long requestId) {}
 
   Optional<StaffTask> findById(long id) {
     return jdbc.sql("select * from staff_task where id = ?").param(id).query(this::map).optional();
@@ -161,6 +163,7 @@ class StaffTaskRepository {
         instant(rs, "due_at"),
         rs.getObject("booking_id", Long.class),
         rs.getObject("complaint_id", Long.class),
+        rs.getObject("request_id", Long.class),
         StaffTaskState.valueOf(rs.getString("state")),
         instant(rs, "escalated_at"),
         rs.getString("escalation_reason"),

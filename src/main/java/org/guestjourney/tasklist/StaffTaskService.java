@@ -68,7 +68,8 @@ public class StaffTaskService {
             headers.get(HEADER_ASSIGNEE),
             due == null || due.isBlank() ? null : OffsetDateTime.parse(due).toInstant(),
             subject.bookingId(),
-            subject.complaintId()),
+            subject.complaintId(),
+            subject.requestId()),
         clock.instant());
     log.info(
         "Task '{}' ({}) waits for {}",
@@ -137,13 +138,14 @@ public class StaffTaskService {
     }
     Map<String, Object> values =
         task.formKey() == null ? Map.of() : forms.apply(task.formKey(), submitted);
+    // the capabilities keep what was entered before the journey moves on and reads it
+    events.publishEvent(new StaffTaskCompleted(task, user.username(), values));
     if (!engine.complete(task.jobKey(), values)) {
       tasks.cancel(id, clock.instant());
       throw new ConflictException("This task is no longer needed: the journey has moved on");
     }
     tasks.complete(id, user.username(), toJson(values), clock.instant());
     StaffTask done = tasks.findById(id).orElseThrow();
-    events.publishEvent(new StaffTaskCompleted(done, user.username(), values));
     log.info("Task {} '{}' completed by {}", id, task.elementId(), user.username());
     return done;
   }

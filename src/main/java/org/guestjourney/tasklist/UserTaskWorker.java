@@ -24,14 +24,14 @@ public class UserTaskWorker {
     this.tasks = tasks;
   }
 
-  /** The ids a task may be about; both optional. */
-  public record TaskSubject(Long bookingId, Long complaintId) {}
+  /** The ids a task may be about; all optional. */
+  public record TaskSubject(Long bookingId, Long complaintId, Long requestId) {}
 
   @JobWorker(
       type = TYPE,
       autoComplete = false,
       timeout = ACTIVATION_TIMEOUT_MILLIS,
-      fetchVariables = {"bookingId", "complaintId"})
+      fetchVariables = {"bookingId", "complaintId", "requestId"})
   public void taskCreated(ActivatedJob job, @VariablesAsType TaskSubject subject) {
     tasks.record(job, subject);
   }

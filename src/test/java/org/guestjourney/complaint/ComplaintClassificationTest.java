@@ -20,7 +20,7 @@ class ComplaintClassificationTest {
   }
 
   static Map<String, Object> classify(String category, boolean inHouse) throws Exception {
-    return table.evaluate(
+    return table.evaluateOutputs(
         ComplaintJourney.DECISION_CLASSIFICATION,
         Map.of("category", category, "guestInHouse", inHouse));
   }

@@ -29,14 +29,20 @@ public final class DecisionTables {
     }
   }
 
-  public Map<String, Object> evaluate(String decisionId, Map<String, Object> inputs)
-      throws Exception {
+  /** The decision's result: a plain value for a single output, else a map of the outputs. */
+  public Object evaluate(String decisionId, Map<String, Object> inputs) throws Exception {
     DecisionEvaluationResult result =
         engine.evaluateDecisionById(graph, decisionId, new VariablesContext(inputs));
     if (result.isFailure()) {
       throw new AssertionError(result.getFailureMessage());
     }
-    return JSON.readValue(
-        MsgPackConverter.convertToJson(result.getOutput()), new TypeReference<>() {});
+    return JSON.readValue(MsgPackConverter.convertToJson(result.getOutput()), Object.class);
+  }
+
+  /** The outputs of a decision with several outputs, by name. */
+  public Map<String, Object> evaluateOutputs(String decisionId, Map<String, Object> inputs)
+      throws Exception {
+    return JSON.convertValue(
+        evaluate(decisionId, inputs), new TypeReference<Map<String, Object>>() {});
   }
 }

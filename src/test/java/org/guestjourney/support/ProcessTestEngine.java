@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
+import io.camunda.zeebe.process.test.filters.ProcessInstanceRecordStreamFilter;
 import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.process.test.filters.VariableRecordStreamFilter;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
@@ -72,6 +75,35 @@ public final class ProcessTestEngine {
             () ->
                 assertion.accept(
                     BpmnAssert.assertThat(new InspectedProcessInstance(processInstanceKey))));
+  }
+
+  /**
+   * Waits for an instance of {@code processId} started with {@code variable} = {@code value} (e.g.
+   * the in-stay journey of a booking, started by a message) and returns its key.
+   */
+  public long awaitInstanceOf(String processId, String variable, Object value) {
+    return await()
+        .pollInSameThread()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> findInstance(processId, variable, String.valueOf(value)), k -> k != null);
+  }
+
+  private Long findInstance(String processId, String variable, String value) {
+    RecordStream records = BpmnAssert.getRecordStream();
+    return new ProcessInstanceRecordStreamFilter(records.processInstanceRecords())
+        .withBpmnProcessId(processId).withBpmnElementType(BpmnElementType.PROCESS).stream()
+            .map(r -> r.getValue().getProcessInstanceKey())
+            .distinct()
+            .filter(
+                key ->
+                    new VariableRecordStreamFilter(records.variableRecords())
+                        .withProcessInstanceKey(key).stream()
+                            .anyMatch(
+                                v ->
+                                    v.getValue().getName().equals(variable)
+                                        && v.getValue().getValue().equals(value)))
+            .findFirst()
+            .orElse(null);
   }
 
   /** The instance is waiting at {@code elementId}, and still is after a second. */

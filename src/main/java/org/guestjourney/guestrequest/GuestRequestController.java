@@ -1,0 +1,29 @@
+package org.guestjourney.guestrequest;
+
+import java.net.URI;
+import org.guestjourney.web.ApiController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+@ApiController
+class GuestRequestController {
+
+  private final GuestRequestService requests;
+
+  GuestRequestController(GuestRequestService requests) {
+    this.requests = requests;
+  }
+
+  record NewRequest(String category, String description) {}
+
+  @PostMapping("/api/bookings/{bookingId}/requests")
+  ResponseEntity<GuestRequest> raise(
+      @PathVariable long bookingId, @RequestBody NewRequest request) {
+    GuestRequest created = requests.raise(bookingId, request.category(), request.description());
+    return ResponseEntity.created(
+            URI.create("/api/bookings/" + bookingId + "/requests/" + created.id()))
+        .body(created);
+  }
+}

@@ -1,0 +1,33 @@
+package org.guestjourney.guestrequest;
+
+import java.util.List;
+import org.guestjourney.tasklist.StaffTask;
+import org.guestjourney.tasklist.TaskDetails;
+import org.springframework.stereotype.Component;
+
+/** Shows what the guest asked for on their request's task. */
+@Component
+class GuestRequestTaskDetails implements TaskDetails {
+
+  private final GuestRequestRepository requests;
+
+  GuestRequestTaskDetails(GuestRequestRepository requests) {
+    this.requests = requests;
+  }
+
+  @Override
+  public List<Detail> detailsFor(StaffTask task) {
+    if (task.requestId() == null) {
+      return List.of();
+    }
+    return requests
+        .findById(task.requestId())
+        .map(
+            r ->
+                List.of(
+                    new Detail(
+                        "Request", r.category() + (r.urgency() == null ? "" : " · " + r.urgency())),
+                    new Detail("The guest asked", r.description())))
+        .orElse(List.of());
+  }
+}

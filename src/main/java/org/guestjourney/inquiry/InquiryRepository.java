@@ -1,0 +1,98 @@
+package org.guestjourney.inquiry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class InquiryRepository {
+
+  private final JdbcClient jdbc;
+
+  InquiryRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(InquiryRequest r, Instant now) {
+    return jdbc.sql(
+            """
+            insert into inquiry (property_id, full_name, email, phone, preferred_language, message,
+              status, received_at) values (?, ?, ?, ?, ?, ?, 'OPEN', ?) returning id
+            """)
+        .params(
+            r.propertyId(),
+            r.fullName().strip(),
+            r.email().strip(),
+            blankToNull(r.phone()),
+            r.preferredLanguage(),
+            r.message().strip(),
+            Timestamp.from(now))
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<Inquiry> findById(long id) {
+    return jdbc.sql("select * from inquiry where id = ?").param(id).query(this::map).optional();
+  }
+
+  Optional<Inquiry> findByProcessInstance(long key) {
+    return jdbc.sql("select * from inquiry where process_instance_key = ?")
+        .param(key)
+        .query(this::map)
+        .optional();
+  }
+
+  void setProcessInstance(long id, long key) {
+    jdbc.sql("update inquiry set process_instance_key = ? where id = ?").params(key, id).update();
+  }
+
+  void plan(long id, boolean within, Instant due) {
+    jdbc.sql("update inquiry set within_working_hours = ?, answer_due_at = ? where id = ?")
+        .params(within, Timestamp.from(due), id)
+        .update();
+  }
+
+  void answer(long id, String answer, String by, String purpose, String party, Instant now) {
+    jdbc.sql(
+            """
+            update inquiry set status = 'ANSWERED', answer = ?, answered_by = ?, answered_at = ?,
+              travel_purpose = ?, party_composition = ? where id = ?
+            """)
+        .params(answer, by, Timestamp.from(now), purpose, party, id)
+        .update();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static Instant instant(ResultSet rs, String c) throws SQLException {
+    Timestamp t = rs.getTimestamp(c);
+    return t == null ? null : t.toInstant();
+  }
+
+  private Inquiry map(ResultSet rs, int n) throws SQLException {
+    return new Inquiry(
+        rs.getLong("id"),
+        rs.getLong("property_id"),
+        rs.getString("full_name"),
+        rs.getString("email"),
+        rs.getString("phone"),
+        rs.getString("preferred_language"),
+        rs.getString("message"),
+        rs.getString("status"),
+        rs.getObject("within_working_hours", Boolean.class),
+        instant(rs, "answer_due_at"),
+        rs.getString("answer"),
+        rs.getString("answered_by"),
+        instant(rs, "answered_at"),
+        rs.getString("travel_purpose"),
+        rs.getString("party_composition"),
+        rs.getObject("process_instance_key", Long.class),
+        instant(rs, "received_at"));
+  }
+}

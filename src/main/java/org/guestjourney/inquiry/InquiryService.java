@@ -1,0 +1,188 @@
+package org.guestjourney.inquiry;
+
+import io.camunda.client.CamundaClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.guestjourney.guest.Guest;
+import org.guestjourney.messaging.Languages;
+import org.guestjourney.messaging.MessageDelivery;
+import org.guestjourney.messaging.MessageStep;
+import org.guestjourney.messaging.MessagingService;
+import org.guestjourney.messaging.PlannedMessage;
+import org.guestjourney.property.JourneySettings;
+import org.guestjourney.property.Property;
+import org.guestjourney.property.PropertyRepository;
+import org.guestjourney.tasklist.StaffTaskCompleted;
+import org.guestjourney.web.NotFoundException;
+import org.guestjourney.web.Violations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+@Service
+public class InquiryService {
+
+  private static final Logger log = LoggerFactory.getLogger(InquiryService.class);
+
+  private final InquiryRepository inquiries;
+  private final PropertyRepository properties;
+  private final MessagingService messaging;
+  private final CamundaClient engine;
+  private final Clock clock;
+
+  InquiryService(
+      InquiryRepository inquiries,
+      PropertyRepository properties,
+      MessagingService messaging,
+      CamundaClient engine,
+      Clock clock) {
+    this.inquiries = inquiries;
+    this.properties = properties;
+    this.messaging = messaging;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  /** Records the inquiry and starts its journey; nothing is stored if the request is invalid. */
+  public Inquiry receive(InquiryRequest r) {
+    Violations v = new Violations();
+    if (v.required(r.propertyId(), "propertyId")) {
+      v.check(
+          properties.findById(r.propertyId()).isPresent(), "propertyId", "is not a known property");
+    }
+    if (v.required(r.fullName(), "fullName")) {
+      v.maxLength(r.fullName(), 200, "fullName");
+    }
+    if (v.required(r.email(), "email")) {
+      v.check(
+          Violations.EMAIL.matcher(r.email().strip()).matches(),
+          "email",
+          "is not a valid e-mail address");
+    }
+    if (r.phone() != null && !r.phone().isBlank()) {
+      v.check(
+          Violations.E164.matcher(r.phone()).matches(),
+          "phone",
+          "must be in E.164 form, e.g. +393401234567");
+    }
+    if (v.required(r.preferredLanguage(), "preferredLanguage")) {
+      v.check(
+          Languages.isSupported(r.preferredLanguage()), "preferredLanguage", Languages.UNSUPPORTED);
+    }
+    if (v.required(r.message(), "message")) {
+      v.maxLength(r.message(), 4000, "message");
+    }
+    v.throwIfAny();
+    long id = inquiries.insert(r, clock.instant());
+    long key =
+        engine
+            .newCreateInstanceCommand()
+            .bpmnProcessId(InquiryJourney.PROCESS_ID)
+            .latestVersion()
+            .variables(Map.of("inquiryId", id, "propertyId", r.propertyId()))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    inquiries.setProcessInstance(id, key);
+    log.info("Inquiry {} for property {} started journey {}", id, r.propertyId(), key);
+    return get(id);
+  }
+
+  public Inquiry get(long id) {
+    return inquiries.findById(id).orElseThrow(() -> new NotFoundException("No inquiry " + id));
+  }
+
+  /** Computes the answer deadline in working time and plans the holding reply if needed. */
+  InquiryJourney.AnswerPlan planAnswer(long inquiryId) {
+    Inquiry inquiry = get(inquiryId);
+    Property property = properties.findById(inquiry.propertyId()).orElseThrow();
+    JourneySettings settings = properties.settings(property.id());
+    AnswerDeadline deadline =
+        AnswerDeadline.of(
+            inquiry.receivedAt(),
+            property.timeZone(),
+            property.workingHoursStart(),
+            property.workingHoursEnd(),
+            settings.inquiryAnswerWithin());
+    inquiries.plan(inquiryId, deadline.withinWorkingHours(), deadline.dueAt());
+    if (!deadline.withinWorkingHours()) {
+      messaging.recordInquiryPlan(
+          inquiryId,
+          PlannedMessage.scheduled(
+              MessageStep.INQUIRY_HOLDING_REPLY,
+              key(inquiryId, MessageStep.INQUIRY_HOLDING_REPLY),
+              inquiry.receivedAt()));
+    }
+    return new InquiryJourney.AnswerPlan(
+        deadline.withinWorkingHours(),
+        deadline
+            .dueAt()
+            .atZone(property.timeZone())
+            .toOffsetDateTime()
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+  }
+
+  /** Sends the holding reply or the staff member's answer. */
+  Optional<MessageDelivery> send(long inquiryId, MessageStep step) {
+    Inquiry inquiry = get(inquiryId);
+    Property property = properties.findById(inquiry.propertyId()).orElseThrow();
+    String key = key(inquiryId, step);
+    if (step == MessageStep.INQUIRY_ANSWER) {
+      messaging.recordInquiryPlan(inquiryId, PlannedMessage.scheduled(step, key, clock.instant()));
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("inquiry", inquiry);
+    model.put("answer", inquiry.answer());
+    model.put("staffName", inquiry.answeredBy());
+    model.put("answerExpectedBy", expectedBy(inquiry, property));
+    Guest asker =
+        new Guest(
+            0, inquiry.fullName(), inquiry.email(), inquiry.phone(), inquiry.preferredLanguage());
+    return messaging.sendWithoutBooking(key, step, asker, property, model);
+  }
+
+  /** Keeps the answer the staff member wrote, which the journey then sends. */
+  @EventListener
+  void answered(StaffTaskCompleted event) {
+    if (!InquiryJourney.PROCESS_ID.equals(event.task().processId())
+        || !InquiryJourney.TASK_ANSWER_INQUIRY.equals(event.task().elementId())) {
+      return;
+    }
+    Long inquiryId =
+        inquiries
+            .findByProcessInstance(event.task().processInstanceKey())
+            .map(Inquiry::id)
+            .orElse(null);
+    if (inquiryId == null) {
+      return;
+    }
+    Map<String, Object> v = event.values();
+    inquiries.answer(
+        inquiryId,
+        (String) v.get("answer"),
+        event.completedBy(),
+        (String) v.get("travelPurpose"),
+        (String) v.get("partyComposition"),
+        clock.instant());
+  }
+
+  private static String expectedBy(Inquiry inquiry, Property property) {
+    Instant due = inquiry.answerDueAt();
+    if (due == null) {
+      return null;
+    }
+    Locale locale = Languages.locale(property.languageFor(inquiry.preferredLanguage()));
+    String pattern = locale.getLanguage().equals("zh") ? "M月d日 EEEE HH:mm" : "EEEE d MMMM, HH:mm";
+    return DateTimeFormatter.ofPattern(pattern, locale).format(due.atZone(property.timeZone()));
+  }
+
+  static String key(long inquiryId, MessageStep step) {
+    return "inquiry/" + inquiryId + "/" + step.code();
+  }
+}

@@ -1,0 +1,39 @@
+package org.guestjourney.inquiry;
+
+import java.util.List;
+import org.guestjourney.tasklist.StaffTask;
+import org.guestjourney.tasklist.TaskDetails;
+import org.springframework.stereotype.Component;
+
+/** Shows who asked what on the "answer inquiry" task. */
+@Component
+class InquiryTaskDetails implements TaskDetails {
+
+  private final InquiryRepository inquiries;
+
+  InquiryTaskDetails(InquiryRepository inquiries) {
+    this.inquiries = inquiries;
+  }
+
+  @Override
+  public List<Detail> detailsFor(StaffTask task) {
+    if (!InquiryJourney.PROCESS_ID.equals(task.processId())) {
+      return List.of();
+    }
+    return inquiries
+        .findByProcessInstance(task.processInstanceKey())
+        .map(
+            i ->
+                List.of(
+                    new Detail(
+                        "From",
+                        i.fullName()
+                            + " <"
+                            + i.email()
+                            + ">"
+                            + (i.phone() == null ? "" : " · " + i.phone())),
+                    new Detail("Language", i.preferredLanguage()),
+                    new Detail("Question", i.message())))
+        .orElse(List.of());
+  }
+}

@@ -1,0 +1,54 @@
+package org.guestjourney.journey;
+
+/** Ids shared between {@code bpmn/in-stay.bpmn}, {@code bpmn/post-stay.bpmn} and the code. */
+public final class StayJourneys {
+
+  public static final String IN_STAY = "in-stay";
+  public static final String POST_STAY = "post-stay";
+
+  public static final String MESSAGE_GUEST_CHECKED_IN = "guest-checked-in";
+  public static final String MESSAGE_GUEST_CHECKED_OUT = "guest-checked-out";
+  public static final String MESSAGE_GUEST_REQUEST_RECEIVED = "guest-request-received";
+  public static final String MESSAGE_SATISFACTION_SURVEY_ANSWERED = "satisfaction-survey-answered";
+
+  // in-stay
+  public static final String TASK_SEND_WELCOME = "task_send_welcome";
+  public static final String TIMER_MORNING_AFTER_FIRST_NIGHT = "timer_morning_after_first_night";
+  public static final String TASK_SEND_QUICK_SURVEY = "task_send_quick_survey";
+  public static final String RULE_COURTESY_CHECK_IN = "rule_courtesy_check_in";
+  public static final String TASK_SEND_COURTESY_CHECK_IN = "task_send_courtesy_check_in";
+  public static final String TIMER_CHECK_OUT_TIME = "timer_check_out_time";
+  public static final String END_GUEST_CHECKED_OUT = "end_guest_checked_out";
+  public static final String TASK_HANDLE_GUEST_REQUEST = "task_handle_guest_request";
+  public static final String TASK_SEND_REQUEST_PROGRESS = "task_send_request_progress";
+
+  // post-stay
+  public static final String TASK_SEND_THANK_YOU = "task_send_thank_you";
+  public static final String TASK_SEND_SATISFACTION_SURVEY = "task_send_satisfaction_survey";
+  public static final String TIMER_SURVEY_REMINDER_DUE = "timer_survey_reminder_due";
+  public static final String TASK_SEND_SURVEY_REMINDER = "task_send_survey_reminder";
+  public static final String TASK_SEND_REVIEW_REQUEST = "task_send_review_request";
+  public static final String TASK_PHONE_FOLLOW_UP = "task_phone_follow_up";
+  public static final String END_POST_STAY_DONE = "end_post_stay_done";
+
+  private StayJourneys() {}
+
+  /** What the in-stay timers wait for, and the stay length the courtesy rule reads. */
+  public record InStayMoments(
+      String welcomeAt,
+      String quickSurveyAt,
+      String courtesyCheckInAt,
+      String checkOutAt,
+      int stayNights) {}
+
+  /** What the post-stay timers wait for, and the facts the high-value rule reads. */
+  public record PostStayMoments(
+      String thankYouAt,
+      String satisfactionSurveyAt,
+      String surveyReminderAt,
+      String reviewRequestAt,
+      String phoneFollowUpDueAt,
+      int stayNights,
+      int partySize,
+      int previousStays) {}
+}

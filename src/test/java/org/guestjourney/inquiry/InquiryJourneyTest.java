@@ -1,0 +1,133 @@
+package org.guestjourney.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.guestjourney.inquiry.InquiryJourney.*;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.guestjourney.messaging.DeliveryState;
+import org.guestjourney.messaging.MessageDelivery;
+import org.guestjourney.messaging.MessagingService;
+import org.guestjourney.property.Property;
+import org.guestjourney.support.JourneyIntegrationTest;
+import org.guestjourney.support.Mails;
+import org.guestjourney.support.Staff;
+import org.guestjourney.support.TestMailServer;
+import org.guestjourney.tasklist.StaffTask;
+import org.guestjourney.tasklist.StaffTaskService;
+import org.guestjourney.tasklist.StaffTaskState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A prospective guest's inquiry: personal answer within the working-hours SLA. */
+class InquiryJourneyTest extends JourneyIntegrationTest {
+
+  @Autowired InquiryService inquiries;
+  @Autowired MessagingService messaging;
+  @Autowired StaffTaskService taskService;
+  Staff staff;
+  Property property;
+
+  @BeforeEach
+  void property() {
+    staff = new Staff(taskService);
+    property = data.property("Europe/Rome", "en", "zh-CN");
+  }
+
+  /** Moves the clock to the next moment at {@code local} o'clock at the property. */
+  void moveToNextLocal(LocalTime local) {
+    ZonedDateTime now = engine.now().atZone(property.timeZone());
+    ZonedDateTime next = now.with(local);
+    if (!next.isAfter(now.plusMinutes(1))) {
+      next = next.plusDays(1);
+    }
+    engine.moveTo(next.toInstant());
+  }
+
+  Inquiry ask(String email, String language) {
+    return inquiries.receive(
+        new InquiryRequest(
+            property.id(),
+            "Sara Bianchi",
+            email,
+            null,
+            language,
+            "Do you have a room for 2 adults and a child in May?"));
+  }
+
+  List<MessageDelivery> messages(long inquiryId) {
+    return messaging.forInquiry(inquiryId);
+  }
+
+  @Test
+  void outsideWorkingHoursSendsAHoldingReplyAndTheAnswerComesWithinAnHourOfOpening()
+      throws Exception {
+    moveToNextLocal(LocalTime.of(23, 0));
+    String email = data.uniqueEmail();
+    Inquiry inquiry = ask(email, "en");
+
+    StaffTask answerTask = staff.awaitOpenTask(inquiry.processInstanceKey(), TASK_ANSWER_INQUIRY);
+    Instant nineNextMorning =
+        engine.now().atZone(property.timeZone()).plusDays(1).with(LocalTime.of(9, 0)).toInstant();
+    assertThat(answerTask.dueAt()).isEqualTo(nineNextMorning);
+    assertThat(answerTask.candidateGroups()).containsExactly("front-desk");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> TestMailServer.to(email).size() == 1);
+    MimeMessage holding = TestMailServer.to(email).getFirst();
+    assertThat(Mails.visibleText(holding))
+        .contains("Do you have a room for 2 adults")
+        .contains("09:00");
+    assertThat(messages(inquiry.id()))
+        .singleElement()
+        .satisfies(d -> assertThat(d.state()).isEqualTo(DeliveryState.SENT));
+
+    staff.complete(
+        answerTask,
+        Staff.FRONT_DESK,
+        Map.of(
+            "answer",
+            "Yes! Our family room is free.\nBreakfast included.",
+            "travelPurpose",
+            "family"));
+
+    engine.awaitInstance(
+        inquiry.processInstanceKey(), i -> i.isCompleted().hasPassedElement(END_INQUIRY_ANSWERED));
+    await().atMost(Duration.ofSeconds(15)).until(() -> TestMailServer.to(email).size() == 2);
+    assertThat(Mails.visibleText(TestMailServer.to(email).get(1)))
+        .contains("Our family room is free")
+        .contains("Breakfast included");
+    Inquiry answered = inquiries.get(inquiry.id());
+    assertThat(answered.status()).isEqualTo("ANSWERED");
+    assertThat(answered.answeredBy()).isEqualTo("frontdesk");
+    assertThat(answered.travelPurpose()).isEqualTo("family");
+  }
+
+  @Test
+  void inWorkingHoursThereIsNoHoldingReplyAndABreachAlertsTheManager() {
+    moveToNextLocal(LocalTime.of(10, 0));
+    String email = data.uniqueEmail();
+    Inquiry inquiry = ask(email, "zh-CN");
+
+    StaffTask answerTask = staff.awaitOpenTask(inquiry.processInstanceKey(), TASK_ANSWER_INQUIRY);
+    assertThat(Duration.between(engine.now(), answerTask.dueAt()))
+        .isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
+    engine.awaitInstance(
+        inquiry.processInstanceKey(), i -> i.hasNotPassedElement(TASK_SEND_HOLDING_REPLY));
+    assertThat(messages(inquiry.id())).isEmpty();
+
+    engine.move(Duration.ofMinutes(62));
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> staff.reload(answerTask).escalated());
+    assertThat(staff.reload(answerTask).escalationReason()).isEqualTo("answer-sla");
+    assertThat(staff.reload(answerTask).state()).isEqualTo(StaffTaskState.OPEN);
+    engine.assertStillWaitingAt(inquiry.processInstanceKey(), TASK_ANSWER_INQUIRY);
+    assertThat(TestMailServer.to(email)).isEmpty();
+  }
+}
