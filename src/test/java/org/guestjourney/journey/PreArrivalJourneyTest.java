@@ -75,12 +75,24 @@ class PreArrivalJourneyTest extends JourneyIntegrationTest {
     MimeMessage reminder = TestMailServer.to(email).get(2);
     assertThat(reminder.getSubject()).isEqualTo("See you tomorrow at " + property.name());
     assertThat(body(reminder)).contains("What time do you expect to arrive?");
+    engine.assertStillWaitingAt(journey, TIMER_ARRIVAL_MORNING);
+
+    // the guest answered with their arrival time: no call needed on the morning of arrival
+    bookings.recordArrivalTime(booking.id(), "17:30");
+    engine.moveTo(ZonedDateTime.of(arrival, java.time.LocalTime.of(8, 1), rome).toInstant());
     engine.assertStillWaitingAt(journey, TIMER_CHECK_IN_TIME);
 
+    // at check-in time the journey ends and hands over to the in-stay journey (welcome)
     Instant checkIn = ZonedDateTime.of(arrival, java.time.LocalTime.of(15, 0), rome).toInstant();
     engine.moveTo(checkIn.plus(MINUTE));
-    engine.awaitInstance(journey, i -> i.isCompleted().hasPassedElement(END_GUEST_ARRIVING));
-    assertThat(TestMailServer.to(email)).hasSize(3);
+    engine.awaitInstance(
+        journey,
+        i ->
+            i.isCompleted()
+                .hasPassedElement(END_GUEST_ARRIVING)
+                .hasNotPassedElement(TASK_CALL_GUEST_FOR_ETA));
+    data.awaitState(booking.id(), MessageStep.WELCOME, DeliveryState.SENT);
+    assertThat(TestMailServer.to(email)).hasSize(4);
   }
 
   @Test

@@ -137,10 +137,12 @@ class StayJourneysTest extends JourneyIntegrationTest {
     engine.moveTo(local(departure.plusDays(1), 10, 1));
     data.awaitState(booking.id(), MessageStep.SATISFACTION_SURVEY, DeliveryState.SENT);
 
-    // the survey is not answered: one reminder after three days; the review request goes anyway
+    // every guest is asked for a review two days after check-out, answered survey or not
+    engine.moveTo(local(departure.plusDays(2), 10, 1));
+    data.awaitState(booking.id(), MessageStep.REVIEW_REQUEST, DeliveryState.SENT);
+    // the survey is not answered: one reminder after three days
     engine.moveTo(local(departure.plusDays(4), 10, 1));
     data.awaitState(booking.id(), MessageStep.SATISFACTION_SURVEY_REMINDER, DeliveryState.SENT);
-    data.awaitState(booking.id(), MessageStep.REVIEW_REQUEST, DeliveryState.SENT);
 
     // five nights make a high-value guest: the host calls within a week
     StaffTask followUp = staff.awaitOpenTask(postStay, StayJourneys.TASK_PHONE_FOLLOW_UP);

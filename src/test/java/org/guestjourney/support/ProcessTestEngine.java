@@ -70,6 +70,7 @@ public final class ProcessTestEngine {
     await()
         .atMost(Duration.ofSeconds(15))
         .pollInSameThread()
+        .ignoreException(java.util.ConcurrentModificationException.class)
         .pollInterval(Duration.ofMillis(200))
         .untilAsserted(
             () ->
@@ -85,6 +86,8 @@ public final class ProcessTestEngine {
     return await()
         .pollInSameThread()
         .atMost(Duration.ofSeconds(15))
+        // the in-memory record stream may grow while it is read
+        .ignoreException(java.util.ConcurrentModificationException.class)
         .until(() -> findInstance(processId, variable, String.valueOf(value)), k -> k != null);
   }
 
@@ -111,6 +114,7 @@ public final class ProcessTestEngine {
     awaitInstance(processInstanceKey, i -> i.isWaitingAtElements(elementId));
     await()
         .pollInSameThread()
+        .ignoreException(java.util.ConcurrentModificationException.class)
         .during(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(3))
         .untilAsserted(
