@@ -84,6 +84,15 @@ public class BookingRepository {
         .list();
   }
 
+  /** Confirmed bookings whose departure is on or after {@code from}. */
+  public List<Booking> findConfirmedDepartingFrom(LocalDate from) {
+    return jdbc.sql(
+            "select * from booking where status = 'CONFIRMED' and departure_date >= ? order by id")
+        .param(from)
+        .query(this::map)
+        .list();
+  }
+
   void changeDates(long id, LocalDate arrival, LocalDate departure, Instant now) {
     jdbc.sql(
             """

@@ -125,6 +125,32 @@ public class ComplaintService {
     return get(id);
   }
 
+  private long startJourney(long complaintId, long bookingId, String category, boolean inHouse) {
+    long key =
+        engine
+            .newCreateInstanceCommand()
+            .bpmnProcessId(ComplaintJourney.PROCESS_ID)
+            .latestVersion()
+            .variables(
+                Map.of(
+                    "complaintId", complaintId,
+                    "bookingId", bookingId,
+                    "category", category,
+                    "guestInHouse", inHouse))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    complaints.setProcessInstance(complaintId, key);
+    return key;
+  }
+
+  /** Starts the journey of every open complaint again (the embedded engine was restarted). */
+  public int restoreOpenJourneys() {
+    List<Complaint> open = complaints.findOpen();
+    open.forEach(c -> startJourney(c.id(), c.bookingId(), c.category(), c.guestInHouse()));
+    return open.size();
+  }
+
   public Complaint get(long id) {
     return complaints.findById(id).orElseThrow(() -> new NotFoundException("No complaint " + id));
   }

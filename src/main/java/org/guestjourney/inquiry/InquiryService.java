@@ -80,18 +80,30 @@ public class InquiryService {
     }
     v.throwIfAny();
     long id = inquiries.insert(r, clock.instant());
+    long key = startJourney(id, r.propertyId());
+    log.info("Inquiry {} for property {} started journey {}", id, r.propertyId(), key);
+    return get(id);
+  }
+
+  private long startJourney(long inquiryId, long propertyId) {
     long key =
         engine
             .newCreateInstanceCommand()
             .bpmnProcessId(InquiryJourney.PROCESS_ID)
             .latestVersion()
-            .variables(Map.of("inquiryId", id, "propertyId", r.propertyId()))
+            .variables(Map.of("inquiryId", inquiryId, "propertyId", propertyId))
             .send()
             .join()
             .getProcessInstanceKey();
-    inquiries.setProcessInstance(id, key);
-    log.info("Inquiry {} for property {} started journey {}", id, r.propertyId(), key);
-    return get(id);
+    inquiries.setProcessInstance(inquiryId, key);
+    return key;
+  }
+
+  /** Starts the journey of every unanswered inquiry again (the embedded engine was restarted). */
+  public int restoreOpenJourneys() {
+    var open = inquiries.findOpen();
+    open.forEach(i -> startJourney(i.id(), i.propertyId()));
+    return open.size();
   }
 
   public Inquiry get(long id) {

@@ -33,6 +33,19 @@ public class JourneyEngine {
         .getProcessInstanceKey();
   }
 
+  /** Starts the next journey of a booking (message start event), as its predecessor's end does. */
+  public void handOver(String messageName, long bookingId) {
+    client
+        .newPublishMessageCommand()
+        .messageName(messageName)
+        .correlationKey(Long.toString(bookingId))
+        .messageId(messageName + "/" + bookingId)
+        .timeToLive(MESSAGE_TTL)
+        .variables(Map.of("bookingId", bookingId))
+        .send()
+        .join();
+  }
+
   public void bookingModified(long bookingId, int revision) {
     publish(PreArrivalJourney.MESSAGE_BOOKING_MODIFIED, bookingId, "r" + revision);
   }

@@ -1,10 +1,8 @@
 package org.guestjourney.journey;
 
-import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,23 +16,14 @@ public class JourneyHandoverWorker {
   static final String TYPE = "publish-journey-message";
   static final String HEADER_MESSAGE_NAME = "messageName";
 
-  private final CamundaClient client;
+  private final JourneyEngine engine;
 
-  JourneyHandoverWorker(CamundaClient client) {
-    this.client = client;
+  JourneyHandoverWorker(JourneyEngine engine) {
+    this.engine = engine;
   }
 
   @JobWorker(type = TYPE, fetchVariables = "bookingId")
   public void publish(ActivatedJob job, @Variable long bookingId) {
-    String name = job.getCustomHeaders().get(HEADER_MESSAGE_NAME);
-    client
-        .newPublishMessageCommand()
-        .messageName(name)
-        .correlationKey(Long.toString(bookingId))
-        .messageId(name + "/" + bookingId)
-        .timeToLive(JourneyEngine.MESSAGE_TTL)
-        .variables(Map.of("bookingId", bookingId))
-        .send()
-        .join();
+    engine.handOver(job.getCustomHeaders().get(HEADER_MESSAGE_NAME), bookingId);
   }
 }

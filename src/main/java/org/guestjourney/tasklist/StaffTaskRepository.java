@@ -87,6 +87,20 @@ class StaffTaskRepository {
         .list();
   }
 
+  List<StaffTask> findByBooking(long bookingId) {
+    return jdbc.sql("select * from staff_task where booking_id = ? order by id")
+        .param(bookingId)
+        .query(this::map)
+        .list();
+  }
+
+  int cancelAllOpen(Instant now) {
+    return jdbc.sql(
+            "update staff_task set state = 'CANCELLED', updated_at = ? where state = 'OPEN'")
+        .param(ts(now))
+        .update();
+  }
+
   boolean claim(long id, String user, Instant now) {
     return jdbc.sql(
                 """

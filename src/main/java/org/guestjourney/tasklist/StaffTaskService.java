@@ -93,6 +93,18 @@ public class StaffTaskService {
     return tasks.findOpen().stream().filter(user::canSee).toList();
   }
 
+  public List<StaffTask> ofBooking(long bookingId) {
+    return tasks.findByBooking(bookingId);
+  }
+
+  /**
+   * The embedded engine lost its jobs when the app stopped: their tasks can no longer be completed.
+   * The restored journeys create them anew.
+   */
+  public int cancelOrphanedTasks() {
+    return tasks.cancelAllOpen(clock.instant());
+  }
+
   public List<StaffTask> ofProcessInstance(long processInstanceKey) {
     return tasks.findByProcessInstance(processInstanceKey);
   }

@@ -121,4 +121,78 @@ class EmbeddedRestartTest {
               () -> TestMailServer.to(early).size() == 2 && TestMailServer.to(later).size() == 2);
     }
   }
+
+  @Test
+  void bringsBackTheStayAndItsOpenTasksAfterARestart() throws Exception {
+    String email = "stay-" + UUID.randomUUID() + "@example.com";
+    long booking;
+    long complaint;
+    long oldTask;
+    Path dir = Path.of("target/test-data/restart-stay-" + UUID.randomUUID());
+
+    try (ConfigurableApplicationContext app = StandaloneApp.start(dir, TestMailServer.port())) {
+      TestData data = TestData.of(app);
+      TimeMachine time = app.getBean(TimeMachine.class);
+      Property property = data.property("Europe/Rome", "en");
+      LocalDate arrival = LocalDate.ofInstant(time.now(), property.timeZone()).plusDays(1);
+      booking = data.book(data.request(property, arrival, 3, email, "en")).id();
+      data.journeyOf(booking);
+      app.getBean(org.guestjourney.booking.BookingService.class)
+          .recordArrivalTime(booking, "16:00");
+      Instant checkIn =
+          java.time.ZonedDateTime.of(arrival, java.time.LocalTime.of(15, 1), property.timeZone())
+              .toInstant();
+      time.jump(Duration.between(time.now(), checkIn));
+      data.awaitState(booking, MessageStep.WELCOME, DeliveryState.SENT);
+      org.guestjourney.complaint.Complaint c =
+          app.getBean(org.guestjourney.complaint.ComplaintService.class)
+              .raise(
+                  new org.guestjourney.complaint.ComplaintRequest(
+                      booking, "noise", "Loud music next door", "guest"));
+      complaint = c.id();
+      oldTask =
+          new org.guestjourney.support.Staff(
+                  app.getBean(org.guestjourney.tasklist.StaffTaskService.class))
+              .awaitOpenTask(c.processInstanceKey(), "task_contact_guest")
+              .id();
+    }
+
+    try (ConfigurableApplicationContext app = StandaloneApp.start(dir, TestMailServer.port())) {
+      TestData data = TestData.of(app);
+      TimeMachine time = app.getBean(TimeMachine.class);
+      var tasks = app.getBean(org.guestjourney.tasklist.StaffTaskService.class);
+      var complaints = app.getBean(org.guestjourney.complaint.ComplaintService.class);
+
+      // the old task cannot be completed any more; the restored complaint journey has a new one
+      assertThat(tasks.get(oldTask, org.guestjourney.support.Staff.MANAGER).state())
+          .isEqualTo(org.guestjourney.tasklist.StaffTaskState.CANCELLED);
+      long journey = complaints.get(complaint).processInstanceKey();
+      var task =
+          new org.guestjourney.support.Staff(tasks).awaitOpenTask(journey, "task_contact_guest");
+      assertThat(task.complaintId()).isEqualTo(complaint);
+
+      // the in-stay journey is back: the welcome is not sent again, the quick survey comes next
+      // morning
+      Instant quickSurveyAt = data.message(booking, MessageStep.QUICK_SURVEY).plannedAt();
+      time.jump(Duration.between(time.now(), quickSurveyAt.plusSeconds(30)));
+      data.awaitState(booking, MessageStep.QUICK_SURVEY, DeliveryState.SENT);
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  TestMailServer.to(email).stream()
+                          .filter(m -> subject(m).startsWith("Welcome"))
+                          .count()
+                      == 1);
+    }
+  }
+
+  private static String subject(jakarta.mail.internet.MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
