@@ -7,6 +7,10 @@ import java.util.List;
 import org.guestjourney.booking.BookingRequest;
 import org.guestjourney.booking.BookingRequest.GuestDetails;
 import org.guestjourney.booking.BookingService;
+import org.guestjourney.complaint.ComplaintRequest;
+import org.guestjourney.complaint.ComplaintService;
+import org.guestjourney.inquiry.InquiryRequest;
+import org.guestjourney.inquiry.InquiryService;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRequest;
 import org.guestjourney.property.PropertyService;
@@ -26,11 +30,20 @@ class DemoData {
 
   private final PropertyService properties;
   private final BookingService bookings;
+  private final ComplaintService complaints;
+  private final InquiryService inquiries;
   private final Clock clock;
 
-  DemoData(PropertyService properties, BookingService bookings, Clock clock) {
+  DemoData(
+      PropertyService properties,
+      BookingService bookings,
+      ComplaintService complaints,
+      InquiryService inquiries,
+      Clock clock) {
     this.properties = properties;
     this.bookings = bookings;
+    this.complaints = complaints;
+    this.inquiries = inquiries;
     this.clock = clock;
   }
 
@@ -120,10 +133,42 @@ class DemoData {
         today.plusDays(4),
         2,
         "需要一张婴儿床");
-    log.info("Demo data loaded: open http://localhost:8080/ to follow the journeys");
+    // a guest in the house today with a complaint, and a question from a prospective guest:
+    // the tasklist has work from the first minute
+    long inHouse =
+        book(
+            casaVerde,
+            "DEMO-1003",
+            "Lena Berger",
+            "lena.berger@example.com",
+            "+436641234567",
+            "en",
+            today,
+            3,
+            "Quiet room, please");
+    if (complaints.forBooking(inHouse).isEmpty()) {
+      complaints.raise(
+          new ComplaintRequest(inHouse, "noise", "Loud music from the street until 2 am", "guest"));
+    }
+    if (!demoInquiryDone) {
+      inquiries.receive(
+          new InquiryRequest(
+              casaVerde.id(),
+              "Tom Walker",
+              "tom.walker@example.com",
+              null,
+              "en",
+              "Hello! Do you have a room for two adults and a baby from 12 to 15 May? Is there a cot?"));
+      demoInquiryDone = true;
+    }
+    log.info(
+        "Demo data loaded: open http://localhost:8080/ (sign in as frontdesk/frontdesk or"
+            + " manager/manager) to follow the journeys and work the tasks");
   }
 
-  private void book(
+  private boolean demoInquiryDone;
+
+  private long book(
       Property property,
       String reference,
       String name,
@@ -133,16 +178,19 @@ class DemoData {
       LocalDate arrival,
       int nights,
       String requests) {
-    bookings.create(
-        new BookingRequest(
-            property.id(),
-            reference,
-            "demo",
-            arrival,
-            arrival.plusDays(nights),
-            null,
-            2,
-            requests,
-            new GuestDetails(name, email, phone, language)));
+    return bookings
+        .create(
+            new BookingRequest(
+                property.id(),
+                reference,
+                "demo",
+                arrival,
+                arrival.plusDays(nights),
+                null,
+                2,
+                requests,
+                new GuestDetails(name, email, phone, language)))
+        .booking()
+        .id();
   }
 }

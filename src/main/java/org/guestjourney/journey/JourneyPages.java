@@ -17,6 +17,7 @@ import org.guestjourney.messaging.MessagingService;
 import org.guestjourney.messaging.RenderedMessage;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
+import org.guestjourney.tasklist.StaffTaskService;
 import org.guestjourney.web.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,7 @@ class JourneyPages {
   private final GuestRepository guests;
   private final MessagingService messaging;
   private final ObjectProvider<TimeMachine> timeMachine;
+  private final StaffTaskService tasks;
   private final Clock clock;
 
   JourneyPages(
@@ -47,12 +49,14 @@ class JourneyPages {
       GuestRepository guests,
       MessagingService messaging,
       ObjectProvider<TimeMachine> timeMachine,
+      StaffTaskService tasks,
       Clock clock) {
     this.bookings = bookings;
     this.properties = properties;
     this.guests = guests;
     this.messaging = messaging;
     this.timeMachine = timeMachine;
+    this.tasks = tasks;
     this.clock = clock;
   }
 
@@ -62,6 +66,10 @@ class JourneyPages {
   /** A message on the journey page, with times shown in the property's zone. */
   record MessageRow(
       MessageDelivery delivery, String plannedLocal, String sentLocal, List<HistoryRow> history) {}
+
+  /** A staff task of the booking, for the journey page. */
+  record TaskLine(
+      long id, String name, String state, String due, boolean escalated, String completedBy) {}
 
   /** One change of a message's state, its time shown in the property's zone. */
   record HistoryRow(String when, String state, String reason) {}
@@ -117,6 +125,19 @@ class JourneyPages {
     model.addAttribute("guest", guests.findById(booking.guestId()).orElseThrow());
     model.addAttribute("messages", messages);
     model.addAttribute("propertyNow", format(clock.instant(), zone));
+    model.addAttribute(
+        "tasks",
+        tasks.ofBooking(id).stream()
+            .map(
+                t ->
+                    new TaskLine(
+                        t.id(),
+                        t.name(),
+                        t.state().name().toLowerCase(),
+                        t.dueAt() == null ? "no deadline" : format(t.dueAt(), zone),
+                        t.escalated(),
+                        t.completedBy()))
+            .toList());
     addClock(model);
     return "pages/booking";
   }

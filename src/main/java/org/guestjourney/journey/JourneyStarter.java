@@ -1,8 +1,10 @@
 package org.guestjourney.journey;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingEvents.BookingCancelled;
 import org.guestjourney.booking.BookingEvents.BookingConfirmed;
@@ -26,6 +28,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class JourneyStarter {
 
   private static final Logger log = LoggerFactory.getLogger(JourneyStarter.class);
+
+  /** Marks a booking whose journey began after the pre-arrival one (no instance key kept). */
+  static final long HANDED_OVER = -1;
 
   private final BookingRepository bookings;
   private final PropertyRepository properties;
@@ -86,7 +91,16 @@ class JourneyStarter {
   void start(Booking booking) {
     Property property = properties.findById(booking.propertyId()).orElseThrow();
     if (!PreArrivalSchedule.of(booking, property).checkInAt().isAfter(clock.instant())) {
-      return; // the guest has arrived: nothing left for the pre-arrival journey to do
+      // the guest is already due in the house (a same-day booking): straight to the in-stay journey
+      Instant checkOut =
+          ZonedDateTime.of(booking.departureDate(), property.checkOutTime(), property.timeZone())
+              .toInstant();
+      if (clock.instant().isBefore(checkOut) && bookings.claimJourneyStart(booking.id())) {
+        engine.handOver(StayJourneys.MESSAGE_GUEST_CHECKED_IN, booking.id());
+        bookings.setJourneyInstance(booking.id(), HANDED_OVER);
+        log.info("Booking {} starts with its in-stay journey", booking.id());
+      }
+      return;
     }
     if (!bookings.claimJourneyStart(booking.id())) {
       return; // another replica (or request) is starting it
