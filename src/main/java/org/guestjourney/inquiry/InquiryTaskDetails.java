@@ -16,6 +16,16 @@ class InquiryTaskDetails implements TaskDetails {
   }
 
   @Override
+  public java.util.Optional<String> whoFor(StaffTask task) {
+    if (!InquiryJourney.PROCESS_ID.equals(task.processId())) {
+      return java.util.Optional.empty();
+    }
+    return inquiries
+        .findByProcessInstance(task.processInstanceKey())
+        .map(i -> i.fullName() + " (inquiry)");
+  }
+
+  @Override
   public List<Detail> detailsFor(StaffTask task) {
     if (!InquiryJourney.PROCESS_ID.equals(task.processId())) {
       return List.of();

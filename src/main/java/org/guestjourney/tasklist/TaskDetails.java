@@ -12,4 +12,9 @@ public interface TaskDetails {
   record Detail(String label, String value) {}
 
   List<Detail> detailsFor(StaffTask task);
+
+  /** Who the task is about when it has no booking (e.g. the author of an inquiry). */
+  default java.util.Optional<String> whoFor(StaffTask task) {
+    return java.util.Optional.empty();
+  }
 }

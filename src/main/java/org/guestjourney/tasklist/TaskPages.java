@@ -74,13 +74,15 @@ class TaskPages {
       Booking b = t.bookingId() == null ? null : bookings.findById(t.bookingId()).orElse(null);
       Guest g = b == null ? null : guests.findById(b.guestId()).orElse(null);
       Property p = b == null ? null : properties.findById(b.propertyId()).orElse(null);
-      rows.add(
-          new TaskRow(
-              t,
-              g == null ? "" : g.fullName(),
-              p == null ? "" : p.name(),
-              sla(t, now),
-              t.breached(now)));
+      String who =
+          g != null
+              ? g.fullName()
+              : details.stream()
+                  .map(d -> d.whoFor(t))
+                  .flatMap(java.util.Optional::stream)
+                  .findFirst()
+                  .orElse("");
+      rows.add(new TaskRow(t, who, p == null ? "" : p.name(), sla(t, now), t.breached(now)));
     }
     model.addAttribute("rows", rows);
     model.addAttribute("user", user);
