@@ -2,5 +2,7 @@ package org.guestjourney.messaging;
 
 /** How a message reaches the guest. */
 public enum ChannelType {
-  EMAIL
+  EMAIL,
+  SMS,
+  WHATSAPP
 }

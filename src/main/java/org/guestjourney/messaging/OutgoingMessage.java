@@ -2,7 +2,9 @@ package org.guestjourney.messaging;
 
 /**
  * What a channel is asked to deliver. {@code idempotencyKey} is stable across retries so the
- * channel (or its provider) can recognise a repeat.
+ * channel (or its provider) can recognise a repeat. {@code recipient} is an e-mail address for
+ * e-mail and an E.164 phone number for SMS and WhatsApp. E-mail uses {@code content}'s subject and
+ * HTML; SMS and WhatsApp use {@code content}'s plain text.
  */
 public record OutgoingMessage(
     String idempotencyKey,

@@ -1,0 +1,124 @@
+package org.guestjourney.messaging;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What guests write back by SMS or WhatsApp. Opt-out keywords record an opt-out for that number,
+ * opt-in keywords lift it, HELP is answered with the property's contact; anything else is kept with
+ * the guest's conversation for a person to read.
+ */
+@Service
+public class InboundMessageService {
+
+  static final Set<String> OPT_OUT =
+      Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT");
+  static final Set<String> OPT_IN = Set.of("START", "UNSTOP", "YES");
+  static final Set<String> HELP = Set.of("HELP", "INFO");
+
+  private final JdbcClient jdbc;
+  private final OptOuts optOuts;
+  private final Clock clock;
+
+  InboundMessageService(JdbcClient jdbc, OptOuts optOuts, Clock clock) {
+    this.jdbc = jdbc;
+    this.optOuts = optOuts;
+    this.clock = clock;
+  }
+
+  /** The kind of an inbound message. */
+  public enum Kind {
+    OPT_OUT,
+    OPT_IN,
+    HELP,
+    REPLY
+  }
+
+  /** The outcome, and the text to answer the guest with (empty: no answer). */
+  public record Result(Kind kind, Optional<String> answer) {}
+
+  public Result receive(
+      ChannelType channel, String from, String to, String body, String providerId) {
+    String keyword = body == null ? "" : body.strip().toUpperCase(Locale.ROOT);
+    Kind kind =
+        OPT_OUT.contains(keyword)
+            ? Kind.OPT_OUT
+            : OPT_IN.contains(keyword)
+                ? Kind.OPT_IN
+                : HELP.contains(keyword) ? Kind.HELP : Kind.REPLY;
+    String address = OptOuts.normalise(from);
+    Optional<Contact> contact = latestBookingOf(address);
+    var now = clock.instant();
+    int stored =
+        jdbc.sql(
+                """
+                insert into inbound_message (channel, from_address, to_address, body, provider_id,
+                  guest_id, booking_id, kind, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (provider_id) do nothing
+                """)
+            .params(
+                channel.name(),
+                address,
+                to,
+                body == null ? "" : body,
+                providerId,
+                contact.map(Contact::guestId).orElse(null),
+                contact.map(Contact::bookingId).orElse(null),
+                kind.name(),
+                Timestamp.from(now))
+            .update();
+    if (stored == 0) {
+      return new Result(kind, Optional.empty()); // a repeated webhook: already handled
+    }
+    switch (kind) {
+      case OPT_OUT -> optOuts.record(address, channel, true, "guest replied " + keyword, now);
+      case OPT_IN -> optOuts.record(address, channel, false, "guest replied " + keyword, now);
+      default -> {}
+    }
+    return new Result(
+        kind,
+        switch (kind) {
+          case HELP -> Optional.of(helpText(contact));
+          default -> Optional.empty();
+        });
+  }
+
+  private String helpText(Optional<Contact> contact) {
+    return contact
+        .map(
+            c ->
+                c.propertyName()
+                    + ": call "
+                    + (c.phone() == null ? "us" : c.phone())
+                    + (c.email() == null ? "" : " or write to " + c.email())
+                    + ". Reply STOP to opt out.")
+        .orElse("Reply STOP to opt out.");
+  }
+
+  private record Contact(
+      long guestId, long bookingId, String propertyName, String phone, String email) {}
+
+  private Optional<Contact> latestBookingOf(String phone) {
+    return jdbc.sql(
+            """
+            select g.id, b.id, p.name, p.contact_phone, p.contact_email
+              from guest g join booking b on b.guest_id = g.id join property p on p.id = b.property_id
+             where g.phone = ? order by b.arrival_date desc, b.id desc limit 1
+            """)
+        .param(phone)
+        .query(
+            (rs, n) ->
+                new Contact(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
+        .optional();
+  }
+}

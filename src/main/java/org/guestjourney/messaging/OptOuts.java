@@ -1,0 +1,46 @@
+package org.guestjourney.messaging;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Who asked not to be messaged on which channel. The guest's latest word wins. */
+@Repository
+public class OptOuts {
+
+  private final JdbcClient jdbc;
+
+  OptOuts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public boolean isOptedOut(String address, ChannelType channel) {
+    return jdbc.sql("select opted_out from contact_opt_out where address = ? and channel = ?")
+        .params(normalise(address), channel.name())
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  public void record(
+      String address, ChannelType channel, boolean optedOut, String source, Instant now) {
+    jdbc.sql(
+            """
+            insert into contact_opt_out (address, channel, opted_out, source, updated_at)
+            values (?, ?, ?, ?, ?)
+            on conflict (address, channel) do update
+              set opted_out = excluded.opted_out, source = excluded.source, updated_at = excluded.updated_at
+            """)
+        .params(normalise(address), channel.name(), optedOut, source, Timestamp.from(now))
+        .update();
+  }
+
+  static String normalise(String address) {
+    String a = address.strip();
+    if (a.startsWith("whatsapp:")) {
+      a = a.substring("whatsapp:".length());
+    }
+    return a.toLowerCase();
+  }
+}
