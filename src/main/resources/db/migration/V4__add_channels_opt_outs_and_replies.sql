@@ -28,3 +28,8 @@ create table inbound_message (
     kind         text        not null check (kind in ('OPT_OUT', 'OPT_IN', 'HELP', 'REPLY')),
     received_at  timestamptz not null
 );
+
+-- Quiet hours at the property (local time): non-urgent messages wait for the morning.
+alter table property
+    add column quiet_hours_start time not null default '21:00',
+    add column quiet_hours_end   time not null default '09:00';

@@ -19,8 +19,11 @@ public class ComplaintWorkers {
 
   private final ComplaintService complaints;
   private final MessagingProperties messaging;
+  private final java.time.Clock clock;
 
-  ComplaintWorkers(ComplaintService complaints, MessagingProperties messaging) {
+  ComplaintWorkers(
+      ComplaintService complaints, MessagingProperties messaging, java.time.Clock clock) {
+    this.clock = clock;
     this.complaints = complaints;
     this.messaging = messaging;
   }
@@ -41,7 +44,11 @@ public class ComplaintWorkers {
       complaints.send(complaintId, step);
     } catch (SendFailedException e) {
       throw CamundaError.jobError(
-          e.getMessage(), null, job.getRetries() - 1, messaging.retryBackoff(), e);
+          e.getMessage(),
+          null,
+          e.retriesLeft(job.getRetries()),
+          e.backoff(messaging.retryBackoff(), java.time.Instant.now(clock)),
+          e);
     }
   }
 

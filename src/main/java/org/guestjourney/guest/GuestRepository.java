@@ -36,7 +36,8 @@ public class GuestRepository {
                     rs.getString("full_name"),
                     rs.getString("email"),
                     rs.getString("phone"),
-                    rs.getString("preferred_language")))
+                    rs.getString("preferred_language"),
+                    rs.getString("preferred_channel")))
         .optional();
   }
 }

@@ -18,8 +18,10 @@ public class InquiryWorkers {
 
   private final InquiryService inquiries;
   private final MessagingProperties messaging;
+  private final java.time.Clock clock;
 
-  InquiryWorkers(InquiryService inquiries, MessagingProperties messaging) {
+  InquiryWorkers(InquiryService inquiries, MessagingProperties messaging, java.time.Clock clock) {
+    this.clock = clock;
     this.inquiries = inquiries;
     this.messaging = messaging;
   }
@@ -37,7 +39,11 @@ public class InquiryWorkers {
       inquiries.send(inquiryId, step);
     } catch (SendFailedException e) {
       throw CamundaError.jobError(
-          e.getMessage(), null, job.getRetries() - 1, messaging.retryBackoff(), e);
+          e.getMessage(),
+          null,
+          e.retriesLeft(job.getRetries()),
+          e.backoff(messaging.retryBackoff(), java.time.Instant.now(clock)),
+          e);
     }
   }
 }

@@ -30,9 +30,14 @@ public class BookingJourneyWorkers {
   private final PreArrivalService service;
   private final StayService stay;
   private final MessagingProperties messaging;
+  private final java.time.Clock clock;
 
   BookingJourneyWorkers(
-      PreArrivalService service, StayService stay, MessagingProperties messaging) {
+      PreArrivalService service,
+      StayService stay,
+      MessagingProperties messaging,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.service = service;
     this.stay = stay;
     this.messaging = messaging;
@@ -82,7 +87,11 @@ public class BookingJourneyWorkers {
     } catch (SendFailedException e) {
       // temporary: the engine retries after a pause; when retries run out an incident shows it
       throw CamundaError.jobError(
-          e.getMessage(), null, job.getRetries() - 1, messaging.retryBackoff(), e);
+          e.getMessage(),
+          null,
+          e.retriesLeft(job.getRetries()),
+          e.backoff(messaging.retryBackoff(), java.time.Instant.now(clock)),
+          e);
     }
   }
 }

@@ -152,10 +152,12 @@ class JourneyPages {
     Booking booking = bookings.findById(delivery.bookingId()).orElseThrow();
     Property property = properties.findById(booking.propertyId()).orElseThrow();
     Optional<RenderedMessage> shown =
-        delivery.body() != null
-            ? Optional.of(
-                new RenderedMessage(delivery.language(), delivery.subject(), delivery.body()))
-            : Optional.empty();
+        delivery.body() == null
+            ? Optional.empty()
+            : Optional.of(
+                delivery.channel() == org.guestjourney.messaging.ChannelType.EMAIL
+                    ? new RenderedMessage(delivery.language(), delivery.subject(), delivery.body())
+                    : new RenderedMessage(delivery.language(), null, null, delivery.body()));
     boolean preview = shown.isEmpty();
     RenderedMessage content =
         shown.orElseGet(

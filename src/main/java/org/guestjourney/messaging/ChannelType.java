@@ -2,7 +2,18 @@ package org.guestjourney.messaging;
 
 /** How a message reaches the guest. */
 public enum ChannelType {
-  EMAIL,
-  SMS,
-  WHATSAPP
+  EMAIL("E-mail"),
+  SMS("SMS"),
+  WHATSAPP("WhatsApp");
+
+  private final String label;
+
+  ChannelType(String label) {
+    this.label = label;
+  }
+
+  /** The name people use for it. */
+  public String label() {
+    return label;
+  }
 }

@@ -133,7 +133,8 @@ class DeliveryRepository {
                 update message_delivery
                    set state = 'SENDING', claimed_until = ?, attempts = attempts + 1, updated_at = ?
                  where id = ?
-                   and (state in ('SCHEDULED', 'FAILED')
+                   and (state = 'SCHEDULED'
+                        or (state = 'FAILED' and provider_error is null)
                         or (state = 'SENDING' and claimed_until < ?))
                 """)
             .params(ts(leaseUntil), ts(now), id, ts(now))
@@ -144,11 +145,47 @@ class DeliveryRepository {
     return updated == 1;
   }
 
-  void recordContent(long id, String language, String recipient, String subject, String body) {
+  void recordContent(
+      long id,
+      ChannelType channel,
+      String language,
+      String recipient,
+      String subject,
+      String body) {
     jdbc.sql(
-            "update message_delivery set language = ?, recipient = ?, subject = ?, body = ? where id = ?")
-        .params(language, recipient, subject, body, id)
+            """
+            update message_delivery set channel = ?, language = ?, recipient = ?, subject = ?, body = ?
+             where id = ?
+            """)
+        .params(channel.name(), language, recipient, subject, body, id)
         .update();
+  }
+
+  /** The provider refused the message for good: it is not tried again. */
+  void markRejected(long id, String code, String reason, Instant now) {
+    jdbc.sql(
+            """
+            update message_delivery set state = 'FAILED', provider_error = ?, reason = ?,
+              claimed_until = null, updated_at = ? where id = ? and state = 'SENDING'
+            """)
+        .params(code, reason, ts(now), id)
+        .update();
+    event(id, DeliveryState.FAILED, reason, now);
+  }
+
+  /** Moves a message that must wait (quiet hours) to its new moment. */
+  void defer(long id, Instant until, String reason, Instant now) {
+    int updated =
+        jdbc.sql(
+                """
+                update message_delivery set planned_at = ?, reason = ?, updated_at = ?
+                 where id = ? and state in ('SCHEDULED', 'FAILED') and planned_at < ?
+                """)
+            .params(ts(until), reason, ts(now), id, ts(until))
+            .update();
+    if (updated == 1) {
+      event(id, DeliveryState.SCHEDULED, reason, now);
+    }
   }
 
   void markSent(long id, String providerMessageId, String detail, Instant now) {
@@ -260,6 +297,8 @@ class DeliveryRepository {
         rs.getString("subject"),
         rs.getString("body"),
         rs.getString("provider_message_id"),
+        rs.getString("provider_status"),
+        rs.getString("provider_error"),
         instant(rs, "sent_at"),
         instant(rs, "updated_at"));
   }

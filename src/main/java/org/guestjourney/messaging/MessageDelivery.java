@@ -22,5 +22,16 @@ public record MessageDelivery(
     String subject,
     String body,
     String providerMessageId,
+    String providerStatus,
+    String providerError,
     Instant sentAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /**
+   * Whether the message can never go out any more: sent, skipped, cancelled, or refused for good by
+   * the provider.
+   */
+  public boolean isSettled() {
+    return state.isFinal() || (state == DeliveryState.FAILED && providerError != null);
+  }
+}

@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders guest messages from Thymeleaf templates, one per message and language, under {@code
@@ -19,9 +22,29 @@ public class MessageRenderer {
   private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
 
   private final ITemplateEngine templates;
+  private final TemplateEngine texts = textEngine();
 
   MessageRenderer(ITemplateEngine templates) {
     this.templates = templates;
+  }
+
+  /** SMS and WhatsApp texts: {@code templates/messages/sms/<language>/<step>.txt}, TEXT mode. */
+  private static TemplateEngine textEngine() {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/messages/sms/");
+    resolver.setSuffix(".txt");
+    resolver.setTemplateMode(TemplateMode.TEXT);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    TemplateEngine engine = new TemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return engine;
+  }
+
+  public RenderedMessage renderText(MessageStep step, String language, Map<String, Object> model) {
+    Context context = new Context(Languages.locale(language), model);
+    String text = texts.process(language + "/" + step.code(), context).strip();
+    return new RenderedMessage(language, null, null, text);
   }
 
   public RenderedMessage renderEmail(MessageStep step, String language, Map<String, Object> model) {

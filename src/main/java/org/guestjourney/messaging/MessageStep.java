@@ -48,6 +48,26 @@ public enum MessageStep {
     return transactional;
   }
 
+  /**
+   * Proactive messages wait for the end of quiet hours; answers to something the guest just did (a
+   * booking, a change, a question, a complaint, a request) go at once.
+   */
+  public boolean waitsForQuietHours() {
+    return switch (this) {
+      case CHECK_IN_GUIDE,
+          DAY_BEFORE_REMINDER,
+          WELCOME,
+          QUICK_SURVEY,
+          COURTESY_CHECK_IN,
+          THANK_YOU,
+          SATISFACTION_SURVEY,
+          SATISFACTION_SURVEY_REMINDER,
+          REVIEW_REQUEST ->
+          true;
+      default -> false;
+    };
+  }
+
   public static MessageStep fromCode(String code) {
     return Arrays.stream(values())
         .filter(s -> s.code.equals(code))

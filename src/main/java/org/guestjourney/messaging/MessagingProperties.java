@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     retry it
  * @param retryBackoff wait before a failed send is tried again
  * @param fromAddress sender address of guest e-mail; the display name is the property's name
+ * @param channelOrder channels tried in this order after the guest's own preference
  */
 @ConfigurationProperties("guest-journey.messaging")
 public record MessagingProperties(
     @DefaultValue("PT1H") Duration staleAfter,
     @DefaultValue("PT2M") Duration sendLease,
     @DefaultValue("PT30S") Duration retryBackoff,
-    @DefaultValue("guest-journey@localhost") String fromAddress) {}
+    @DefaultValue("guest-journey@localhost") String fromAddress,
+    @DefaultValue({"EMAIL", "WHATSAPP", "SMS"}) java.util.List<ChannelType> channelOrder) {}

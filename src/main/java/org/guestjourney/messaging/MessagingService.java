@@ -39,7 +39,8 @@ public class MessagingService {
   private final GuestRepository guests;
   private final PropertyRepository properties;
   private final MessageRenderer renderer;
-  private final Channel email;
+  private final ChannelChooser channels;
+  private final OptOuts optOuts;
   private final MessagingProperties settings;
   private final Clock clock;
 
@@ -49,7 +50,8 @@ public class MessagingService {
       GuestRepository guests,
       PropertyRepository properties,
       MessageRenderer renderer,
-      List<Channel> channels,
+      ChannelChooser channels,
+      OptOuts optOuts,
       MessagingProperties settings,
       Clock clock) {
     this.deliveries = deliveries;
@@ -57,8 +59,8 @@ public class MessagingService {
     this.guests = guests;
     this.properties = properties;
     this.renderer = renderer;
-    this.email =
-        channels.stream().filter(c -> c.type() == ChannelType.EMAIL).findFirst().orElseThrow();
+    this.channels = channels;
+    this.optOuts = optOuts;
     this.settings = settings;
     this.clock = clock;
   }
@@ -160,7 +162,7 @@ public class MessagingService {
       return Optional.empty();
     }
     MessageDelivery delivery = planned.get();
-    if (delivery.state().isFinal()) {
+    if (delivery.isSettled()) {
       return planned;
     }
     if (delivery.plannedAt().isAfter(now.plus(EARLY_TOLERANCE))) {
@@ -168,41 +170,104 @@ public class MessagingService {
       log.info("{} is not due before {}; nothing sent now", key, delivery.plannedAt());
       return Optional.empty();
     }
-    Optional<String> stop =
-        sendTimeRule(step, delivery, to.booking(), to.guest(), to.property(), now);
+    Optional<String> stop = sendTimeRule(step, delivery, to.booking(), to.property(), now);
+    Route route = null;
+    if (stop.isEmpty()) {
+      Either choice = channels.choose(to.guest());
+      if (choice.route() == null) {
+        stop = Optional.of(choice.whyNot());
+      } else {
+        route = choice.route();
+      }
+    }
     if (stop.isPresent()) {
       deliveries.skip(delivery.id(), stop.get(), now);
       log.info("Skipped {}: {}", key, stop.get());
       return deliveries.findById(delivery.id());
     }
+    Optional<Instant> quietUntil = quietHoursEnd(step, to.property(), now);
+    if (quietUntil.isPresent()) {
+      String reason =
+          "Waiting for the end of quiet hours: goes at "
+              + local(quietUntil.get(), to.property().timeZone());
+      deliveries.defer(delivery.id(), quietUntil.get(), reason, now);
+      throw new SendFailedException(reason, null, quietUntil.get());
+    }
     if (!deliveries.claim(delivery.id(), now, now.plus(settings.sendLease()))) {
       throw new SendFailedException("Message " + key + " is being sent by another worker", null);
     }
+    Channel channel = route.channel();
     try {
-      RenderedMessage content = render(step, to, extra);
+      RenderedMessage content = render(step, to, extra, channel.type());
       deliveries.recordContent(
           delivery.id(),
+          channel.type(),
           content.language(),
-          to.guest().email(),
+          route.address(),
           content.subject(),
-          content.htmlBody());
-      Channel.Receipt receipt =
-          email.send(
-              new OutgoingMessage(
-                  key,
-                  to.guest().email(),
-                  to.property().name(),
-                  to.property().contactEmail(),
-                  content));
-      deliveries.markSent(
-          delivery.id(), receipt.providerMessageId(), receipt.detail(), clock.instant());
-      log.info("Sent {}", key);
+          channel.type() == ChannelType.EMAIL ? content.htmlBody() : content.text());
+      OutgoingMessage outgoing =
+          new OutgoingMessage(
+              key, route.address(), to.property().name(), to.property().contactEmail(), content);
+      Optional<Channel.Receipt> earlier =
+          delivery.attempts() > 0
+              ? channel.findAlreadySent(outgoing, delivery.plannedAt().minus(settings.staleAfter()))
+              : Optional.empty();
+      Channel.Receipt receipt = earlier.isPresent() ? earlier.get() : channel.send(outgoing);
+      String detail =
+          earlier.isPresent()
+              ? "Found at the provider after an uncertain attempt; not sent again ("
+                  + receipt.providerMessageId()
+                  + ")"
+              : receipt.detail();
+      deliveries.markSent(delivery.id(), receipt.providerMessageId(), detail, clock.instant());
+      log.info("Sent {} by {}", key, channel.type());
+    } catch (ProviderRejection rejected) {
+      if (rejected.recipientOptedOut()) {
+        optOuts.record(
+            route.address(),
+            channel.type(),
+            true,
+            "provider error " + rejected.code(),
+            clock.instant());
+      }
+      String reason =
+          "Refused by the provider (error "
+              + rejected.code()
+              + "): "
+              + rejected.getMessage()
+              + (rejected.recipientOptedOut() ? "; the number is now marked as opted out" : "");
+      deliveries.markRejected(delivery.id(), rejected.code(), reason, clock.instant());
+      log.info("{}: {}", key, reason);
     } catch (Exception e) {
-      String reason = "E-mail not sent: " + rootMessage(e);
+      String reason = channel.type().label() + " not sent: " + rootMessage(e);
       deliveries.markFailed(delivery.id(), reason, clock.instant());
       throw new SendFailedException(reason, e);
     }
     return deliveries.findById(delivery.id());
+  }
+
+  /** A channel and the guest's address on it. */
+  record Route(Channel channel, String address) {}
+
+  /** The chosen route, or why there is none. */
+  record Either(Route route, String whyNot) {}
+
+  /** When a proactive message may go, if now is inside the property's quiet hours. */
+  private Optional<Instant> quietHoursEnd(MessageStep step, Property property, Instant now) {
+    if (!step.waitsForQuietHours()) {
+      return Optional.empty();
+    }
+    var quiet = properties.settings(property.id());
+    var local = now.atZone(property.timeZone());
+    if (!quiet.isQuiet(local.toLocalTime())) {
+      return Optional.empty();
+    }
+    var end = local.with(quiet.quietHoursEnd());
+    if (!end.isAfter(local)) {
+      end = end.plusDays(1);
+    }
+    return Optional.of(end.toInstant());
   }
 
   /** Renders the message as the guest would read it, without sending or recording anything. */
@@ -214,12 +279,7 @@ public class MessagingService {
   }
 
   private Optional<String> sendTimeRule(
-      MessageStep step,
-      MessageDelivery delivery,
-      Booking booking,
-      Guest guest,
-      Property property,
-      Instant now) {
+      MessageStep step, MessageDelivery delivery, Booking booking, Property property, Instant now) {
     if (booking != null
         && booking.status() == BookingStatus.CANCELLED
         && step != MessageStep.BOOKING_CANCELLATION) {
@@ -236,13 +296,15 @@ public class MessagingService {
               + human(settings.staleAfter())
               + " late); not sent late");
     }
-    if (guest.email() == null) {
-      return Optional.of("No way to reach the guest: no e-mail address (SMS is not available yet)");
-    }
     return Optional.empty();
   }
 
   private RenderedMessage render(MessageStep step, Audience to, Map<String, Object> extra) {
+    return render(step, to, extra, ChannelType.EMAIL);
+  }
+
+  private RenderedMessage render(
+      MessageStep step, Audience to, Map<String, Object> extra, ChannelType channel) {
     Map<String, Object> model = new HashMap<>(extra);
     model.put("guest", to.guest());
     model.put("property", to.property());
@@ -251,7 +313,9 @@ public class MessagingService {
       model.put("nights", to.booking().nights());
     }
     String language = to.property().languageFor(to.guest().preferredLanguage());
-    return renderer.renderEmail(step, language, model);
+    return channel == ChannelType.EMAIL
+        ? renderer.renderEmail(step, language, model)
+        : renderer.renderText(step, language, model);
   }
 
   static String local(Instant instant, ZoneId zone) {

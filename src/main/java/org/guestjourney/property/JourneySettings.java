@@ -16,4 +16,14 @@ public record JourneySettings(
     int surveyReminderAfterDays,
     int reviewRequestAfterDays,
     int phoneFollowUpWithinDays,
-    String reviewUrl) {}
+    String reviewUrl,
+    LocalTime quietHoursStart,
+    LocalTime quietHoursEnd) {
+
+  /** Whether {@code local} falls in the quiet hours (e.g. 21:00–09:00, across midnight). */
+  public boolean isQuiet(LocalTime local) {
+    return quietHoursStart.isAfter(quietHoursEnd)
+        ? !local.isBefore(quietHoursStart) || local.isBefore(quietHoursEnd)
+        : !local.isBefore(quietHoursStart) && local.isBefore(quietHoursEnd);
+  }
+}

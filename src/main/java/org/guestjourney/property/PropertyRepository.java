@@ -44,7 +44,9 @@ public class PropertyRepository {
                     rs.getInt("survey_reminder_after_days"),
                     rs.getInt("review_request_after_days"),
                     rs.getInt("phone_follow_up_within_days"),
-                    rs.getString("review_url")))
+                    rs.getString("review_url"),
+                    rs.getObject("quiet_hours_start", LocalTime.class),
+                    rs.getObject("quiet_hours_end", LocalTime.class)))
         .single();
   }
 

@@ -1,0 +1,61 @@
+package org.guestjourney.messaging;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.guestjourney.guest.Guest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks the channel for a message at send time: the guest's preferred channel first, then the
+ * configured order ({@code guest-journey.messaging.channel-order}); a channel is skipped when the
+ * guest has no address for it, it is not configured, or the guest opted out of it. When none is
+ * left, the answer says why for each.
+ */
+@Component
+class ChannelChooser {
+
+  private final Map<ChannelType, Channel> channels;
+  private final OptOuts optOuts;
+  private final MessagingProperties settings;
+
+  ChannelChooser(List<Channel> channels, OptOuts optOuts, MessagingProperties settings) {
+    this.channels = channels.stream().collect(Collectors.toMap(Channel::type, Function.identity()));
+    this.optOuts = optOuts;
+    this.settings = settings;
+  }
+
+  MessagingService.Either choose(Guest guest) {
+    Set<ChannelType> order = new LinkedHashSet<>();
+    if (guest.preferredChannel() != null) {
+      order.add(ChannelType.valueOf(guest.preferredChannel()));
+    }
+    order.addAll(settings.channelOrder());
+    List<String> whyNot = new ArrayList<>();
+    for (ChannelType type : order) {
+      String name = type.name().toLowerCase();
+      Channel channel = channels.get(type);
+      String address = type == ChannelType.EMAIL ? guest.email() : guest.phone();
+      if (channel == null) {
+        whyNot.add(name + ": not available in this installation");
+      } else if (address == null || address.isBlank()) {
+        whyNot.add(
+            name
+                + ": the guest has no "
+                + (type == ChannelType.EMAIL ? "e-mail address" : "phone number"));
+      } else if (channel.unavailableReason().isPresent()) {
+        whyNot.add(name + ": " + channel.unavailableReason().get());
+      } else if (optOuts.isOptedOut(address, type)) {
+        whyNot.add(name + ": the guest opted out");
+      } else {
+        return new MessagingService.Either(new MessagingService.Route(channel, address), null);
+      }
+    }
+    return new MessagingService.Either(
+        null, "No way to reach the guest: " + String.join("; ", whyNot));
+  }
+}
