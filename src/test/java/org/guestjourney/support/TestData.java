@@ -54,6 +54,11 @@ public class TestData {
   }
 
   public Property property(String timeZone, String... languages) {
+    return property(timeZone, LocalTime.of(10, 0), languages);
+  }
+
+  /** A property whose check-in guide goes out at {@code guideTime}, local. */
+  public Property property(String timeZone, LocalTime guideTime, String... languages) {
     String code =
         "test-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
     return properties.register(
@@ -78,7 +83,7 @@ public class TestData {
             "Free cancellation until 7 days before arrival",
             null,
             3,
-            LocalTime.of(10, 0),
+            guideTime,
             LocalTime.of(10, 0)));
   }
 
