@@ -22,14 +22,20 @@ class ChannelChooser {
   private final Map<ChannelType, Channel> channels;
   private final OptOuts optOuts;
   private final MessagingProperties settings;
+  private final Unsubscribes unsubscribes;
 
-  ChannelChooser(List<Channel> channels, OptOuts optOuts, MessagingProperties settings) {
+  ChannelChooser(
+      List<Channel> channels,
+      OptOuts optOuts,
+      MessagingProperties settings,
+      Unsubscribes unsubscribes) {
     this.channels = channels.stream().collect(Collectors.toMap(Channel::type, Function.identity()));
     this.optOuts = optOuts;
     this.settings = settings;
+    this.unsubscribes = unsubscribes;
   }
 
-  MessagingService.Either choose(Guest guest) {
+  MessagingService.Either choose(Guest guest, MessageStep step) {
     Set<ChannelType> order = new LinkedHashSet<>();
     if (guest.preferredChannel() != null) {
       order.add(ChannelType.valueOf(guest.preferredChannel()));
@@ -51,6 +57,10 @@ class ChannelChooser {
         whyNot.add(name + ": " + channel.unavailableReason().get());
       } else if (optOuts.isOptedOut(address, type)) {
         whyNot.add(name + ": the guest opted out");
+      } else if (type == ChannelType.EMAIL
+          && !step.transactional()
+          && unsubscribes.isUnsubscribed(address)) {
+        whyNot.add(name + ": the guest unsubscribed from surveys and review requests");
       } else {
         return new MessagingService.Either(new MessagingService.Route(channel, address), null);
       }

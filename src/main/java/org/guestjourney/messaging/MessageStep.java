@@ -16,14 +16,14 @@ public enum MessageStep {
   INQUIRY_HOLDING_REPLY("inquiry-holding-reply", "Holding reply to an inquiry", true),
   INQUIRY_ANSWER("inquiry-answer", "Answer to an inquiry", true),
   WELCOME("welcome", "Welcome with house manual", true),
-  QUICK_SURVEY("quick-survey", "Quick survey after the first night", true),
+  QUICK_SURVEY("quick-survey", "Quick survey after the first night", false),
   COURTESY_CHECK_IN("courtesy-check-in", "Courtesy check-in", true),
   REQUEST_PROGRESS("request-progress", "Progress on a guest request", true),
   THANK_YOU("thank-you", "Thank-you after check-out", true),
-  SATISFACTION_SURVEY("satisfaction-survey", "Satisfaction survey", true),
+  SATISFACTION_SURVEY("satisfaction-survey", "Satisfaction survey", false),
   SATISFACTION_SURVEY_REMINDER(
-      "satisfaction-survey-reminder", "Satisfaction survey reminder", true),
-  REVIEW_REQUEST("review-request", "Review request", true);
+      "satisfaction-survey-reminder", "Satisfaction survey reminder", false),
+  REVIEW_REQUEST("review-request", "Review request", false);
 
   private final String code;
   private final String label;
@@ -43,7 +43,10 @@ public enum MessageStep {
     return label;
   }
 
-  /** Transactional messages go regardless of marketing consent. */
+  /**
+   * Transactional messages (booking, stay, service) go regardless of marketing consent. The others
+   * (surveys, review requests) carry a one-click unsubscribe and respect it.
+   */
   public boolean transactional() {
     return transactional;
   }

@@ -41,6 +41,7 @@ public class MessagingService {
   private final MessageRenderer renderer;
   private final ChannelChooser channels;
   private final OptOuts optOuts;
+  private final Unsubscribes unsubscribes;
   private final MessagingProperties settings;
   private final Clock clock;
 
@@ -52,6 +53,7 @@ public class MessagingService {
       MessageRenderer renderer,
       ChannelChooser channels,
       OptOuts optOuts,
+      Unsubscribes unsubscribes,
       MessagingProperties settings,
       Clock clock) {
     this.deliveries = deliveries;
@@ -61,6 +63,7 @@ public class MessagingService {
     this.renderer = renderer;
     this.channels = channels;
     this.optOuts = optOuts;
+    this.unsubscribes = unsubscribes;
     this.settings = settings;
     this.clock = clock;
   }
@@ -173,7 +176,7 @@ public class MessagingService {
     Optional<String> stop = sendTimeRule(step, delivery, to.booking(), to.property(), now);
     Route route = null;
     if (stop.isEmpty()) {
-      Either choice = channels.choose(to.guest());
+      Either choice = channels.choose(to.guest(), step);
       if (choice.route() == null) {
         stop = Optional.of(choice.whyNot());
       } else {
@@ -208,7 +211,12 @@ public class MessagingService {
           channel.type() == ChannelType.EMAIL ? content.htmlBody() : content.text());
       OutgoingMessage outgoing =
           new OutgoingMessage(
-              key, route.address(), to.property().name(), to.property().contactEmail(), content);
+              key,
+              route.address(),
+              to.property().name(),
+              to.property().contactEmail(),
+              content,
+              step.transactional() ? null : unsubscribes.urlFor(route.address()));
       Optional<Channel.Receipt> earlier =
           delivery.attempts() > 0
               ? channel.findAlreadySent(outgoing, delivery.plannedAt().minus(settings.staleAfter()))

@@ -30,6 +30,8 @@ class SecurityConfiguration {
             auth ->
                 auth.requestMatchers(
                         "/api/**",
+                        "/unsubscribe/**",
+                        "/webhooks/**",
                         "/app.css",
                         "/vendor/**",
                         "/tasklist.js",
@@ -41,7 +43,9 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         // the integration API is called by machines, not by browsers with a session
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        // machines and mail clients post here without a session: the API, provider webhooks
+        // (signed) and one-click unsubscribe (RFC 8058, the link itself is the proof)
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**", "/unsubscribe/**"))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false).permitAll())
         .httpBasic(Customizer.withDefaults())
         .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));

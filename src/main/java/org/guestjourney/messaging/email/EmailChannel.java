@@ -56,6 +56,11 @@ class EmailChannel implements Channel {
     mail.setText(message.content().htmlBody(), StandardCharsets.UTF_8.name(), "html");
     mail.setHeader("Content-Language", message.content().language());
     mail.setHeader("Auto-Submitted", "auto-generated");
+    if (message.unsubscribeUrl() != null) {
+      // RFC 8058: one-click unsubscribe, offered by mail clients next to the sender
+      mail.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+      mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
     sender.send(mail);
     return new Receipt(messageId, "Accepted by the SMTP server");
   }
