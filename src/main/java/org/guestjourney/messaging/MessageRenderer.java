@@ -36,7 +36,8 @@ public class MessageRenderer {
     resolver.setTemplateMode(TemplateMode.TEXT);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
-    TemplateEngine engine = new TemplateEngine();
+    // the Spring flavour evaluates expressions with SpEL, as the e-mail templates do (records too)
+    TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     return engine;
   }

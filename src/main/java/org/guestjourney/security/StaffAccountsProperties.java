@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Staff accounts, from configuration (e.g. {@code GUEST_JOURNEY_STAFF_ACCOUNTS_0_USERNAME}, {@code
+ * Staff accounts, from configuration (e.g. {@code GUESTJOURNEY_STAFF_ACCOUNTS_0_USERNAME}, {@code
  * ..._PASSWORD} as a {bcrypt} hash, {@code ..._GROUPS=front-desk}). Without any account, the
  * embedded default creates demo accounts (frontdesk, housekeeping, manager; password = name) and
  * says so in the log; a deployment against a cluster gets none.

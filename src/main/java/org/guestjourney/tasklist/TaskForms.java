@@ -94,6 +94,14 @@ class TaskForms {
               continue;
             }
           }
+          String pattern = component.path("validate").path("pattern").asText("");
+          if (!pattern.isEmpty()
+              && !java.util.regex.Pattern.compile(pattern).matcher(text).find()) {
+            String hint =
+                component.path("validate").path("patternErrorMessage").asText("has the wrong form");
+            problems.add(new FieldViolation(key, label + ": " + hint));
+            continue;
+          }
           int max = component.path("validate").path("maxLength").asInt(DEFAULT_MAX_LENGTH);
           if (text.length() > max) {
             problems.add(new FieldViolation(key, label + ": at most " + max + " characters"));
