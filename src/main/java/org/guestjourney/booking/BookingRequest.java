@@ -14,7 +14,19 @@ public record BookingRequest(
     String specialRequests,
     GuestDetails guest) {
 
-  /** The guest's contact details. Phone numbers are E.164 (+ country code, digits only). */
+  /**
+   * The guest's contact details. Phone numbers are E.164 (+ country code, digits only); {@code
+   * preferredChannel} (EMAIL, SMS, WHATSAPP) is optional.
+   */
   public record GuestDetails(
-      String fullName, String email, String phone, String preferredLanguage) {}
+      String fullName,
+      String email,
+      String phone,
+      String preferredLanguage,
+      String preferredChannel) {
+
+    public GuestDetails(String fullName, String email, String phone, String preferredLanguage) {
+      this(fullName, email, phone, preferredLanguage, null);
+    }
+  }
 }

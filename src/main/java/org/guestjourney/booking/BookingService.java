@@ -67,6 +67,7 @@ public class BookingService {
             blankToNull(g.email()),
             blankToNull(g.phone()),
             g.preferredLanguage(),
+            g.preferredChannel(),
             now);
     Optional<Long> id = bookings.insertIfAbsent(request, guestId, now);
     if (id.isEmpty()) {
@@ -170,6 +171,15 @@ public class BookingService {
             Violations.E164.matcher(g.phone()).matches(),
             "guest.phone",
             "must be in E.164 form: + country code and number, digits only (e.g. +393401234567)");
+      }
+      if (g.preferredChannel() != null) {
+        boolean known = java.util.Set.of("EMAIL", "SMS", "WHATSAPP").contains(g.preferredChannel());
+        v.check(known, "guest.preferredChannel", "must be one of EMAIL, SMS, WHATSAPP");
+        v.check(
+            !known || (g.preferredChannel().equals("EMAIL") ? hasEmail : hasPhone),
+            "guest.preferredChannel",
+            "needs "
+                + ("EMAIL".equals(g.preferredChannel()) ? "an e-mail address" : "a phone number"));
       }
       if (v.required(g.preferredLanguage(), "guest.preferredLanguage")) {
         v.check(

@@ -3,10 +3,9 @@ package org.guestjourney.complaint;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
 import org.guestjourney.messaging.MessageStep;
-import org.guestjourney.messaging.MessagingProperties;
 import org.guestjourney.messaging.SendFailedException;
+import org.guestjourney.messaging.SendRetries;
 import org.springframework.stereotype.Component;
 
 /** Engine glue of the complaint journey. */
@@ -18,14 +17,11 @@ public class ComplaintWorkers {
   static final String RECORD_COMPLAINT_OUTCOME = "record-complaint-outcome";
 
   private final ComplaintService complaints;
-  private final MessagingProperties messaging;
-  private final java.time.Clock clock;
+  private final SendRetries retries;
 
-  ComplaintWorkers(
-      ComplaintService complaints, MessagingProperties messaging, java.time.Clock clock) {
-    this.clock = clock;
+  ComplaintWorkers(ComplaintService complaints, SendRetries retries) {
     this.complaints = complaints;
-    this.messaging = messaging;
+    this.retries = retries;
   }
 
   @JobWorker(
@@ -43,12 +39,7 @@ public class ComplaintWorkers {
     try {
       complaints.send(complaintId, step);
     } catch (SendFailedException e) {
-      throw CamundaError.jobError(
-          e.getMessage(),
-          null,
-          e.retriesLeft(job.getRetries()),
-          e.backoff(messaging.retryBackoff(), java.time.Instant.now(clock)),
-          e);
+      throw retries.jobError(job, e);
     }
   }
 

@@ -15,13 +15,14 @@ public class GuestRepository {
     this.jdbc = jdbc;
   }
 
-  public long insert(String fullName, String email, String phone, String language, Instant now) {
+  public long insert(
+      String fullName, String email, String phone, String language, String channel, Instant now) {
     return jdbc.sql(
             """
-            insert into guest (full_name, email, phone, preferred_language, created_at)
-            values (?, ?, ?, ?, ?) returning id
+            insert into guest (full_name, email, phone, preferred_language, preferred_channel, created_at)
+            values (?, ?, ?, ?, ?, ?) returning id
             """)
-        .params(fullName, email, phone, language, Timestamp.from(now))
+        .params(fullName, email, phone, language, channel, Timestamp.from(now))
         .query(Long.class)
         .single();
   }

@@ -3,10 +3,9 @@ package org.guestjourney.inquiry;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
 import org.guestjourney.messaging.MessageStep;
-import org.guestjourney.messaging.MessagingProperties;
 import org.guestjourney.messaging.SendFailedException;
+import org.guestjourney.messaging.SendRetries;
 import org.springframework.stereotype.Component;
 
 /** Engine glue of the inquiry journey. */
@@ -17,13 +16,11 @@ public class InquiryWorkers {
   static final String SEND_INQUIRY_MESSAGE = "send-inquiry-message";
 
   private final InquiryService inquiries;
-  private final MessagingProperties messaging;
-  private final java.time.Clock clock;
+  private final SendRetries retries;
 
-  InquiryWorkers(InquiryService inquiries, MessagingProperties messaging, java.time.Clock clock) {
-    this.clock = clock;
+  InquiryWorkers(InquiryService inquiries, SendRetries retries) {
     this.inquiries = inquiries;
-    this.messaging = messaging;
+    this.retries = retries;
   }
 
   @JobWorker(type = PLAN_INQUIRY_ANSWER, fetchVariables = "inquiryId")
@@ -38,12 +35,7 @@ public class InquiryWorkers {
     try {
       inquiries.send(inquiryId, step);
     } catch (SendFailedException e) {
-      throw CamundaError.jobError(
-          e.getMessage(),
-          null,
-          e.retriesLeft(job.getRetries()),
-          e.backoff(messaging.retryBackoff(), java.time.Instant.now(clock)),
-          e);
+      throw retries.jobError(job, e);
     }
   }
 }

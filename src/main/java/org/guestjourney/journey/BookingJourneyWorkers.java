@@ -3,10 +3,9 @@ package org.guestjourney.journey;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
 import org.guestjourney.messaging.MessageStep;
-import org.guestjourney.messaging.MessagingProperties;
 import org.guestjourney.messaging.SendFailedException;
+import org.guestjourney.messaging.SendRetries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,18 +28,12 @@ public class BookingJourneyWorkers {
 
   private final PreArrivalService service;
   private final StayService stay;
-  private final MessagingProperties messaging;
-  private final java.time.Clock clock;
+  private final SendRetries retries;
 
-  BookingJourneyWorkers(
-      PreArrivalService service,
-      StayService stay,
-      MessagingProperties messaging,
-      java.time.Clock clock) {
-    this.clock = clock;
+  BookingJourneyWorkers(PreArrivalService service, StayService stay, SendRetries retries) {
     this.service = service;
     this.stay = stay;
-    this.messaging = messaging;
+    this.retries = retries;
   }
 
   @JobWorker(type = PLAN_PRE_ARRIVAL_JOURNEY, fetchVariables = "bookingId")
@@ -86,12 +79,7 @@ public class BookingJourneyWorkers {
       }
     } catch (SendFailedException e) {
       // temporary: the engine retries after a pause; when retries run out an incident shows it
-      throw CamundaError.jobError(
-          e.getMessage(),
-          null,
-          e.retriesLeft(job.getRetries()),
-          e.backoff(messaging.retryBackoff(), java.time.Instant.now(clock)),
-          e);
+      throw retries.jobError(job, e);
     }
   }
 }

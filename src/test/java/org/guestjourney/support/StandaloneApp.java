@@ -24,8 +24,8 @@ public final class StandaloneApp {
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + smtpPort));
     properties.addAll(List.of(extra));
+    // as command-line arguments: they rank above application.yaml (builder properties would not)
     return new SpringApplicationBuilder(GuestJourneyApplication.class)
-        .properties(properties.toArray(String[]::new))
-        .run();
+        .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
   }
 }
