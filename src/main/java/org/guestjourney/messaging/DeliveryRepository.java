@@ -252,6 +252,16 @@ class DeliveryRepository {
         .list();
   }
 
+  /** When the booking's latest message went out. */
+  Optional<Instant> lastSentAt(long bookingId) {
+    return jdbc.sql(
+            "select max(sent_at) from message_delivery where booking_id = ? and state = 'SENT'")
+        .param(bookingId)
+        .query((rs, n) -> instant(rs, "max"))
+        .optional()
+        .filter(java.util.Objects::nonNull);
+  }
+
   Optional<Instant> nextPlannedBetween(Instant from, Instant until) {
     return jdbc.sql(
             """

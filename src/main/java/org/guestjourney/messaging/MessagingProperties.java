@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff wait before a failed send is tried again
  * @param fromAddress sender address of guest e-mail; the display name is the property's name
  * @param channelOrder channels tried in this order after the guest's own preference
+ * @param minGap a proactive message waits at least this long after the previous message to the same
+ *     booking, so that two never arrive together
  */
 @ConfigurationProperties("guest-journey.messaging")
 public record MessagingProperties(
@@ -21,4 +23,5 @@ public record MessagingProperties(
     @DefaultValue("PT2M") Duration sendLease,
     @DefaultValue("PT30S") Duration retryBackoff,
     @DefaultValue("guest-journey@localhost") String fromAddress,
-    @DefaultValue({"EMAIL", "WHATSAPP", "SMS"}) java.util.List<ChannelType> channelOrder) {}
+    @DefaultValue({"EMAIL", "WHATSAPP", "SMS"}) java.util.List<ChannelType> channelOrder,
+    @DefaultValue("PT10M") Duration minGap) {}

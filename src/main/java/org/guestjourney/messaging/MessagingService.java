@@ -196,6 +196,14 @@ public class MessagingService {
       deliveries.defer(delivery.id(), quietUntil.get(), reason, now);
       throw new SendFailedException(reason, null, quietUntil.get());
     }
+    Optional<Instant> spacedUntil = spacing(step, to, now);
+    if (spacedUntil.isPresent()) {
+      String reason =
+          "Spaced out: another message went to this guest a moment ago; goes at "
+              + local(spacedUntil.get(), to.property().timeZone());
+      deliveries.defer(delivery.id(), spacedUntil.get(), reason, now);
+      throw new SendFailedException(reason, null, spacedUntil.get());
+    }
     if (!deliveries.claim(delivery.id(), now, now.plus(settings.sendLease()))) {
       throw new SendFailedException("Message " + key + " is being sent by another worker", null);
     }
@@ -260,6 +268,20 @@ public class MessagingService {
 
   /** The chosen route, or why there is none. */
   record Either(Route route, String whyNot) {}
+
+  /**
+   * Guests feel watched when messages pile up: a proactive message waits until {@code
+   * guest-journey.messaging.min-gap} after the last message to the same guest's booking.
+   */
+  private Optional<Instant> spacing(MessageStep step, Audience to, Instant now) {
+    if (!step.waitsForQuietHours() || to.booking() == null) {
+      return Optional.empty();
+    }
+    return deliveries
+        .lastSentAt(to.booking().id())
+        .map(last -> last.plus(settings.minGap()))
+        .filter(next -> next.isAfter(now));
+  }
 
   /** When a proactive message may go, if now is inside the property's quiet hours. */
   private Optional<Instant> quietHoursEnd(MessageStep step, Property property, Instant now) {

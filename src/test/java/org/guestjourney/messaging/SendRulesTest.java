@@ -56,6 +56,38 @@ class SendRulesTest extends JourneyIntegrationTest {
   }
 
   @Test
+  void twoMessagesDueAtTheSameMomentAreSpacedOut() {
+    // the guide one day before arrival at 10:00 meets the day-before reminder at 10:00
+    Property property = data.property("Europe/Rome", LocalTime.of(10, 0), 1, "en");
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(5);
+    String email = data.uniqueEmail();
+    Booking booking = data.book(data.request(property, arrival, 2, email, "en"));
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    Instant ten =
+        ZonedDateTime.of(arrival.minusDays(1), LocalTime.of(10, 0), property.timeZone())
+            .toInstant();
+
+    engine.moveTo(ten.plus(Duration.ofMinutes(1)));
+    MessageDelivery guide =
+        data.awaitState(booking.id(), MessageStep.CHECK_IN_GUIDE, DeliveryState.SENT);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                data.message(booking.id(), MessageStep.DAY_BEFORE_REMINDER).reason() != null
+                    && data.message(booking.id(), MessageStep.DAY_BEFORE_REMINDER)
+                        .reason()
+                        .startsWith("Spaced out"));
+    MessageDelivery reminder = data.message(booking.id(), MessageStep.DAY_BEFORE_REMINDER);
+    assertThat(reminder.state()).isEqualTo(DeliveryState.SCHEDULED);
+    assertThat(reminder.plannedAt()).isEqualTo(guide.sentAt().plus(Duration.ofMinutes(10)));
+
+    engine.moveTo(reminder.plannedAt().plus(Duration.ofMinutes(1)));
+    data.awaitState(booking.id(), MessageStep.DAY_BEFORE_REMINDER, DeliveryState.SENT);
+    assertThat(TestMailServer.to(email)).hasSize(3);
+  }
+
+  @Test
   void aGuestWhoOptedOutOfEveryChannelGetsNothingAndThePageSaysWhy() {
     Property property = data.property("Europe/Rome", "en");
     String email = data.uniqueEmail();

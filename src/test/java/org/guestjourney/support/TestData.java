@@ -59,6 +59,12 @@ public class TestData {
 
   /** A property whose check-in guide goes out at {@code guideTime}, local. */
   public Property property(String timeZone, LocalTime guideTime, String... languages) {
+    return property(timeZone, guideTime, 3, languages);
+  }
+
+  /** A property whose check-in guide goes out {@code daysBefore} arrival at {@code guideTime}. */
+  public Property property(
+      String timeZone, LocalTime guideTime, int daysBefore, String... languages) {
     String code =
         "test-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
     return properties.register(
@@ -82,7 +88,7 @@ public class TestData {
             "City tax 3 EUR",
             "Free cancellation until 7 days before arrival",
             null,
-            3,
+            daysBefore,
             guideTime,
             LocalTime.of(10, 0)));
   }
