@@ -39,6 +39,12 @@ public final class JourneyCatalogue {
               "Thank-you, satisfaction survey with one reminder, review request to every guest,"
                   + " phone follow-up for high-value guests"),
           new Journey(
+              "guest-reply",
+              "bpmn/guest-reply.bpmn",
+              "Guest wrote back",
+              "A guest's SMS or WhatsApp reply becomes a front-desk task within the hour; the answer"
+                  + " goes back to the guest"),
+          new Journey(
               "complaint",
               "bpmn/complaint.bpmn",
               "Complaint escalation",

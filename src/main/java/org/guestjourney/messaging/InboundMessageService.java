@@ -23,13 +23,22 @@ public class InboundMessageService {
 
   private final JdbcClient jdbc;
   private final OptOuts optOuts;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
 
-  InboundMessageService(JdbcClient jdbc, OptOuts optOuts, Clock clock) {
+  InboundMessageService(
+      JdbcClient jdbc,
+      OptOuts optOuts,
+      org.springframework.context.ApplicationEventPublisher events,
+      Clock clock) {
     this.jdbc = jdbc;
     this.optOuts = optOuts;
+    this.events = events;
     this.clock = clock;
   }
+
+  /** A guest wrote something a person should read and answer. */
+  public record GuestReplied(long inboundMessageId, long bookingId) {}
 
   /** The kind of an inbound message. */
   public enum Kind {
@@ -54,12 +63,13 @@ public class InboundMessageService {
     String address = OptOuts.normalise(from);
     Optional<Contact> contact = latestBookingOf(address);
     var now = clock.instant();
-    int stored =
+    java.util.Optional<Long> stored =
         jdbc.sql(
                 """
                 insert into inbound_message (channel, from_address, to_address, body, provider_id,
                   guest_id, booking_id, kind, received_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (provider_id) do nothing
+                returning id
                 """)
             .params(
                 channel.name(),
@@ -71,9 +81,13 @@ public class InboundMessageService {
                 contact.map(Contact::bookingId).orElse(null),
                 kind.name(),
                 Timestamp.from(now))
-            .update();
-    if (stored == 0) {
+            .query(Long.class)
+            .optional();
+    if (stored.isEmpty()) {
       return new Result(kind, Optional.empty()); // a repeated webhook: already handled
+    }
+    if (kind == Kind.REPLY && contact.isPresent()) {
+      events.publishEvent(new GuestReplied(stored.get(), contact.get().bookingId()));
     }
     switch (kind) {
       case OPT_OUT -> optOuts.record(address, channel, true, "guest replied " + keyword, now);

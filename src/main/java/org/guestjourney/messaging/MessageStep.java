@@ -13,6 +13,7 @@ public enum MessageStep {
   DAY_BEFORE_REMINDER("day-before-reminder", "Day-before reminder (asks arrival time)", true),
   BOOKING_CANCELLATION("booking-cancellation", "Cancellation acknowledgement", true),
   COMPENSATION_OFFER("compensation-offer", "Apology and compensation", true),
+  STAFF_REPLY("staff-reply", "Reply from the team", true),
   INQUIRY_HOLDING_REPLY("inquiry-holding-reply", "Holding reply to an inquiry", true),
   INQUIRY_ANSWER("inquiry-answer", "Answer to an inquiry", true),
   WELCOME("welcome", "Welcome with house manual", true),

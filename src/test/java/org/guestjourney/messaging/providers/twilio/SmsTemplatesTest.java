@@ -204,6 +204,8 @@ class SmsTemplatesTest {
       model.put("stayDetail", booking.room());
       model.put("answer", answer);
       model.put("staffName", "Marco");
+      model.put("reply", en ? "Of course, fresh towels are on their way." : "好的，新毛巾马上送到。");
+      model.put("guestMessage", en ? "Could we have more towels?" : "可以多给几条毛巾吗？");
       model.put("answerExpectedBy", expectedBy);
       model.put(
           "request",
@@ -268,6 +270,7 @@ class SmsTemplatesTest {
         case REQUEST_PROGRESS ->
             en ? List.of("shower", "plumber", deadline) : List.of("淋浴", "水管工", deadline);
         case THANK_YOU -> List.of(en ? "Thank you" : "感谢");
+        case STAFF_REPLY -> List.of(en ? "fresh towels" : "新毛巾");
         case REVIEW_REQUEST -> List.of("https://g.page/r/casaverde/review");
       };
     }
