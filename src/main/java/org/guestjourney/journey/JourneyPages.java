@@ -41,6 +41,7 @@ class JourneyPages {
   private final MessagingService messaging;
   private final ObjectProvider<TimeMachine> timeMachine;
   private final StaffTaskService tasks;
+  private final List<org.guestjourney.messaging.Channel> channels;
   private final Clock clock;
 
   JourneyPages(
@@ -50,6 +51,7 @@ class JourneyPages {
       MessagingService messaging,
       ObjectProvider<TimeMachine> timeMachine,
       StaffTaskService tasks,
+      List<org.guestjourney.messaging.Channel> channels,
       Clock clock) {
     this.bookings = bookings;
     this.properties = properties;
@@ -57,8 +59,12 @@ class JourneyPages {
     this.messaging = messaging;
     this.timeMachine = timeMachine;
     this.tasks = tasks;
+    this.channels = channels;
     this.clock = clock;
   }
+
+  /** A channel and why it cannot be used, if it cannot. */
+  record ChannelLine(String name, String unavailable) {}
 
   /** A row of the bookings list. */
   record BookingRow(Booking booking, Property property, Guest guest) {}
@@ -100,6 +106,12 @@ class JourneyPages {
             .toList();
     model.addAttribute("rows", rows);
     model.addAttribute("properties", properties.findAll());
+    model.addAttribute(
+        "channels",
+        channels.stream()
+            .map(c -> new ChannelLine(c.type().label(), c.unavailableReason().orElse(null)))
+            .sorted(java.util.Comparator.comparing(ChannelLine::name))
+            .toList());
     addClock(model);
     return "pages/index";
   }

@@ -101,6 +101,14 @@ class JourneyPagesTest extends JourneyIntegrationTest {
   }
 
   @Test
+  void theBookingsPageSaysWhichChannelsAreReadyAndWhyOthersAreNot() {
+    String page = http.getForObject("/", String.class);
+    assertThat(page)
+        .contains("<strong>E-mail</strong>:")
+        .contains("SMS/WhatsApp disabled: no Twilio account configured");
+  }
+
+  @Test
   void answersNotFoundForAnUnknownBooking() {
     ResponseEntity<String> response = http.getForEntity("/bookings/987654", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -34,6 +34,12 @@ class EmailChannel implements Channel {
     return ChannelType.EMAIL;
   }
 
+  /** E-mail always works; without SMTP the messages stay readable in the app. */
+  @Override
+  public java.util.Optional<String> unavailableReason() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   public Receipt send(OutgoingMessage message) throws Exception {
     String messageId = messageId(message.idempotencyKey());
