@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.guestjourney.forms.CamundaForms;
 import org.guestjourney.web.ConflictException;
 import org.guestjourney.web.NotFoundException;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ public class StaffTaskService {
 
   private final StaffTaskRepository tasks;
   private final TaskEngine engine;
-  private final TaskForms forms;
+  private final CamundaForms forms;
   private final ProcessModels models;
   private final ApplicationEventPublisher events;
   private final ObjectMapper json;
@@ -38,7 +39,7 @@ public class StaffTaskService {
   StaffTaskService(
       StaffTaskRepository tasks,
       TaskEngine engine,
-      TaskForms forms,
+      CamundaForms forms,
       ProcessModels models,
       ApplicationEventPublisher events,
       ObjectMapper json,

@@ -1,4 +1,4 @@
-package org.guestjourney.tasklist;
+package org.guestjourney.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,9 +10,9 @@ import org.guestjourney.web.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 /** The server applies the same Camunda forms from forms/ that the browser renders. */
-class TaskFormsTest {
+class CamundaFormsTest {
 
-  final TaskForms forms = new TaskForms(new ObjectMapper());
+  final CamundaForms forms = new CamundaForms(new ObjectMapper());
 
   static String[] fields(Runnable call) {
     try {

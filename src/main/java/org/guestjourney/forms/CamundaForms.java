@@ -1,4 +1,4 @@
-package org.guestjourney.tasklist;
+package org.guestjourney.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * checks. Only the form's own fields reach the process, typed as the form says.
  */
 @Component
-class TaskForms {
+public class CamundaForms {
 
   private static final Set<String> INPUTS =
       Set.of("textfield", "textarea", "number", "checkbox", "select", "radio", "datetime");
@@ -28,13 +28,16 @@ class TaskForms {
 
   private final ObjectMapper json;
 
-  TaskForms(ObjectMapper json) {
+  public CamundaForms(ObjectMapper json) {
     this.json = json;
   }
 
-  JsonNode schema(String formKey) {
+  public JsonNode schema(String formKey) {
     ClassPathResource resource = new ClassPathResource("forms/" + formKey + ".form");
-    if (formKey == null || !formKey.matches("[a-z0-9-]+") || !resource.exists()) {
+    if (formKey == null
+        || !formKey.matches("[a-zA-Z0-9.-]+")
+        || formKey.contains("..")
+        || !resource.exists()) {
       throw new IllegalStateException("No form '" + formKey + "' in forms/");
     }
     try (InputStream in = resource.getInputStream()) {
@@ -45,7 +48,7 @@ class TaskForms {
   }
 
   /** Checks the submitted values against the form and returns them typed for the process. */
-  Map<String, Object> apply(String formKey, Map<String, Object> submitted) {
+  public Map<String, Object> apply(String formKey, Map<String, Object> submitted) {
     Map<String, Object> values = new LinkedHashMap<>();
     List<FieldViolation> problems = new ArrayList<>();
     for (JsonNode component : components(schema(formKey))) {
