@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingRepository;
+import org.guestjourney.guest.GuestRepository;
 import org.guestjourney.guestrequest.GuestRequestRepository;
 import org.guestjourney.messaging.GuestMessageRequest;
 import org.guestjourney.messaging.MessageDelivery;
@@ -18,6 +19,8 @@ import org.guestjourney.messaging.PlannedMessage;
 import org.guestjourney.property.JourneySettings;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
+import org.guestjourney.survey.SurveyKind;
+import org.guestjourney.survey.SurveyService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +34,8 @@ public class StayService {
   private final PropertyRepository properties;
   private final GuestRequestRepository requests;
   private final MessagingService messaging;
+  private final SurveyService surveys;
+  private final GuestRepository guests;
   private final Clock clock;
 
   StayService(
@@ -38,11 +43,15 @@ public class StayService {
       PropertyRepository properties,
       GuestRequestRepository requests,
       MessagingService messaging,
+      SurveyService surveys,
+      GuestRepository guests,
       Clock clock) {
     this.bookings = bookings;
     this.properties = properties;
     this.requests = requests;
     this.messaging = messaging;
+    this.surveys = surveys;
+    this.guests = guests;
     this.clock = clock;
   }
 
@@ -107,7 +116,7 @@ public class StayService {
     Map<String, Object> model = new HashMap<>();
     model.put("includeCheckInGuide", false);
     model.put("askArrivalTime", false);
-    model.put("surveyUrl", null); // guest survey pages come with the survey capability
+    model.put("surveyUrl", surveyUrl(booking, step));
     model.put("reviewUrl", settings.reviewUrl());
     model.put("stayDetail", booking.room() == null ? null : booking.room());
     switch (step) {
@@ -120,6 +129,23 @@ public class StayService {
       default -> {}
     }
     return messaging.send(new GuestMessageRequest(bookingId, step, key, model));
+  }
+
+  /** A fresh link for the guest's own survey, on the messages that ask for it. */
+  private String surveyUrl(Booking booking, MessageStep step) {
+    SurveyKind kind =
+        switch (step) {
+          case QUICK_SURVEY -> SurveyKind.QUICK;
+          case SATISFACTION_SURVEY, SATISFACTION_SURVEY_REMINDER -> SurveyKind.SATISFACTION;
+          default -> null;
+        };
+    if (kind == null) {
+      return null;
+    }
+    Property property = properties.findById(booking.propertyId()).orElseThrow();
+    String language =
+        property.languageFor(guests.findById(booking.guestId()).orElseThrow().preferredLanguage());
+    return surveys.invite(booking.id(), kind, language);
   }
 
   private void plan(Booking booking, MessageStep step, String key, Instant at) {

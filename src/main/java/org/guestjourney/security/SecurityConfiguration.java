@@ -31,6 +31,7 @@ class SecurityConfiguration {
                 auth.requestMatchers(
                         "/api/**",
                         "/unsubscribe/**",
+                        "/survey/**",
                         "/webhooks/**",
                         "/app.css",
                         "/vendor/**",

@@ -62,6 +62,7 @@ class StayJourneysTest extends JourneyIntegrationTest {
     LocalDate arrival = inDays(3);
     Booking booking = data.book(data.request(property, arrival, 1, data.uniqueEmail(), "en"));
     long preArrival = data.journeyOf(booking.id());
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
 
     engine.moveTo(local(arrival, 8, 1));
     StaffTask call = staff.awaitOpenTask(preArrival, PreArrivalJourney.TASK_CALL_GUEST_FOR_ETA);
@@ -82,6 +83,7 @@ class StayJourneysTest extends JourneyIntegrationTest {
     Booking booking = data.book(data.request(property, arrival, 1, data.uniqueEmail(), "en"));
     long preArrival = data.journeyOf(booking.id());
     bookings.recordArrivalTime(booking.id(), "16:00");
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
 
     engine.moveTo(local(arrival, 8, 1));
     engine.awaitInstance(
@@ -97,6 +99,7 @@ class StayJourneysTest extends JourneyIntegrationTest {
     Booking booking = data.book(data.request(property, arrival, 5, email, "en"));
     data.journeyOf(booking.id());
     bookings.recordArrivalTime(booking.id(), "16:00");
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
 
     // check-in time: the pre-arrival journey hands over to the in-stay journey
     engine.moveTo(local(arrival, 15, 1));
@@ -160,6 +163,7 @@ class StayJourneysTest extends JourneyIntegrationTest {
     Booking booking = data.book(data.request(property, arrival, 1, email, "en"));
     data.journeyOf(booking.id());
     bookings.recordArrivalTime(booking.id(), "16:00");
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
 
     engine.moveTo(local(arrival, 15, 1));
     data.awaitState(booking.id(), MessageStep.WELCOME, DeliveryState.SENT);

@@ -1,0 +1,18 @@
+package org.guestjourney.survey;
+
+import java.time.Instant;
+
+/** A survey link sent to one guest. */
+public record Invitation(
+    long id,
+    long bookingId,
+    SurveyKind kind,
+    String language,
+    Instant expiresAt,
+    Instant answeredAt,
+    String answers) {
+
+  public boolean expired(Instant now) {
+    return !now.isBefore(expiresAt);
+  }
+}

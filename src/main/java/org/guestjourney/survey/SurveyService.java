@@ -1,0 +1,239 @@
+package org.guestjourney.survey;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.guestjourney.complaint.ComplaintRequest;
+import org.guestjourney.complaint.ComplaintService;
+import org.guestjourney.forms.CamundaForms;
+import org.guestjourney.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+public class SurveyService {
+
+  static final String FOLLOW_UP_DECISION = "survey-follow-up";
+  private static final Logger log = LoggerFactory.getLogger(SurveyService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** Which complaint category a low score on a question points to. */
+  private static final Map<String, String> CATEGORY =
+      Map.of(
+          "firstNight", "room",
+          "roomAsExpected", "room",
+          "room", "room",
+          "cleanliness", "cleanliness",
+          "staff", "staff",
+          "services", "breakfast",
+          "value", "value");
+
+  private final JdbcClient jdbc;
+  private final CamundaForms forms;
+  private final CamundaClient engine;
+  private final ComplaintService complaints;
+  private final ObjectMapper json;
+  private final String publicBaseUrl;
+  private final Clock clock;
+
+  SurveyService(
+      JdbcClient jdbc,
+      CamundaForms forms,
+      CamundaClient engine,
+      ComplaintService complaints,
+      ObjectMapper json,
+      @Value("${guest-journey.public-base-url:http://localhost:8080}") String publicBaseUrl,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.forms = forms;
+    this.engine = engine;
+    this.complaints = complaints;
+    this.json = json;
+    this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    this.clock = clock;
+  }
+
+  /** A new link for the guest of the booking; only the token's hash is stored. */
+  public String invite(long bookingId, SurveyKind kind, String language) {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    Instant now = clock.instant();
+    jdbc.sql(
+            """
+            insert into survey_invitation (token_hash, booking_id, kind, language, expires_at, created_at)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            hash(token),
+            bookingId,
+            kind.name(),
+            language,
+            Timestamp.from(now.plus(kind.validFor())),
+            Timestamp.from(now))
+        .update();
+    return publicBaseUrl + "/survey/" + token;
+  }
+
+  /** The invitation behind a token, if the token is genuine (expired ones included). */
+  public Optional<Invitation> find(String token) {
+    if (token == null || token.length() < 20 || token.length() > 100) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select * from survey_invitation where token_hash = ?")
+        .param(hash(token))
+        .query(
+            (rs, n) ->
+                new Invitation(
+                    rs.getLong("id"),
+                    rs.getLong("booking_id"),
+                    SurveyKind.valueOf(rs.getString("kind")),
+                    rs.getString("language"),
+                    rs.getTimestamp("expires_at").toInstant(),
+                    rs.getTimestamp("answered_at") == null
+                        ? null
+                        : rs.getTimestamp("answered_at").toInstant(),
+                    rs.getString("answers")))
+        .optional();
+  }
+
+  /** The open invitation behind a token; a forged or expired one is "not found". */
+  public Invitation open(String token) {
+    return find(token)
+        .filter(i -> !i.expired(clock.instant()))
+        .orElseThrow(() -> new NotFoundException("This survey link is not valid any more"));
+  }
+
+  public String formKey(Invitation invitation) {
+    return invitation.kind().formKey(invitation.language());
+  }
+
+  public Map<String, Object> previousAnswers(Invitation invitation) {
+    if (invitation.answers() == null) {
+      return Map.of();
+    }
+    try {
+      return json.readValue(invitation.answers(), new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+
+  /**
+   * Records the answers (answering again updates them), tells the guest's journey, and opens the
+   * complaint journey when the follow-up table says the scores call for it (first answer only).
+   */
+  public void answer(String token, Map<String, Object> submitted) {
+    Invitation invitation = open(token);
+    Map<String, Object> answers = forms.apply(formKey(invitation), submitted);
+    boolean first = invitation.answeredAt() == null;
+    jdbc.sql("update survey_invitation set answers = ?, answered_at = ? where id = ?")
+        .params(write(answers), Timestamp.from(clock.instant()), invitation.id())
+        .update();
+    if (!first) {
+      return;
+    }
+    publishAnswered(invitation);
+    followUp(invitation, answers);
+  }
+
+  private void publishAnswered(Invitation invitation) {
+    try {
+      engine
+          .newPublishMessageCommand()
+          .messageName(invitation.kind().answeredMessage())
+          .correlationKey(Long.toString(invitation.bookingId()))
+          .messageId("survey/" + invitation.id())
+          .timeToLive(Duration.ofDays(1))
+          .send()
+          .join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+    }
+  }
+
+  private void followUp(Invitation invitation, Map<String, Object> answers) {
+    String lowestKey = null;
+    int lowest = 5;
+    for (String key : CATEGORY.keySet()) {
+      Object v = answers.get(key);
+      if (v != null && Integer.parseInt(v.toString()) <= lowest) {
+        lowest = Integer.parseInt(v.toString());
+        lowestKey = key;
+      }
+    }
+    int recommend =
+        answers.get("recommend") == null
+            ? 10
+            : Integer.parseInt(answers.get("recommend").toString());
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("lowestScore", lowest);
+    inputs.put("recommend", recommend);
+    String output =
+        engine
+            .newEvaluateDecisionCommand()
+            .decisionId(FOLLOW_UP_DECISION)
+            .variables(inputs)
+            .send()
+            .join()
+            .getDecisionOutput();
+    if (!"true".equals(output)) {
+      return;
+    }
+    String said = (String) answers.getOrDefault("comments", answers.get("fixToday"));
+    if (said != null && said.length() > 1500) {
+      said = said.substring(0, 1500) + "…";
+    }
+    String description =
+        (said == null || said.isBlank() ? "" : said + " — ")
+            + "low score in the "
+            + invitation.kind().name().toLowerCase()
+            + " survey"
+            + (lowestKey == null ? "" : " (" + lowestKey + " " + lowest + "/5")
+            + (lowestKey == null ? "" : ")")
+            + ", would recommend "
+            + recommend
+            + "/10";
+    String category = lowestKey == null || lowest > 2 ? "other" : CATEGORY.get(lowestKey);
+    complaints.raise(new ComplaintRequest(invitation.bookingId(), category, description, "survey"));
+    log.info("Survey {} of booking {} opened a complaint", invitation.id(), invitation.bookingId());
+  }
+
+  private String write(Map<String, Object> answers) {
+    try {
+      return json.writeValueAsString(answers);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hash(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
