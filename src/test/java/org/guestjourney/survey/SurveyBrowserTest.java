@@ -1,0 +1,141 @@
+package org.guestjourney.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.complaint.ComplaintService;
+import org.guestjourney.property.Property;
+import org.guestjourney.support.JourneyIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A guest answers the quick survey on a phone-sized screen in headless Chromium (Debian's, no
+ * downloaded browser), in Chinese; a low score starts the complaint journey.
+ */
+class SurveyBrowserTest extends JourneyIntegrationTest {
+
+  @LocalServerPort int port;
+  @Autowired SurveyService surveys;
+  @Autowired ComplaintService complaints;
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=390,844");
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .build(),
+            options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  void choose(String questionStart, String value) {
+    WebElement option =
+        browser.findElement(
+            By.xpath(
+                "//div[contains(@class,'fjs-form-field-radio')][label[starts-with(normalize-space(.),'"
+                    + questionStart
+                    + "')]]//div[contains(@class,'fjs-inline-label')][label[normalize-space(.)='"
+                    + value
+                    + "']]/input[@type='radio']"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block:'center'})", option);
+    option.click();
+  }
+
+  @Test
+  void aGuestAnswersOnTheirPhoneAndALowScoreStartsTheComplaintJourney() {
+    Property property = data.property("Asia/Shanghai", "zh-CN", "en");
+    Booking booking =
+        data.book(
+            data.request(
+                property,
+                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(2),
+                2,
+                data.uniqueEmail(),
+                "zh-CN"));
+    String path = URI.create(surveys.invite(booking.id(), SurveyKind.QUICK, "zh-CN")).getPath();
+
+    browser.get("http://localhost:" + port + path);
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#task-form .fjs-form")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("您的感受对我们很重要");
+
+    choose("第一晚", "2");
+    choose("房间符合", "2");
+    WebElement words =
+        browser.findElement(
+            By.xpath("//div[contains(@class,'fjs-form-field-textarea')]//textarea"));
+    words.sendKeys("空调太吵了 <b>bold</b>");
+    words.sendKeys(org.openqa.selenium.Keys.TAB);
+    WebElement send =
+        browser.findElement(
+            By.cssSelector(
+                "#task-form button.task-complete, #task-form .fjs-form button[type=submit]"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block:'center'})", send);
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", send);
+
+    try {
+      wait.until(
+          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=thanks]")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "no thanks page at "
+              + browser.getCurrentUrl()
+              + "; the page says: "
+              + browser.findElement(By.tagName("body")).getText(),
+          e);
+    }
+    assertThat(browser.findElement(By.cssSelector("[data-testid=thanks]")).getText())
+        .isEqualTo("谢谢！");
+    var complaint =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> complaints.forBooking(booking.id()), l -> !l.isEmpty())
+            .getFirst();
+    assertThat(complaint.category()).isEqualTo("room");
+    assertThat(complaint.description()).startsWith("空调太吵了 <b>bold</b>");
+    assertThat(surveys.find(path.substring("/survey/".length())).orElseThrow().answeredAt())
+        .isNotNull();
+  }
+}
