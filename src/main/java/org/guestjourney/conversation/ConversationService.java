@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.guestjourney.complaint.ComplaintRequest;
+import org.guestjourney.complaint.ComplaintService;
 import org.guestjourney.messaging.GuestMessageRequest;
 import org.guestjourney.messaging.InboundMessageService.GuestReplied;
 import org.guestjourney.messaging.MessageDelivery;
@@ -30,6 +32,7 @@ public class ConversationService {
   private final JdbcClient jdbc;
   private final CamundaClient engine;
   private final MessagingService messaging;
+  private final ComplaintService complaints;
   private final Duration replyWithin;
   private final Clock clock;
 
@@ -37,11 +40,13 @@ public class ConversationService {
       JdbcClient jdbc,
       CamundaClient engine,
       MessagingService messaging,
+      ComplaintService complaints,
       @Value("${guest-journey.conversation.reply-within:PT1H}") Duration replyWithin,
       Clock clock) {
     this.jdbc = jdbc;
     this.engine = engine;
     this.messaging = messaging;
+    this.complaints = complaints;
     this.replyWithin = replyWithin;
     this.clock = clock;
   }
@@ -89,6 +94,17 @@ public class ConversationService {
             Timestamp.from(clock.instant()),
             event.task().processInstanceKey())
         .update();
+    if (Boolean.TRUE.equals(event.values().get("isComplaint"))) {
+      forProcess(event.task().processInstanceKey())
+          .ifPresent(
+              m ->
+                  complaints.raise(
+                      new ComplaintRequest(
+                          m.bookingId(),
+                          String.valueOf(event.values().getOrDefault("complaintCategory", "other")),
+                          m.body(),
+                          "guest")));
+    }
   }
 
   Optional<MessageDelivery> sendReply(long inboundMessageId) {

@@ -30,6 +30,7 @@ class GuestReplyJourneyTest extends JourneyIntegrationTest {
   @Autowired InboundMessageService inbound;
   @Autowired StaffTaskService tasks;
   @Autowired java.util.List<TaskDetails> details;
+  @Autowired org.guestjourney.complaint.ComplaintService complaints;
 
   @Test
   void aGuestsMessageBecomesAFrontDeskTaskAndTheAnswerGoesBack() throws Exception {
@@ -87,6 +88,62 @@ class GuestReplyJourneyTest extends JourneyIntegrationTest {
         .contains("Yes, your room will be ready at 13:00.")
         .contains("frontdesk")
         .contains("Can we check in at 13:00?");
+  }
+
+  @Test
+  void staffCanTurnAGuestsMessageIntoAComplaint() {
+    Property property = data.property("Europe/Rome", "en");
+    String phone = "+3937" + (10000000 + (int) (Math.random() * 89999999));
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(4);
+    Booking booking =
+        data.book(
+            new BookingRequest(
+                property.id(),
+                "REPLY-C-" + phone,
+                "direct",
+                arrival,
+                arrival.plusDays(2),
+                null,
+                2,
+                null,
+                new GuestDetails("Marta Ricci", data.uniqueEmail(), phone, "en")));
+    inbound.receive(
+        ChannelType.SMS,
+        phone,
+        "+15005550006",
+        "The neighbours' music kept us awake",
+        "SM-c-" + phone);
+    StaffTask reply =
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(
+                () ->
+                    tasks.ofBooking(booking.id()).stream()
+                        .filter(t -> t.elementId().equals("task_reply_to_guest"))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+
+    new Staff(tasks)
+        .complete(
+            reply,
+            Staff.FRONT_DESK,
+            Map.of(
+                "reply",
+                "We are so sorry, we will call you now.",
+                "isComplaint",
+                true,
+                "complaintCategory",
+                "noise"));
+
+    var complaint =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> complaints.forBooking(booking.id()), l -> !l.isEmpty())
+            .getFirst();
+    assertThat(complaint.source()).isEqualTo("guest");
+    assertThat(complaint.category()).isEqualTo("noise");
+    assertThat(complaint.description()).isEqualTo("The neighbours' music kept us awake");
   }
 
   @Test

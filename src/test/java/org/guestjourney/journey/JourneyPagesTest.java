@@ -31,6 +31,7 @@ class JourneyPagesTest extends JourneyIntegrationTest {
   }
 
   @Autowired BookingService bookings;
+  @Autowired org.guestjourney.complaint.ComplaintService complaints;
 
   @Test
   void showsEveryMessageWithItsStateAndTheReasonForWhatDidNotGo() {
@@ -98,6 +99,53 @@ class JourneyPagesTest extends JourneyIntegrationTest {
     assertThat(refused).as("refused: " + response.getStatusCode()).isTrue();
     assertThat(response.getBody() == null ? "" : response.getBody())
         .doesNotContain("Journey: messages");
+  }
+
+  @Test
+  void staffLogAComplaintFromTheBookingPage() {
+    Property property = data.property("Europe/Rome", "en");
+    Booking booking =
+        data.book(
+            data.request(
+                property,
+                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(3),
+                2,
+                data.uniqueEmail(),
+                "en"));
+    ResponseEntity<String> page = http.getForEntity("/bookings/" + booking.id(), String.class);
+    String session =
+        page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0];
+    java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+            .matcher(page.getBody());
+    assertThat(csrf.find()).isTrue();
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("category", "cleanliness");
+    form.add("description", "Hair in the shower, said at the desk");
+    form.add("_csrf", csrf.group(1));
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.add(org.springframework.http.HttpHeaders.COOKIE, session);
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+
+    ResponseEntity<String> response =
+        http.withRedirects(
+                org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects
+                    .DONT_FOLLOW)
+            .postForEntity(
+                "/bookings/" + booking.id() + "/complaints",
+                new org.springframework.http.HttpEntity<>(form, headers),
+                String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+    var logged = complaints.forBooking(booking.id());
+    assertThat(logged)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.source()).isEqualTo("staff");
+              assertThat(c.category()).isEqualTo("cleanliness");
+              assertThat(c.processInstanceKey()).isNotNull();
+            });
   }
 
   @Test

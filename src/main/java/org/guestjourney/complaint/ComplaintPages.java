@@ -1,0 +1,42 @@
+package org.guestjourney.complaint;
+
+import org.guestjourney.web.InvalidRequestException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff log a complaint from the booking's page (what a guest said at the desk or on the phone).
+ */
+@Controller
+class ComplaintPages {
+
+  private final ComplaintService complaints;
+
+  ComplaintPages(ComplaintService complaints) {
+    this.complaints = complaints;
+  }
+
+  @PostMapping("/bookings/{bookingId}/complaints")
+  String log(
+      @PathVariable long bookingId,
+      @RequestParam String category,
+      @RequestParam String description,
+      RedirectAttributes redirect) {
+    try {
+      complaints.raise(new ComplaintRequest(bookingId, category, description, "staff"));
+      redirect.addFlashAttribute(
+          "logged", "Complaint logged: the service recovery journey has started.");
+    } catch (InvalidRequestException e) {
+      redirect.addFlashAttribute(
+          "problem",
+          e.violations().stream()
+              .map(v -> v.field() + " " + v.message())
+              .reduce((a, b) -> a + "; " + b)
+              .orElse("Invalid"));
+    }
+    return "redirect:/bookings/" + bookingId;
+  }
+}
