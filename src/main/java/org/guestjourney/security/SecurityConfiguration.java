@@ -41,6 +41,8 @@ class SecurityConfiguration {
                         "/actuator/health",
                         "/favicon.ico")
                     .permitAll()
+                    .requestMatchers("/kpis/**", "/kpis")
+                    .hasAuthority(GROUP_PREFIX + StaffUser.MANAGER)
                     .anyRequest()
                     .authenticated())
         // the integration API is called by machines, not by browsers with a session
