@@ -36,6 +36,7 @@ public class StayService {
   private final MessagingService messaging;
   private final SurveyService surveys;
   private final GuestRepository guests;
+  private final org.guestjourney.tasklist.StaffTaskService tasks;
   private final Clock clock;
 
   StayService(
@@ -45,6 +46,7 @@ public class StayService {
       MessagingService messaging,
       SurveyService surveys,
       GuestRepository guests,
+      org.guestjourney.tasklist.StaffTaskService tasks,
       Clock clock) {
     this.bookings = bookings;
     this.properties = properties;
@@ -52,6 +54,7 @@ public class StayService {
     this.messaging = messaging;
     this.surveys = surveys;
     this.guests = guests;
+    this.tasks = tasks;
     this.clock = clock;
   }
 
@@ -60,6 +63,8 @@ public class StayService {
     Booking booking = bookings.findById(bookingId).orElseThrow();
     Property property = properties.findById(booking.propertyId()).orElseThrow();
     Moments m = moments(booking, property, properties.settings(property.id()));
+    // the guest is in the house: a call about the arrival time is not needed any more
+    tasks.withdraw(bookingId, PreArrivalJourney.PROCESS_ID);
     messaging.recordPlan(
         bookingId,
         List.of(

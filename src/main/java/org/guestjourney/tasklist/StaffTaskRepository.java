@@ -94,6 +94,16 @@ class StaffTaskRepository {
         .list();
   }
 
+  int cancelOpen(long bookingId, String processId, Instant now) {
+    return jdbc.sql(
+            """
+            update staff_task set state = 'CANCELLED', updated_at = ?
+             where booking_id = ? and process_id = ? and state = 'OPEN'
+            """)
+        .params(ts(now), bookingId, processId)
+        .update();
+  }
+
   int cancelAllOpen(Instant now) {
     return jdbc.sql(
             "update staff_task set state = 'CANCELLED', updated_at = ? where state = 'OPEN'")

@@ -94,6 +94,11 @@ public class StaffTaskService {
     return tasks.findOpen().stream().filter(user::canSee).toList();
   }
 
+  /** The journey moved past these tasks (e.g. the guest arrived before the call): withdraw them. */
+  public int withdraw(long bookingId, String processId) {
+    return tasks.cancelOpen(bookingId, processId, clock.instant());
+  }
+
   public List<StaffTask> ofBooking(long bookingId) {
     return tasks.findByBooking(bookingId);
   }

@@ -78,6 +78,27 @@ class StayJourneysTest extends JourneyIntegrationTest {
   }
 
   @Test
+  void anUnmadeCallDoesNotHoldTheStayBackAndIsWithdrawnAtCheckIn() {
+    LocalDate arrival = inDays(3);
+    Booking booking = data.book(data.request(property, arrival, 1, data.uniqueEmail(), "en"));
+    long preArrival = data.journeyOf(booking.id());
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    engine.moveTo(local(arrival, 8, 1));
+    StaffTask call = staff.awaitOpenTask(preArrival, PreArrivalJourney.TASK_CALL_GUEST_FOR_ETA);
+
+    // nobody called; check-in time comes
+    engine.moveTo(local(arrival, 15, 1));
+
+    engine.awaitInstance(
+        preArrival, i -> i.isCompleted().hasPassedElement("boundary_check_in_time_reached"));
+    data.awaitState(booking.id(), MessageStep.WELCOME, DeliveryState.SENT);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> staff.reload(call).state() == org.guestjourney.tasklist.StaffTaskState.CANCELLED);
+  }
+
+  @Test
   void aKnownArrivalTimeNeedsNoCall() {
     LocalDate arrival = inDays(3);
     Booking booking = data.book(data.request(property, arrival, 1, data.uniqueEmail(), "en"));
