@@ -139,6 +139,7 @@ class EmbeddedRestartTest {
       data.journeyOf(booking);
       app.getBean(org.guestjourney.booking.BookingService.class)
           .recordArrivalTime(booking, "16:00");
+      data.awaitState(booking, MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
       Instant checkIn =
           java.time.ZonedDateTime.of(arrival, java.time.LocalTime.of(15, 1), property.timeZone())
               .toInstant();

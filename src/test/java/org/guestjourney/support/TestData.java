@@ -115,8 +115,30 @@ public class TestData {
         new GuestDetails("Anna Test", email, "+393401234567", language));
   }
 
+  /**
+   * Books, and waits until the journey has made its first move: the confirmation was attempted
+   * (sent, skipped or failed), or the booking went straight to its in-stay journey. Tests that move
+   * time right after booking then do not race the confirmation (proactive messages keep a gap to
+   * the previous one).
+   */
   public Booking book(BookingRequest request) {
-    return bookings.create(request).booking();
+    Booking booking = bookings.create(request).booking();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              Booking now = bookingRepository.findById(booking.id()).orElseThrow();
+              if (now.journeyInstanceKey() != null && now.journeyInstanceKey() < 0) {
+                return true;
+              }
+              return messaging.forBooking(booking.id()).stream()
+                  .anyMatch(
+                      d ->
+                          d.step() == MessageStep.BOOKING_CONFIRMATION
+                              && d.state() != DeliveryState.SCHEDULED
+                              && d.state() != DeliveryState.SENDING);
+            });
+    return booking;
   }
 
   /** Waits until the booking's journey is running and returns its process instance key. */
