@@ -62,16 +62,7 @@ class GuestReplyJourneyTest extends JourneyIntegrationTest {
     assertThat(result.kind()).isEqualTo(InboundMessageService.Kind.REPLY);
     assertThat(result.answer()).isEmpty();
 
-    StaffTask reply =
-        await()
-            .atMost(Duration.ofSeconds(15))
-            .until(
-                () ->
-                    tasks.ofBooking(booking.id()).stream()
-                        .filter(t -> t.elementId().equals("task_reply_to_guest"))
-                        .findFirst(),
-                java.util.Optional::isPresent)
-            .orElseThrow();
+    StaffTask reply = awaitReplyTask(booking);
     assertThat(reply.candidateGroups()).containsExactly("front-desk");
     assertThat(Duration.between(engine.now(), reply.dueAt()))
         .isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
@@ -113,16 +104,7 @@ class GuestReplyJourneyTest extends JourneyIntegrationTest {
         "+15005550006",
         "The neighbours' music kept us awake",
         "SM-c-" + phone);
-    StaffTask reply =
-        await()
-            .atMost(Duration.ofSeconds(15))
-            .until(
-                () ->
-                    tasks.ofBooking(booking.id()).stream()
-                        .filter(t -> t.elementId().equals("task_reply_to_guest"))
-                        .findFirst(),
-                java.util.Optional::isPresent)
-            .orElseThrow();
+    StaffTask reply = awaitReplyTask(booking);
 
     new Staff(tasks)
         .complete(
@@ -169,20 +151,24 @@ class GuestReplyJourneyTest extends JourneyIntegrationTest {
         "whatsapp:+15005550006",
         "Is there parking?",
         "SM-wa-" + phone);
-    StaffTask reply =
-        await()
-            .atMost(Duration.ofSeconds(15))
-            .until(
-                () ->
-                    tasks.ofBooking(booking.id()).stream()
-                        .filter(t -> t.elementId().equals("task_reply_to_guest"))
-                        .findFirst(),
-                java.util.Optional::isPresent)
-            .orElseThrow();
+    StaffTask reply = awaitReplyTask(booking);
 
     engine.move(Duration.ofMinutes(62));
 
     await().atMost(Duration.ofSeconds(15)).until(() -> new Staff(tasks).reload(reply).escalated());
     assertThat(new Staff(tasks).reload(reply).escalationReason()).isEqualTo("reply-sla");
+  }
+
+  /** The front-desk task the guest's message started. */
+  StaffTask awaitReplyTask(Booking booking) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                tasks.ofBooking(booking.id()).stream()
+                    .filter(t -> t.elementId().equals("task_reply_to_guest"))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
   }
 }

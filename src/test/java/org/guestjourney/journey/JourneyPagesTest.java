@@ -3,6 +3,7 @@ package org.guestjourney.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingRequest;
 import org.guestjourney.booking.BookingRequest.GuestDetails;
@@ -112,29 +113,12 @@ class JourneyPagesTest extends JourneyIntegrationTest {
                 2,
                 data.uniqueEmail(),
                 "en"));
-    ResponseEntity<String> page = http.getForEntity("/bookings/" + booking.id(), String.class);
-    String session =
-        page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0];
-    java.util.regex.Matcher csrf =
-        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-            .matcher(page.getBody());
-    assertThat(csrf.find()).isTrue();
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("category", "cleanliness");
-    form.add("description", "Hair in the shower, said at the desk");
-    form.add("_csrf", csrf.group(1));
-    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-    headers.add(org.springframework.http.HttpHeaders.COOKIE, session);
-    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
-
     ResponseEntity<String> response =
-        http.withRedirects(
-                org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects
-                    .DONT_FOLLOW)
-            .postForEntity(
-                "/bookings/" + booking.id() + "/complaints",
-                new org.springframework.http.HttpEntity<>(form, headers),
-                String.class);
+        submitPageForm(
+            "/bookings/" + booking.id(),
+            "/bookings/" + booking.id() + "/complaints",
+            Map.of(
+                "category", "cleanliness", "description", "Hair in the shower, said at the desk"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
     var logged = complaints.forBooking(booking.id());
@@ -177,29 +161,11 @@ class JourneyPagesTest extends JourneyIntegrationTest {
     data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
     data.journeyOf(booking.id());
 
-    // as a browser does: the page gives the form its CSRF token within the session
-    ResponseEntity<String> page = http.getForEntity("/bookings/" + booking.id(), String.class);
-    String session =
-        page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0];
-    java.util.regex.Matcher csrf =
-        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-            .matcher(page.getBody());
-    assertThat(csrf.find()).as("the time form carries a CSRF token").isTrue();
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("by", "P3D");
-    form.add("back", "/bookings/" + booking.id());
-    form.add("_csrf", csrf.group(1));
-    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-    headers.add(org.springframework.http.HttpHeaders.COOKIE, session);
-    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
     ResponseEntity<String> response =
-        http.withRedirects(
-                org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects
-                    .DONT_FOLLOW)
-            .postForEntity(
-                "/time/advance",
-                new org.springframework.http.HttpEntity<>(form, headers),
-                String.class);
+        submitPageForm(
+            "/bookings/" + booking.id(),
+            "/time/advance",
+            Map.of("by", "P3D", "back", "/bookings/" + booking.id()));
 
     // back to the booking's journey page
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
@@ -210,5 +176,30 @@ class JourneyPagesTest extends JourneyIntegrationTest {
     MessageDelivery guide =
         data.awaitState(booking.id(), MessageStep.CHECK_IN_GUIDE, DeliveryState.SENT);
     assertThat(guide.sentAt()).isBetween(guide.plannedAt(), guide.plannedAt().plusSeconds(60));
+  }
+
+  /**
+   * Posts a form of {@code page} as a browser does: with the session and the CSRF token the page
+   * gave it; the answer's redirect is not followed.
+   */
+  ResponseEntity<String> submitPageForm(String page, String action, Map<String, String> fields) {
+    ResponseEntity<String> shown = http.getForEntity(page, String.class);
+    String session =
+        shown.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0];
+    java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+            .matcher(shown.getBody());
+    assertThat(csrf.find()).as("the page's forms carry a CSRF token").isTrue();
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    fields.forEach(form::add);
+    form.add("_csrf", csrf.group(1));
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.add(org.springframework.http.HttpHeaders.COOKIE, session);
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    return http.withRedirects(
+            org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects
+                .DONT_FOLLOW)
+        .postForEntity(
+            action, new org.springframework.http.HttpEntity<>(form, headers), String.class);
   }
 }

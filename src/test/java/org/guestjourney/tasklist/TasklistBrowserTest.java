@@ -12,6 +12,7 @@ import org.guestjourney.complaint.ComplaintJourney;
 import org.guestjourney.complaint.ComplaintRequest;
 import org.guestjourney.complaint.ComplaintService;
 import org.guestjourney.property.Property;
+import org.guestjourney.support.HeadlessChromium;
 import org.guestjourney.support.JourneyIntegrationTest;
 import org.guestjourney.support.Staff;
 import org.junit.jupiter.api.AfterEach;
@@ -21,9 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,24 +42,7 @@ class TasklistBrowserTest extends JourneyIntegrationTest {
 
   @BeforeEach
   void openBrowser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=390,844");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.phone();
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
   }
 
