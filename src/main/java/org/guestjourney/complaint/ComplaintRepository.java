@@ -1,8 +1,10 @@
 package org.guestjourney.complaint;
 
+import static org.guestjourney.persistence.JdbcTime.instant;
+import static org.guestjourney.persistence.JdbcTime.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -91,15 +93,6 @@ class ComplaintRepository {
             "update complaint set status = 'CLOSED', closed_at = coalesce(closed_at, ?) where id = ?")
         .params(ts(now), id)
         .update();
-  }
-
-  private static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
-  }
-
-  private static Instant instant(ResultSet rs, String c) throws SQLException {
-    Timestamp t = rs.getTimestamp(c);
-    return t == null ? null : t.toInstant();
   }
 
   private Complaint map(ResultSet rs, int n) throws SQLException {

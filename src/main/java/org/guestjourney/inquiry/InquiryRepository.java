@@ -1,5 +1,7 @@
 package org.guestjourney.inquiry;
 
+import static org.guestjourney.persistence.JdbcTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -74,11 +76,6 @@ class InquiryRepository {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  private static Instant instant(ResultSet rs, String c) throws SQLException {
-    Timestamp t = rs.getTimestamp(c);
-    return t == null ? null : t.toInstant();
   }
 
   private Inquiry map(ResultSet rs, int n) throws SQLException {

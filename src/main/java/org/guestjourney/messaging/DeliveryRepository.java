@@ -1,8 +1,10 @@
 package org.guestjourney.messaging;
 
+import static org.guestjourney.persistence.JdbcTime.instant;
+import static org.guestjourney.persistence.JdbcTime.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -279,15 +281,6 @@ class DeliveryRepository {
             "insert into message_delivery_event (delivery_id, state, reason, occurred_at) values (?, ?, ?, ?)")
         .params(deliveryId, state.name(), reason, ts(now))
         .update();
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 
   private MessageDelivery map(ResultSet rs, int row) throws SQLException {

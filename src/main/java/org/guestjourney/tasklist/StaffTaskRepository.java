@@ -1,8 +1,10 @@
 package org.guestjourney.tasklist;
 
+import static org.guestjourney.persistence.JdbcTime.instant;
+import static org.guestjourney.persistence.JdbcTime.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -160,15 +162,6 @@ class StaffTaskRepository {
             """)
         .params(ts(now), reason, ts(now), processInstanceKey, elementId)
         .update();
-  }
-
-  private static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
-  }
-
-  private static Instant instant(ResultSet rs, String c) throws SQLException {
-    Timestamp t = rs.getTimestamp(c);
-    return t == null ? null : t.toInstant();
   }
 
   private StaffTask map(ResultSet rs, int row) throws SQLException {
