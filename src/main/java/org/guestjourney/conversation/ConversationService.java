@@ -4,19 +4,30 @@ import io.camunda.client.CamundaClient;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.guestjourney.complaint.ComplaintRequest;
 import org.guestjourney.complaint.ComplaintService;
+import org.guestjourney.messaging.ChannelType;
 import org.guestjourney.messaging.GuestMessageRequest;
 import org.guestjourney.messaging.InboundMessageService.GuestReplied;
 import org.guestjourney.messaging.MessageDelivery;
 import org.guestjourney.messaging.MessageStep;
 import org.guestjourney.messaging.MessagingService;
 import org.guestjourney.messaging.PlannedMessage;
+import org.guestjourney.messaging.SendFailedException;
+import org.guestjourney.tasklist.StaffTask;
 import org.guestjourney.tasklist.StaffTaskCompleted;
+import org.guestjourney.tasklist.StaffTaskService;
+import org.guestjourney.tasklist.StaffTaskState;
+import org.guestjourney.tasklist.StaffUser;
+import org.guestjourney.web.ConflictException;
+import org.guestjourney.web.Violations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,6 +44,7 @@ public class ConversationService {
   private final CamundaClient engine;
   private final MessagingService messaging;
   private final ComplaintService complaints;
+  private final StaffTaskService tasks;
   private final Duration replyWithin;
   private final Clock clock;
 
@@ -41,12 +53,14 @@ public class ConversationService {
       CamundaClient engine,
       MessagingService messaging,
       ComplaintService complaints,
+      StaffTaskService tasks,
       @Value("${guest-journey.conversation.reply-within:PT1H}") Duration replyWithin,
       Clock clock) {
     this.jdbc = jdbc;
     this.engine = engine;
     this.messaging = messaging;
     this.complaints = complaints;
+    this.tasks = tasks;
     this.replyWithin = replyWithin;
     this.clock = clock;
   }
@@ -109,11 +123,17 @@ public class ConversationService {
 
   Optional<MessageDelivery> sendReply(long inboundMessageId) {
     Row row =
-        jdbc.sql("select booking_id, body, reply, replied_by from inbound_message where id = ?")
+        jdbc.sql(
+                "select booking_id, body, reply, replied_by, channel from inbound_message where id = ?")
             .param(inboundMessageId)
             .query(
                 (rs, n) ->
-                    new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)))
             .single();
     String key = "booking/" + row.bookingId() + "/staff-reply/" + inboundMessageId;
     messaging.recordPlan(
@@ -125,8 +145,155 @@ public class ConversationService {
     model.put("guestMessage", row.body());
     model.put("includeCheckInGuide", false);
     model.put("askArrivalTime", false);
+    // back on the channel the guest wrote from, else by their usual way
     return messaging.send(
-        new GuestMessageRequest(row.bookingId(), MessageStep.STAFF_REPLY, key, model));
+        new GuestMessageRequest(row.bookingId(), MessageStep.STAFF_REPLY, key, model)
+            .via(ChannelType.valueOf(row.channel())));
+  }
+
+  /** A line of the conversation: what the guest wrote, or a message that went to them. */
+  public record Entry(
+      boolean fromGuest,
+      String channel,
+      String text,
+      String author,
+      Instant at,
+      Long deliveryId,
+      String status) {}
+
+  /** Everything the guest wrote and everything sent to them about this booking, oldest first. */
+  public List<Entry> of(long bookingId) {
+    List<Entry> entries = new ArrayList<>();
+    jdbc.sql(
+            "select channel, body, received_at from inbound_message where booking_id = ? order by id")
+        .param(bookingId)
+        .query(
+            (rs, n) ->
+                new Entry(
+                    true,
+                    rs.getString(1).toLowerCase(),
+                    rs.getString(2),
+                    "guest",
+                    rs.getTimestamp(3).toInstant(),
+                    null,
+                    null))
+        .list()
+        .forEach(entries::add);
+    for (MessageDelivery d : messaging.forBooking(bookingId)) {
+      if (d.sentAt() == null) {
+        continue;
+      }
+      boolean email = d.channel() == ChannelType.EMAIL;
+      entries.add(
+          new Entry(
+              false,
+              d.channel().name().toLowerCase(),
+              email ? d.subject() + "\n" + readable(d.body()) : d.body(),
+              d.step() == MessageStep.STAFF_REPLY
+                  ? "staff reply"
+                  : d.editedBy() != null ? "edited by " + d.editedBy() : "journey",
+              d.sentAt(),
+              d.id(),
+              d.providerStatus() == null ? "sent" : d.providerStatus().toLowerCase()));
+    }
+    entries.sort(Comparator.comparing(Entry::at));
+    return entries;
+  }
+
+  /**
+   * A member of staff writes to the guest from the conversation. When the guest is waiting for an
+   * answer (an open "reply to guest" task), the reply completes that task and the journey sends it;
+   * otherwise it goes at once. Planned messages the staff member names in {@code replaces} (e.g. a
+   * courtesy check-in they just made redundant) are cancelled with the reason. {@code formKey},
+   * generated when the page was drawn, makes a double submit send one message.
+   */
+  public String replyByHand(
+      long bookingId, String text, StaffUser staff, String formKey, List<Long> replaces) {
+    Violations v = new Violations();
+    if (v.required(text == null || text.isBlank() ? null : text, "text")) {
+      v.maxLength(text.strip(), 1000, "text");
+    }
+    v.check(
+        formKey != null && FORM_KEY.matcher(formKey).matches(),
+        "formKey",
+        "must be the key of the page the reply was written on");
+    v.throwIfAny();
+    String reply = text.strip();
+    Instant now = clock.instant();
+    String outcome;
+    Optional<StaffTask> waiting =
+        tasks.ofBooking(bookingId).stream()
+            .filter(t -> TASK_REPLY_TO_GUEST.equals(t.elementId()))
+            .filter(t -> t.state() == StaffTaskState.OPEN)
+            .filter(t -> t.assignee() == null || t.assignee().equals(staff.username()))
+            .findFirst();
+    if (waiting.isPresent()) {
+      tasks.complete(waiting.get().id(), staff, Map.of("reply", reply, "isComplaint", false));
+      outcome = "Reply handed to the guest's conversation journey; it goes in a moment.";
+    } else {
+      String key = "booking/" + bookingId + "/staff-message/" + formKey;
+      messaging.recordPlan(
+          bookingId, List.of(PlannedMessage.scheduled(MessageStep.STAFF_REPLY, key, now)));
+      Map<String, Object> model = new java.util.HashMap<>();
+      model.put("reply", reply);
+      model.put("staffName", staff.username());
+      model.put("guestMessage", null);
+      model.put("includeCheckInGuide", false);
+      model.put("askArrivalTime", false);
+      ChannelType lastUsed = lastInboundChannel(bookingId).orElse(null);
+      Optional<MessageDelivery> sent;
+      try {
+        sent =
+            messaging.send(
+                new GuestMessageRequest(bookingId, MessageStep.STAFF_REPLY, key, model)
+                    .requestedBy(staff.username())
+                    .via(lastUsed));
+      } catch (SendFailedException e) {
+        throw new ConflictException("Not sent: " + e.getMessage());
+      }
+      outcome =
+          sent.map(
+                  d ->
+                      d.state() == org.guestjourney.messaging.DeliveryState.SENT
+                          ? "Reply sent by " + d.channel().label() + "."
+                          : "Reply not sent: " + d.reason())
+              .orElse("Reply not sent.");
+    }
+    if (replaces != null && !replaces.isEmpty()) {
+      int cancelled =
+          messaging.cancelOpen(
+              bookingId,
+              d -> replaces.contains(d.id()),
+              "Replaced by a reply from " + staff.username());
+      outcome += " " + cancelled + " planned message(s) cancelled as no longer needed.";
+    }
+    return outcome;
+  }
+
+  /** An e-mail's HTML as the few lines of text a person scanning the conversation needs. */
+  static String readable(String html) {
+    if (html == null) {
+      return "";
+    }
+    String body = html.replaceAll("(?is)^.*?<body[^>]*>", "").replaceAll("(?is)</body>.*$", "");
+    String text =
+        org.springframework.web.util.HtmlUtils.htmlUnescape(
+                body.replaceAll("(?is)<(style|script)[^>]*>.*?</\\1>", " ")
+                    .replaceAll("(?i)<br\\s*/?>|</p>|</li>|</h\\d>", "\n")
+                    .replaceAll("<[^>]+>", " "))
+            .replaceAll("[ \\t\\x0B\\f\\r]+", " ")
+            .replaceAll(" *\n[ \n]*", "\n")
+            .strip();
+    return text.length() > 600 ? text.substring(0, 600) + " …" : text;
+  }
+
+  private Optional<ChannelType> lastInboundChannel(long bookingId) {
+    return jdbc.sql(
+            "select channel from inbound_message where booking_id = ? order by id desc limit 1")
+        .param(bookingId)
+        .query(String.class)
+        .optional()
+        .map(ChannelType::valueOf);
   }
 
   public Optional<InboundMessage> forProcess(long processInstanceKey) {
@@ -144,5 +311,8 @@ public class ConversationService {
         .optional();
   }
 
-  private record Row(long bookingId, String body, String reply, String repliedBy) {}
+  private record Row(long bookingId, String body, String reply, String repliedBy, String channel) {}
+
+  private static final java.util.regex.Pattern FORM_KEY =
+      java.util.regex.Pattern.compile("^[0-9a-f-]{36}$");
 }

@@ -18,14 +18,6 @@ public class BookingJourneyWorkers {
   static final String PLAN_PRE_ARRIVAL_JOURNEY = "plan-pre-arrival-journey";
   static final String SEND_GUEST_MESSAGE = "send-guest-message";
 
-  private static final java.util.Set<MessageStep> PRE_ARRIVAL_STEPS =
-      java.util.EnumSet.of(
-          MessageStep.BOOKING_CONFIRMATION,
-          MessageStep.BOOKING_CHANGED,
-          MessageStep.CHECK_IN_GUIDE,
-          MessageStep.DAY_BEFORE_REMINDER,
-          MessageStep.BOOKING_CANCELLATION);
-
   private final PreArrivalService service;
   private final StayService stay;
   private final SendRetries retries;
@@ -72,7 +64,7 @@ public class BookingJourneyWorkers {
     MessageStep step =
         MessageStep.fromCode(job.getCustomHeaders().get(PreArrivalJourney.HEADER_MESSAGE_STEP));
     try {
-      if (PRE_ARRIVAL_STEPS.contains(step)) {
+      if (PreArrivalJourney.STEPS.contains(step)) {
         service.send(bookingId, step);
       } else {
         stay.send(bookingId, step, requestId);

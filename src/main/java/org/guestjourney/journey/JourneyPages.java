@@ -41,6 +41,8 @@ class JourneyPages {
   private final MessagingService messaging;
   private final ObjectProvider<TimeMachine> timeMachine;
   private final StaffTaskService tasks;
+  private final org.guestjourney.messaging.AutomationPauses pauses;
+  private final org.guestjourney.conversation.ConversationService conversations;
   private final List<org.guestjourney.messaging.Channel> channels;
   private final Clock clock;
 
@@ -51,6 +53,8 @@ class JourneyPages {
       MessagingService messaging,
       ObjectProvider<TimeMachine> timeMachine,
       StaffTaskService tasks,
+      org.guestjourney.messaging.AutomationPauses pauses,
+      org.guestjourney.conversation.ConversationService conversations,
       List<org.guestjourney.messaging.Channel> channels,
       Clock clock) {
     this.bookings = bookings;
@@ -59,6 +63,8 @@ class JourneyPages {
     this.messaging = messaging;
     this.timeMachine = timeMachine;
     this.tasks = tasks;
+    this.pauses = pauses;
+    this.conversations = conversations;
     this.channels = channels;
     this.clock = clock;
   }
@@ -76,6 +82,19 @@ class JourneyPages {
   /** A staff task of the booking, for the journey page. */
   record TaskLine(
       long id, String name, String state, String due, boolean escalated, String completedBy) {}
+
+  /** Who paused the booking's automatic messages. */
+  record PauseLine(String by, String since, String note) {}
+
+  /** A line of the guest's conversation, its time in the property's zone. */
+  record ConversationLine(
+      boolean fromGuest,
+      String channel,
+      String text,
+      String author,
+      String when,
+      Long deliveryId,
+      String status) {}
 
   /** One change of a message's state, its time shown in the property's zone. */
   record HistoryRow(String when, String state, String reason) {}
@@ -138,6 +157,37 @@ class JourneyPages {
     model.addAttribute("messages", messages);
     model.addAttribute("propertyNow", format(clock.instant(), zone));
     model.addAttribute(
+        "pause",
+        pauses
+            .of(id)
+            .map(
+                p ->
+                    new PauseLine(
+                        p.pausedBy(), format(p.pausedAt(), zone), p.note() == null ? "" : p.note()))
+            .orElse(null));
+    model.addAttribute(
+        "conversation",
+        conversations.of(id).stream()
+            .map(
+                c ->
+                    new ConversationLine(
+                        c.fromGuest(),
+                        c.channel(),
+                        c.text(),
+                        c.author(),
+                        format(c.at(), zone),
+                        c.deliveryId(),
+                        c.status()))
+            .toList());
+    model.addAttribute(
+        "replaceable",
+        messages.stream()
+            .map(MessageRow::delivery)
+            .filter(MessageDelivery::isOpen)
+            .filter(d -> d.step().waitsForQuietHours())
+            .toList());
+    model.addAttribute("replyKey", java.util.UUID.randomUUID().toString());
+    model.addAttribute(
         "tasks",
         tasks.ofBooking(id).stream()
             .map(
@@ -170,14 +220,32 @@ class JourneyPages {
                 delivery.channel() == org.guestjourney.messaging.ChannelType.EMAIL
                     ? new RenderedMessage(delivery.language(), delivery.subject(), delivery.body())
                     : new RenderedMessage(delivery.language(), null, null, delivery.body()));
+    Map<String, Object> sample = Map.of("includeCheckInGuide", false, "askArrivalTime", false);
     boolean preview = shown.isEmpty();
     RenderedMessage content =
         shown.orElseGet(
             () ->
-                messaging.preview(
-                    booking.id(),
-                    delivery.step(),
-                    Map.of("includeCheckInGuide", false, "askArrivalTime", false)));
+                delivery.isEdited()
+                    ? new RenderedMessage(
+                        delivery.language(), delivery.editedSubject(), null, delivery.editedBody())
+                    : messaging.preview(booking.id(), delivery.step(), sample));
+    if (delivery.isOpen()) {
+      model.addAttribute("editable", true);
+      if (!model.containsAttribute("draftText")) {
+        model.addAttribute(
+            "draftText",
+            delivery.isEdited()
+                ? delivery.editedBody()
+                : messaging.previewText(booking.id(), delivery.step(), sample).text());
+        model.addAttribute(
+            "draftSubject",
+            delivery.editedSubject() != null
+                ? delivery.editedSubject()
+                : messaging.preview(booking.id(), delivery.step(), sample).subject());
+      }
+      model.addAttribute("maxText", StaffMessageActions.MAX_TEXT);
+      model.addAttribute("propertyNow", format(clock.instant(), property.timeZone()));
+    }
     model.addAttribute("delivery", delivery);
     model.addAttribute("booking", booking);
     model.addAttribute("property", property);

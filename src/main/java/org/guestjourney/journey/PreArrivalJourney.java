@@ -4,6 +4,18 @@ package org.guestjourney.journey;
 public final class PreArrivalJourney {
 
   public static final String PROCESS_ID = "pre-arrival";
+
+  /**
+   * The messages the pre-arrival journey sends; the in-stay and post-stay journeys send the rest.
+   */
+  static final java.util.Set<org.guestjourney.messaging.MessageStep> STEPS =
+      java.util.EnumSet.of(
+          org.guestjourney.messaging.MessageStep.BOOKING_CONFIRMATION,
+          org.guestjourney.messaging.MessageStep.BOOKING_CHANGED,
+          org.guestjourney.messaging.MessageStep.CHECK_IN_GUIDE,
+          org.guestjourney.messaging.MessageStep.DAY_BEFORE_REMINDER,
+          org.guestjourney.messaging.MessageStep.BOOKING_CANCELLATION);
+
   public static final String RESOURCE = "bpmn/pre-arrival.bpmn";
 
   // messages (past tense), correlated on the booking id

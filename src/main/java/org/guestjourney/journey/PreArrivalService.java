@@ -102,6 +102,11 @@ public class PreArrivalService {
 
   /** Sends the journey's message for {@code step}, unless a send-time rule stops it. */
   public Optional<MessageDelivery> send(long bookingId, MessageStep step) {
+    return messaging.send(request(bookingId, step));
+  }
+
+  /** What the journey asks the messaging to send for {@code step}, with the template's values. */
+  GuestMessageRequest request(long bookingId, MessageStep step) {
     Booking booking = bookings.findById(bookingId).orElseThrow();
     Property property = properties.findById(booking.propertyId()).orElseThrow();
     PreArrivalSchedule schedule = PreArrivalSchedule.of(booking, property);
@@ -123,7 +128,7 @@ public class PreArrivalService {
                   true);
           default -> Map.of("includeCheckInGuide", false, "askArrivalTime", false);
         };
-    return messaging.send(new GuestMessageRequest(bookingId, step, key(booking, step), model));
+    return new GuestMessageRequest(bookingId, step, key(booking, step), model);
   }
 
   /** Whether the guest's arrival time is known on the morning of arrival. */

@@ -113,6 +113,14 @@ public class StayService {
 
   /** Sends an in-stay or post-stay message; conditional ones are planned when their turn comes. */
   public Optional<MessageDelivery> send(long bookingId, MessageStep step, Long requestId) {
+    return messaging.send(request(bookingId, step, requestId));
+  }
+
+  /**
+   * What the journey asks the messaging to send for {@code step}, with the template's values;
+   * conditional messages are planned here when their turn comes.
+   */
+  GuestMessageRequest request(long bookingId, MessageStep step, Long requestId) {
     Booking booking = bookings.findById(bookingId).orElseThrow();
     Property property = properties.findById(booking.propertyId()).orElseThrow();
     JourneySettings settings = properties.settings(property.id());
@@ -133,7 +141,7 @@ public class StayService {
       }
       default -> {}
     }
-    return messaging.send(new GuestMessageRequest(bookingId, step, key, model));
+    return new GuestMessageRequest(bookingId, step, key, model);
   }
 
   /** A fresh link for the guest's own survey, on the messages that ask for it. */

@@ -35,12 +35,25 @@ class ChannelChooser {
     this.unsubscribes = unsubscribes;
   }
 
-  MessagingService.Either choose(Guest guest, MessageStep step) {
+  MessagingService.Either choose(Guest guest, MessageStep step, ChannelType first) {
     Set<ChannelType> order = new LinkedHashSet<>();
+    if (first != null) {
+      order.add(first);
+    }
     if (guest.preferredChannel() != null) {
       order.add(ChannelType.valueOf(guest.preferredChannel()));
     }
     order.addAll(settings.channelOrder());
+    return firstUsable(order, guest, step);
+  }
+
+  /** The route on {@code type} only (e.g. the SMS fallback of a WhatsApp message), or why not. */
+  MessagingService.Either on(ChannelType type, Guest guest, MessageStep step) {
+    return firstUsable(Set.of(type), guest, step);
+  }
+
+  private MessagingService.Either firstUsable(
+      Set<ChannelType> order, Guest guest, MessageStep step) {
     List<String> whyNot = new ArrayList<>();
     for (ChannelType type : order) {
       String name = type.name().toLowerCase();

@@ -264,6 +264,143 @@ class DeliveryRepository {
         .filter(java.util.Objects::nonNull);
   }
 
+  /**
+   * How many messages went to the booking's guest in {@code [from, to)}; a message sent again on
+   * another channel counts once.
+   */
+  int countSent(long bookingId, Instant from, Instant to) {
+    return jdbc.sql(
+            """
+            select count(*) from message_delivery
+             where booking_id = ? and state = 'SENT' and fallback_for is null
+               and sent_at >= ? and sent_at < ?
+            """)
+        .params(bookingId, ts(from), ts(to))
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Replaces the text of a message that has not gone out; false if it already went. */
+  boolean edit(long id, String subject, String body, String by, Instant now) {
+    int updated =
+        jdbc.sql(
+                """
+                update message_delivery set edited_subject = ?, edited_body = ?, edited_by = ?,
+                  updated_at = ? where id = ? and state in ('SCHEDULED', 'FAILED')
+                """)
+            .params(subject, body, by, ts(now), id)
+            .update();
+    if (updated == 1) {
+      event(id, DeliveryState.SCHEDULED, "Text edited by " + by, now);
+    }
+    return updated == 1;
+  }
+
+  /** Brings a message that has not gone out forward to {@code now}; false if it already went. */
+  boolean bringForward(long id, String reason, Instant now) {
+    int updated =
+        jdbc.sql(
+                """
+                update message_delivery set planned_at = ?, reason = ?, updated_at = ?
+                 where id = ? and state in ('SCHEDULED', 'FAILED')
+                """)
+            .params(ts(now), reason, ts(now), id)
+            .update();
+    if (updated == 1) {
+      event(id, DeliveryState.SCHEDULED, reason, now);
+    }
+    return updated == 1;
+  }
+
+  /**
+   * Plans {@code original} again on {@code channel}, due now, unless it was planned again already
+   * (by this or another instance of the app); the new message's id, if this call planned it.
+   */
+  Optional<Long> insertFallback(MessageDelivery original, ChannelType channel, Instant now) {
+    Optional<Long> id =
+        jdbc.sql(
+                """
+                insert into message_delivery (booking_id, inquiry_id, step, idempotency_key, channel,
+                  planned_at, state, reason, edited_subject, edited_body, edited_by, fallback_for,
+                  created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing
+                returning id
+                """)
+            .params(
+                original.bookingId(),
+                original.inquiryId(),
+                original.step().code(),
+                original.idempotencyKey() + "/" + channel.name().toLowerCase() + "-fallback",
+                channel.name(),
+                ts(now),
+                "Stands in for message " + original.id(),
+                original.subject(),
+                original.body(),
+                original.editedBy(),
+                original.id(),
+                ts(now),
+                ts(now))
+            .query(Long.class)
+            .optional();
+    id.ifPresent(
+        deliveryId ->
+            event(
+                deliveryId,
+                DeliveryState.SCHEDULED,
+                "Planned as " + channel.label() + " fallback for message " + original.id(),
+                now));
+    return id;
+  }
+
+  /**
+   * WhatsApp messages sent in {@code (since, until]} by a booking's journey that the provider has
+   * not reported delivered or read, with no fallback yet, and whose property's fallback wait is
+   * over at {@code now}.
+   */
+  List<MessageDelivery> findWhatsAppAwaitingFallback(Instant since, Instant now) {
+    return jdbc.sql(
+            """
+            select d.* from message_delivery d
+              join booking b on b.id = d.booking_id
+              join property p on p.id = b.property_id
+             where d.channel = 'WHATSAPP' and d.state = 'SENT' and d.fallback_for is null
+               and (d.provider_status is null or d.provider_status not in ('DELIVERED', 'READ'))
+               and d.sent_at > ?
+               and d.sent_at <= ?::timestamptz - make_interval(mins => p.whatsapp_fallback_minutes)
+               and not exists (select 1 from message_delivery f where f.fallback_for = d.id)
+             order by d.sent_at
+            """)
+        .params(ts(since), ts(now))
+        .query(this::map)
+        .list();
+  }
+
+  /** Fallback messages whose attempt failed for a reason that may pass, due for another try. */
+  List<MessageDelivery> findFallbacksToRetry(Instant failedBefore, int maxAttempts) {
+    return jdbc.sql(
+            """
+            select * from message_delivery
+             where fallback_for is not null and state in ('FAILED', 'SCHEDULED')
+               and provider_error is null and attempts < ? and updated_at < ?
+             order by id
+            """)
+        .params(maxAttempts, ts(failedBefore))
+        .query(this::map)
+        .list();
+  }
+
+  /** Adds a line to the message's history without changing its state. */
+  void note(long id, String reason, Instant now) {
+    jdbc.sql(
+            """
+            insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+            select id, state, ?, ? from message_delivery where id = ?
+            """)
+        .params(reason, ts(now), id)
+        .update();
+  }
+
   Optional<Instant> nextPlannedBetween(Instant from, Instant until) {
     return jdbc.sql(
             """
@@ -303,6 +440,10 @@ class DeliveryRepository {
         rs.getString("provider_status"),
         rs.getString("provider_error"),
         instant(rs, "sent_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        rs.getString("edited_subject"),
+        rs.getString("edited_body"),
+        rs.getString("edited_by"),
+        rs.getObject("fallback_for", Long.class));
   }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +20,12 @@ public class DeliveryStatusService {
   private static final Logger log = LoggerFactory.getLogger(DeliveryStatusService.class);
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  DeliveryStatusService(JdbcClient jdbc, Clock clock) {
+  DeliveryStatusService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
     this.jdbc = jdbc;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -37,9 +40,9 @@ public class DeliveryStatusService {
   public Outcome record(String providerMessageId, ProviderStatus status, String errorCode) {
     Optional<Row> row =
         jdbc.sql(
-                "select id, provider_status from message_delivery where provider_message_id = ? for update")
+                "select id, provider_status, channel from message_delivery where provider_message_id = ? for update")
             .param(providerMessageId)
-            .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2)))
+            .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)))
             .optional();
     if (row.isEmpty()) {
       log.info("Receipt for unknown message {} ignored", providerMessageId);
@@ -64,8 +67,12 @@ public class DeliveryStatusService {
                 + (errorCode == null ? "" : " (error " + errorCode + ")"),
             Timestamp.from(now))
         .update();
+    if (ChannelType.WHATSAPP.name().equals(row.get().channel())
+        && (status == ProviderStatus.UNDELIVERED || status == ProviderStatus.FAILED)) {
+      events.publishEvent(new WhatsAppFallback.NotDelivered(row.get().id(), status, errorCode));
+    }
     return Outcome.APPLIED;
   }
 
-  private record Row(long id, String status) {}
+  private record Row(long id, String status, String channel) {}
 }

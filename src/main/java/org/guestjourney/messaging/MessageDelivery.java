@@ -25,7 +25,21 @@ public record MessageDelivery(
     String providerStatus,
     String providerError,
     Instant sentAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String editedSubject,
+    String editedBody,
+    String editedBy,
+    Long fallbackFor) {
+
+  /** Whether staff rewrote the text; the edited text then replaces the template's. */
+  public boolean isEdited() {
+    return editedBody != null;
+  }
+
+  /** Whether the message is still to go out (scheduled, or waiting for a retry). */
+  public boolean isOpen() {
+    return !isSettled() && state != DeliveryState.SENDING;
+  }
 
   /**
    * Whether the message can never go out any more: sent, skipped, cancelled, or refused for good by

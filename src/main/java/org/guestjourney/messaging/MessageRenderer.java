@@ -48,6 +48,19 @@ public class MessageRenderer {
     return new RenderedMessage(language, null, null, text);
   }
 
+  /**
+   * An e-mail whose text a member of staff wrote: the text as plain paragraphs (escaped), under
+   * {@code subject}.
+   */
+  public RenderedMessage renderEditedEmail(String language, String subject, String text) {
+    Context context =
+        new Context(
+            Languages.locale(language),
+            Map.of("language", language, "subject", subject, "text", text));
+    String html = templates.process("messages/email/edited", context);
+    return new RenderedMessage(language, subject, html);
+  }
+
   public RenderedMessage renderEmail(MessageStep step, String language, Map<String, Object> model) {
     Context context = new Context(Languages.locale(language), model);
     String html = templates.process("messages/email/" + language + "/" + step.code(), context);

@@ -43,6 +43,7 @@ public class MessagingService {
   private final OptOuts optOuts;
   private final Unsubscribes unsubscribes;
   private final MessagingProperties settings;
+  private final AutomationPauses pauses;
   private final Clock clock;
 
   MessagingService(
@@ -55,6 +56,7 @@ public class MessagingService {
       OptOuts optOuts,
       Unsubscribes unsubscribes,
       MessagingProperties settings,
+      AutomationPauses pauses,
       Clock clock) {
     this.deliveries = deliveries;
     this.bookings = bookings;
@@ -65,6 +67,7 @@ public class MessagingService {
     this.optOuts = optOuts;
     this.unsubscribes = unsubscribes;
     this.settings = settings;
+    this.pauses = pauses;
     this.clock = clock;
   }
 
@@ -127,7 +130,9 @@ public class MessagingService {
         request.idempotencyKey(),
         request.step(),
         new Audience(guest, property, booking),
-        request.model());
+        request.model(),
+        request.requestedBy() != null,
+        request.via());
   }
 
   /**
@@ -140,7 +145,8 @@ public class MessagingService {
       Guest recipient,
       Property property,
       Map<String, Object> model) {
-    return deliver(idempotencyKey, step, new Audience(recipient, property, null), model);
+    return deliver(
+        idempotencyKey, step, new Audience(recipient, property, null), model, false, null);
   }
 
   /** Records a planned message of an inquiry (no booking). */
@@ -152,11 +158,92 @@ public class MessagingService {
     return deliveries.findByInquiry(inquiryId);
   }
 
+  /**
+   * Replaces the text of a message that has not gone out with one a member of staff wrote; false if
+   * it went out (or was stopped) meanwhile.
+   */
+  public boolean edit(long deliveryId, String subject, String text, String by) {
+    return deliveries.edit(
+        deliveryId,
+        subject == null || subject.isBlank() ? null : subject.strip(),
+        text.strip(),
+        by,
+        clock.instant());
+  }
+
+  /** Makes a message that has not gone out due now, before "send now"; false if it went. */
+  public boolean bringForward(long deliveryId, String by) {
+    return deliveries.bringForward(deliveryId, "Send now requested by " + by, clock.instant());
+  }
+
+  /**
+   * The message as plain text in the guest's language, the way SMS and WhatsApp would carry it:
+   * what staff start from when they rewrite a message.
+   */
+  public RenderedMessage previewText(long bookingId, MessageStep step, Map<String, Object> extra) {
+    Booking booking = bookings.findById(bookingId).orElseThrow();
+    Property property = properties.findById(booking.propertyId()).orElseThrow();
+    Guest guest = guests.findById(booking.guestId()).orElseThrow();
+    return render(step, new Audience(guest, property, booking), extra, ChannelType.SMS);
+  }
+
+  /**
+   * Sends a WhatsApp message that did not reach the guest again by SMS, with the very text that
+   * went by WhatsApp. Only one instance of the app plans the fallback; a fallback that cannot go
+   * (no phone, SMS off, opted out, paused, too late) is recorded as skipped with the reason.
+   *
+   * @param why what the original message's trouble was, for its history
+   */
+  public void sendFallback(MessageDelivery original, String why) {
+    Instant now = clock.instant();
+    if (original.bookingId() == null || original.body() == null) {
+      return;
+    }
+    Optional<Long> planned = deliveries.insertFallback(original, ChannelType.SMS, now);
+    if (planned.isEmpty()) {
+      return; // planned already, here or by another instance
+    }
+    deliveries.note(
+        original.id(), why + "; sent again by SMS (message " + planned.get() + ")", now);
+    retryFallback(deliveries.findById(planned.get()).orElseThrow());
+  }
+
+  /** Tries a planned (or failed) fallback message again; a no-op once it is settled. */
+  public void retryFallback(MessageDelivery fallback) {
+    Instant now = clock.instant();
+    if (fallback.isSettled()) {
+      return;
+    }
+    Booking booking = bookings.findById(fallback.bookingId()).orElseThrow();
+    Audience to =
+        new Audience(
+            guests.findById(booking.guestId()).orElseThrow(),
+            properties.findById(booking.propertyId()).orElseThrow(),
+            booking);
+    Optional<String> stop =
+        sendTimeRule(fallback.step(), fallback, to.booking(), to.property(), now)
+            .or(() -> pausedRule(fallback.step(), to));
+    Either choice = channels.on(ChannelType.SMS, to.guest(), fallback.step());
+    if (stop.isEmpty() && choice.route() == null) {
+      stop = Optional.of(choice.whyNot());
+    }
+    if (stop.isPresent()) {
+      deliveries.skip(fallback.id(), "No SMS fallback: " + stop.get(), now);
+      return;
+    }
+    transmit(fallback, choice.route(), to, fallback.step(), Map.of(), now);
+  }
+
   /** Who a message goes to and what it is about; {@code booking} is null for inquiries. */
   private record Audience(Guest guest, Property property, Booking booking) {}
 
   private Optional<MessageDelivery> deliver(
-      String key, MessageStep step, Audience to, Map<String, Object> extra) {
+      String key,
+      MessageStep step,
+      Audience to,
+      Map<String, Object> extra,
+      boolean byStaff,
+      ChannelType via) {
     Instant now = clock.instant();
     Optional<MessageDelivery> planned = deliveries.findByKey(key);
     if (planned.isEmpty()) {
@@ -174,9 +261,15 @@ public class MessagingService {
       return Optional.empty();
     }
     Optional<String> stop = sendTimeRule(step, delivery, to.booking(), to.property(), now);
+    if (stop.isEmpty()) {
+      stop = pausedRule(step, to);
+    }
+    if (stop.isEmpty()) {
+      stop = stayCapRule(step, to);
+    }
     Route route = null;
     if (stop.isEmpty()) {
-      Either choice = channels.choose(to.guest(), step);
+      Either choice = channels.choose(to.guest(), step, via);
       if (choice.route() == null) {
         stop = Optional.of(choice.whyNot());
       } else {
@@ -187,6 +280,10 @@ public class MessagingService {
       deliveries.skip(delivery.id(), stop.get(), now);
       log.info("Skipped {}: {}", key, stop.get());
       return deliveries.findById(delivery.id());
+    }
+    if (byStaff) {
+      // a person decided, looking at the guest's local time: no quiet hours, spacing or daily cap
+      return Optional.of(transmit(delivery, route, to, step, extra, now));
     }
     Optional<Instant> quietUntil = quietHoursEnd(step, to.property(), now);
     if (quietUntil.isPresent()) {
@@ -204,12 +301,39 @@ public class MessagingService {
       deliveries.defer(delivery.id(), spacedUntil.get(), reason, now);
       throw new SendFailedException(reason, null, spacedUntil.get());
     }
+    Optional<Instant> cappedUntil = dayCap(step, to, now);
+    if (cappedUntil.isPresent()) {
+      String reason =
+          "Frequency cap: "
+              + properties.settings(to.property().id()).maxMessagesPerDay()
+              + " messages already went to this guest today (the property's cap per day); goes at "
+              + local(cappedUntil.get(), to.property().timeZone());
+      deliveries.defer(delivery.id(), cappedUntil.get(), reason, now);
+      throw new SendFailedException(reason, null, cappedUntil.get());
+    }
+    return Optional.of(transmit(delivery, route, to, step, extra, now));
+  }
+
+  /**
+   * Hands a claimed-to-be-due message to the route's channel exactly once and records the outcome.
+   */
+  private MessageDelivery transmit(
+      MessageDelivery delivery,
+      Route route,
+      Audience to,
+      MessageStep step,
+      Map<String, Object> extra,
+      Instant now) {
+    String key = delivery.idempotencyKey();
     if (!deliveries.claim(delivery.id(), now, now.plus(settings.sendLease()))) {
       throw new SendFailedException("Message " + key + " is being sent by another worker", null);
     }
     Channel channel = route.channel();
     try {
-      RenderedMessage content = render(step, to, extra, channel.type());
+      RenderedMessage content =
+          delivery.isEdited()
+              ? renderEdited(delivery, step, to, extra, channel.type())
+              : render(step, to, extra, channel.type());
       deliveries.recordContent(
           delivery.id(),
           channel.type(),
@@ -260,7 +384,85 @@ public class MessagingService {
       deliveries.markFailed(delivery.id(), reason, clock.instant());
       throw new SendFailedException(reason, e);
     }
-    return deliveries.findById(delivery.id());
+    return deliveries.findById(delivery.id()).orElseThrow();
+  }
+
+  /** Staff paused the booking's automation: only hand-written replies go. */
+  private Optional<String> pausedRule(MessageStep step, Audience to) {
+    if (to.booking() == null || step == MessageStep.STAFF_REPLY) {
+      return Optional.empty();
+    }
+    return pauses
+        .of(to.booking().id())
+        .map(
+            p ->
+                "Automation paused for this guest by "
+                    + p.pausedBy()
+                    + " on "
+                    + local(p.pausedAt(), to.property().timeZone())
+                    + (p.note() == null ? "" : " (" + p.note() + ")")
+                    + "; not sent");
+  }
+
+  /**
+   * Surveys and review requests are not worth a guest's patience once the stay has had the
+   * property's {@code maxMessagesPerStay} messages; service messages always go.
+   */
+  private Optional<String> stayCapRule(MessageStep step, Audience to) {
+    if (step.transactional() || to.booking() == null) {
+      return Optional.empty();
+    }
+    int cap = properties.settings(to.property().id()).maxMessagesPerStay();
+    int sent = deliveries.countSent(to.booking().id(), Instant.EPOCH, Instant.MAX);
+    if (sent < cap) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "Frequency cap: "
+            + sent
+            + " messages already went to this guest during this stay (the property's cap is "
+            + cap
+            + " per stay); not sent");
+  }
+
+  /**
+   * When a survey or review request may go, if the guest already had the property's {@code
+   * maxMessagesPerDay} messages on this local day: the next morning, at the end of quiet hours.
+   */
+  private Optional<Instant> dayCap(MessageStep step, Audience to, Instant now) {
+    if (step.transactional() || to.booking() == null) {
+      return Optional.empty();
+    }
+    var rules = properties.settings(to.property().id());
+    var today = now.atZone(to.property().timeZone()).toLocalDate();
+    Instant dayStart = today.atStartOfDay(to.property().timeZone()).toInstant();
+    Instant nextDay = today.plusDays(1).atStartOfDay(to.property().timeZone()).toInstant();
+    if (deliveries.countSent(to.booking().id(), dayStart, nextDay) < rules.maxMessagesPerDay()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        today
+            .plusDays(1)
+            .atTime(rules.quietHoursEnd())
+            .atZone(to.property().timeZone())
+            .toInstant());
+  }
+
+  private RenderedMessage renderEdited(
+      MessageDelivery delivery,
+      MessageStep step,
+      Audience to,
+      Map<String, Object> extra,
+      ChannelType channel) {
+    String language = to.property().languageFor(to.guest().preferredLanguage());
+    if (channel != ChannelType.EMAIL) {
+      return new RenderedMessage(language, null, null, delivery.editedBody());
+    }
+    String subject =
+        delivery.editedSubject() != null && !delivery.editedSubject().isBlank()
+            ? delivery.editedSubject()
+            : render(step, to, extra, ChannelType.EMAIL).subject();
+    return renderer.renderEditedEmail(language, subject, delivery.editedBody());
   }
 
   /** A channel and the guest's address on it. */

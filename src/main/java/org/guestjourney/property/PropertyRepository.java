@@ -46,7 +46,10 @@ public class PropertyRepository {
                     rs.getInt("phone_follow_up_within_days"),
                     rs.getString("review_url"),
                     rs.getObject("quiet_hours_start", LocalTime.class),
-                    rs.getObject("quiet_hours_end", LocalTime.class)))
+                    rs.getObject("quiet_hours_end", LocalTime.class),
+                    rs.getInt("max_messages_per_day"),
+                    rs.getInt("max_messages_per_stay"),
+                    java.time.Duration.ofMinutes(rs.getInt("whatsapp_fallback_minutes"))))
         .single();
   }
 

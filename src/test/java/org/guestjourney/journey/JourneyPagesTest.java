@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** The journey page answers "what was planned, what went out, and why not" for a booking. */
 class JourneyPagesTest extends JourneyIntegrationTest {
@@ -178,28 +177,7 @@ class JourneyPagesTest extends JourneyIntegrationTest {
     assertThat(guide.sentAt()).isBetween(guide.plannedAt(), guide.plannedAt().plusSeconds(60));
   }
 
-  /**
-   * Posts a form of {@code page} as a browser does: with the session and the CSRF token the page
-   * gave it; the answer's redirect is not followed.
-   */
   ResponseEntity<String> submitPageForm(String page, String action, Map<String, String> fields) {
-    ResponseEntity<String> shown = http.getForEntity(page, String.class);
-    String session =
-        shown.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0];
-    java.util.regex.Matcher csrf =
-        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-            .matcher(shown.getBody());
-    assertThat(csrf.find()).as("the page's forms carry a CSRF token").isTrue();
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    fields.forEach(form::add);
-    form.add("_csrf", csrf.group(1));
-    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-    headers.add(org.springframework.http.HttpHeaders.COOKIE, session);
-    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
-    return http.withRedirects(
-            org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects
-                .DONT_FOLLOW)
-        .postForEntity(
-            action, new org.springframework.http.HttpEntity<>(form, headers), String.class);
+    return org.guestjourney.support.PageForms.submit(http, page, action, fields);
   }
 }

@@ -161,6 +161,13 @@ public class TestData {
         .orElseThrow(() -> new AssertionError("No " + step + " planned for booking " + bookingId));
   }
 
+  /** The reasons in a message's history, oldest first. */
+  public List<String> history(long deliveryId) {
+    return messaging.history(deliveryId).stream()
+        .map(org.guestjourney.messaging.DeliveryEvent::reason)
+        .toList();
+  }
+
   public List<MessageDelivery> messages(long bookingId) {
     return messaging.forBooking(bookingId);
   }
