@@ -280,6 +280,15 @@ class DeliveryRepository {
         .single();
   }
 
+  /** How many messages went to the booking's guest in all (a fallback counts once). */
+  int countSent(long bookingId) {
+    return jdbc.sql(
+            "select count(*) from message_delivery where booking_id = ? and state = 'SENT' and fallback_for is null")
+        .param(bookingId)
+        .query(Integer.class)
+        .single();
+  }
+
   /** Replaces the text of a message that has not gone out; false if it already went. */
   boolean edit(long id, String subject, String body, String by, Instant now) {
     int updated =

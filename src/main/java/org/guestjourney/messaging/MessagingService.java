@@ -413,7 +413,7 @@ public class MessagingService {
       return Optional.empty();
     }
     int cap = properties.settings(to.property().id()).maxMessagesPerStay();
-    int sent = deliveries.countSent(to.booking().id(), Instant.EPOCH, Instant.MAX);
+    int sent = deliveries.countSent(to.booking().id());
     if (sent < cap) {
       return Optional.empty();
     }

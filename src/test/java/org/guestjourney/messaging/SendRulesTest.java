@@ -201,4 +201,72 @@ class SendRulesTest extends JourneyIntegrationTest {
         .extracting(DeliveryEvent::reason)
         .contains("Provider reports delivered", "Provider reports read");
   }
+
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void surveysAndReviewRequestsRespectTheDailyAndTheStayCapInTheGuestsTimeZone() {
+    // Shanghai: the guest's "today" is not the UTC day the test machine may be in
+    Property property = data.property("Asia/Shanghai", "en");
+    jdbc.sql(
+            """
+            update property set quiet_hours_start = '00:00', quiet_hours_end = '00:00',
+              max_messages_per_day = 1, max_messages_per_stay = 2 where id = ?
+            """)
+        .param(property.id())
+        .update();
+    String email = data.uniqueEmail();
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(6);
+    Booking booking = data.book(data.request(property, arrival, 2, email, "en"));
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    engine.move(Duration.ofMinutes(11)); // past the spacing after the confirmation
+    String key = "booking/" + booking.id() + "/test-review-request";
+    messaging.recordPlan(
+        booking.id(),
+        java.util.List.of(PlannedMessage.scheduled(MessageStep.REVIEW_REQUEST, key, engine.now())));
+    var request =
+        new GuestMessageRequest(
+            booking.id(),
+            MessageStep.REVIEW_REQUEST,
+            key,
+            java.util.Map.of("reviewUrl", "https://reviews.example/house"));
+
+    // one message today already: the review request waits for the guest's next day
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> messaging.send(request))
+        .isInstanceOf(SendFailedException.class);
+    MessageDelivery held = messaging.find(key).orElseThrow();
+    Instant shanghaiMidnight =
+        LocalDate.ofInstant(engine.now(), property.timeZone())
+            .plusDays(1)
+            .atStartOfDay(property.timeZone())
+            .toInstant();
+    assertThat(held.state()).isEqualTo(DeliveryState.SCHEDULED);
+    assertThat(held.plannedAt()).isEqualTo(shanghaiMidnight);
+    assertThat(held.reason())
+        .startsWith("Frequency cap: 1 messages already went to this guest today");
+
+    // a service message is never capped: the check-in guide goes on the next day
+    MessageDelivery guide = data.message(booking.id(), MessageStep.CHECK_IN_GUIDE);
+    engine.moveTo(guide.plannedAt().plus(Duration.ofMinutes(1)));
+    data.awaitState(booking.id(), MessageStep.CHECK_IN_GUIDE, DeliveryState.SENT);
+
+    // two messages in this stay now: a review request is no longer worth the guest's patience
+    String later = key + "-later";
+    messaging.recordPlan(
+        booking.id(),
+        java.util.List.of(
+            PlannedMessage.scheduled(MessageStep.REVIEW_REQUEST, later, engine.now())));
+    MessageDelivery capped =
+        messaging
+            .send(
+                new GuestMessageRequest(
+                    booking.id(), MessageStep.REVIEW_REQUEST, later, request.model()))
+            .orElseThrow();
+    assertThat(capped.state()).isEqualTo(DeliveryState.SKIPPED);
+    assertThat(capped.reason())
+        .isEqualTo(
+            "Frequency cap: 2 messages already went to this guest during this stay"
+                + " (the property's cap is 2 per stay); not sent");
+    assertThat(TestMailServer.to(email)).hasSize(2);
+  }
 }
