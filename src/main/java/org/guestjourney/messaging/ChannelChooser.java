@@ -68,8 +68,8 @@ class ChannelChooser {
                 + (type == ChannelType.EMAIL ? "e-mail address" : "phone number"));
       } else if (channel.unavailableReason().isPresent()) {
         whyNot.add(name + ": " + channel.unavailableReason().get());
-      } else if (optOuts.isOptedOut(address, type)) {
-        whyNot.add(name + ": the guest opted out");
+      } else if (optOuts.whyNot(address, type).isPresent()) {
+        whyNot.add(name + ": " + optOuts.whyNot(address, type).get());
       } else if (type == ChannelType.EMAIL
           && !step.transactional()
           && unsubscribes.isUnsubscribed(address)) {

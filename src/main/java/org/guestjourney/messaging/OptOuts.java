@@ -2,6 +2,7 @@ package org.guestjourney.messaging;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +23,31 @@ public class OptOuts {
         .optional()
         .orElse(false);
   }
+
+  /**
+   * Why nothing may go to {@code address} on {@code channel}, in words for the journey page, or
+   * empty when it may.
+   */
+  public Optional<String> whyNot(String address, ChannelType channel) {
+    return jdbc.sql(
+            "select source from contact_opt_out where address = ? and channel = ? and opted_out")
+        .params(normalise(address), channel.name())
+        .query(String.class)
+        .optional()
+        .map(
+            source ->
+                source.startsWith(BOUNCED)
+                    ? "the address bounces (" + source.substring(BOUNCED.length()).strip() + ")"
+                    : source.startsWith(SPAM)
+                        ? "the guest reported our e-mail as spam"
+                        : "the guest opted out");
+  }
+
+  /** Source of an opt-out the mail provider reported: the address cannot receive mail. */
+  public static final String BOUNCED = "bounce:";
+
+  /** Source of an opt-out the mail provider reported: the guest marked a message as spam. */
+  public static final String SPAM = "spam complaint";
 
   public void record(
       String address, ChannelType channel, boolean optedOut, String source, Instant now) {

@@ -10,7 +10,11 @@ public enum ProviderStatus {
   DELIVERED(3),
   UNDELIVERED(3),
   FAILED(3),
-  READ(4);
+  /** E-mail: the receiving server refused it (reported by the mail provider). */
+  BOUNCED(3),
+  READ(4),
+  /** E-mail: the guest marked it as spam (reported by the mail provider). */
+  COMPLAINED(5);
 
   private final int rank;
 

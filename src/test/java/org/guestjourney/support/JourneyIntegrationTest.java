@@ -23,9 +23,13 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "guest-journey.runtime.embedded-engine-port=0",
       "guest-journey.embedded-database.data-directory=target/test-data/pg-${random.uuid}",
-      "guest-journey.messaging.retry-backoff=PT1S"
+      "guest-journey.messaging.retry-backoff=PT1S",
+      "guest-journey.mail.webhook-token=" + JourneyIntegrationTest.MAIL_WEBHOOK_TOKEN
     })
 public abstract class JourneyIntegrationTest {
+
+  /** What the mail provider's webhook presents as its bearer token in these tests. */
+  public static final String MAIL_WEBHOOK_TOKEN = "test-mail-webhook-token";
 
   @Autowired protected ZeebeTestEngine zeebe;
   @Autowired protected TimeMachine timeMachine;
