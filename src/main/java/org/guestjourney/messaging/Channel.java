@@ -32,6 +32,14 @@ public interface Channel {
     return Optional.empty();
   }
 
+  /**
+   * Why the channel cannot be used for the property's guests (e.g. the property has no sender of
+   * its own and the installation none either), or empty when it can.
+   */
+  default Optional<String> unavailableReason(Long propertyId) {
+    return unavailableReason();
+  }
+
   /** The provider accepted the message. */
   record Receipt(String providerMessageId, String detail) {}
 }

@@ -35,7 +35,8 @@ class ChannelChooser {
     this.unsubscribes = unsubscribes;
   }
 
-  MessagingService.Either choose(Guest guest, MessageStep step, ChannelType first) {
+  MessagingService.Either choose(
+      Guest guest, MessageStep step, ChannelType first, Long propertyId) {
     Set<ChannelType> order = new LinkedHashSet<>();
     if (first != null) {
       order.add(first);
@@ -44,16 +45,16 @@ class ChannelChooser {
       order.add(ChannelType.valueOf(guest.preferredChannel()));
     }
     order.addAll(settings.channelOrder());
-    return firstUsable(order, guest, step);
+    return firstUsable(order, guest, step, propertyId);
   }
 
   /** The route on {@code type} only (e.g. the SMS fallback of a WhatsApp message), or why not. */
-  MessagingService.Either on(ChannelType type, Guest guest, MessageStep step) {
-    return firstUsable(Set.of(type), guest, step);
+  MessagingService.Either on(ChannelType type, Guest guest, MessageStep step, Long propertyId) {
+    return firstUsable(Set.of(type), guest, step, propertyId);
   }
 
   private MessagingService.Either firstUsable(
-      Set<ChannelType> order, Guest guest, MessageStep step) {
+      Set<ChannelType> order, Guest guest, MessageStep step, Long propertyId) {
     List<String> whyNot = new ArrayList<>();
     for (ChannelType type : order) {
       String name = type.name().toLowerCase();
@@ -66,8 +67,8 @@ class ChannelChooser {
             name
                 + ": the guest has no "
                 + (type == ChannelType.EMAIL ? "e-mail address" : "phone number"));
-      } else if (channel.unavailableReason().isPresent()) {
-        whyNot.add(name + ": " + channel.unavailableReason().get());
+      } else if (channel.unavailableReason(propertyId).isPresent()) {
+        whyNot.add(name + ": " + channel.unavailableReason(propertyId).get());
       } else if (optOuts.whyNot(address, type).isPresent()) {
         whyNot.add(name + ": " + optOuts.whyNot(address, type).get());
       } else if (type == ChannelType.EMAIL

@@ -223,7 +223,7 @@ public class MessagingService {
     Optional<String> stop =
         sendTimeRule(fallback.step(), fallback, to.booking(), to.property(), now)
             .or(() -> pausedRule(fallback.step(), to));
-    Either choice = channels.on(ChannelType.SMS, to.guest(), fallback.step());
+    Either choice = channels.on(ChannelType.SMS, to.guest(), fallback.step(), to.property().id());
     if (stop.isEmpty() && choice.route() == null) {
       stop = Optional.of(choice.whyNot());
     }
@@ -269,7 +269,7 @@ public class MessagingService {
     }
     Route route = null;
     if (stop.isEmpty()) {
-      Either choice = channels.choose(to.guest(), step, via);
+      Either choice = channels.choose(to.guest(), step, via, to.property().id());
       if (choice.route() == null) {
         stop = Optional.of(choice.whyNot());
       } else {
@@ -348,7 +348,8 @@ public class MessagingService {
               to.property().name(),
               to.property().contactEmail(),
               content,
-              step.transactional() ? null : unsubscribes.urlFor(route.address()));
+              step.transactional() ? null : unsubscribes.urlFor(route.address()),
+              to.property().id());
       Optional<Channel.Receipt> earlier =
           delivery.attempts() > 0
               ? channel.findAlreadySent(outgoing, delivery.plannedAt().minus(settings.staleAfter()))

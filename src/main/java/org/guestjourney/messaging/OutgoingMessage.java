@@ -5,7 +5,8 @@ package org.guestjourney.messaging;
  * channel (or its provider) can recognise a repeat. {@code recipient} is an e-mail address for
  * e-mail and an E.164 phone number for SMS and WhatsApp. E-mail uses {@code content}'s subject and
  * HTML; SMS and WhatsApp use {@code content}'s plain text. {@code unsubscribeUrl} is set on
- * messages that are not transactional: e-mail carries it as RFC 8058 one-click unsubscribe.
+ * messages that are not transactional: e-mail carries it as RFC 8058 one-click unsubscribe. {@code
+ * propertyId} says whose sender (e.g. whose Twilio account) the message goes from.
  */
 public record OutgoingMessage(
     String idempotencyKey,
@@ -13,7 +14,18 @@ public record OutgoingMessage(
     String senderName,
     String replyTo,
     RenderedMessage content,
-    String unsubscribeUrl) {
+    String unsubscribeUrl,
+    Long propertyId) {
+
+  public OutgoingMessage(
+      String idempotencyKey,
+      String recipient,
+      String senderName,
+      String replyTo,
+      RenderedMessage content,
+      String unsubscribeUrl) {
+    this(idempotencyKey, recipient, senderName, replyTo, content, unsubscribeUrl, null);
+  }
 
   /** A transactional message: no unsubscribe. */
   public OutgoingMessage(
@@ -22,6 +34,6 @@ public record OutgoingMessage(
       String senderName,
       String replyTo,
       RenderedMessage content) {
-    this(idempotencyKey, recipient, senderName, replyTo, content, null);
+    this(idempotencyKey, recipient, senderName, replyTo, content, null, null);
   }
 }

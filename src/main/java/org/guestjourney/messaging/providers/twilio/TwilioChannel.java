@@ -13,13 +13,15 @@ import org.guestjourney.messaging.providers.twilio.TwilioGateway.Sender;
 abstract class TwilioChannel implements Channel {
 
   private final TwilioGateway twilio;
+  private final TwilioAccounts accounts;
 
-  TwilioChannel(TwilioGateway twilio) {
+  TwilioChannel(TwilioGateway twilio, TwilioAccounts accounts) {
     this.twilio = twilio;
+    this.accounts = accounts;
   }
 
-  /** This channel's sender, or empty when none is configured. */
-  abstract Optional<Sender> sender();
+  /** This channel's sender in {@code account}, or empty when it has none. */
+  abstract Optional<Sender> sender(TwilioAccount account);
 
   /** Why there is no sender, naming the setting to fill in. */
   abstract String noSender();
@@ -27,29 +29,45 @@ abstract class TwilioChannel implements Channel {
   /** A phone number as Twilio expects it on this channel. */
   abstract String address(String phone);
 
+  /** Whether the installation's account can send on this channel. */
   @Override
   public Optional<String> unavailableReason() {
-    return twilio
-        .unavailableReason()
-        .or(() -> sender().isEmpty() ? Optional.of(noSender()) : Optional.empty());
+    return unavailableReason((Long) null);
+  }
+
+  /** Whether the property's account (its own, else the installation's) can send on this channel. */
+  @Override
+  public Optional<String> unavailableReason(Long propertyId) {
+    TwilioAccounts.Resolution r = accounts.forProperty(propertyId);
+    if (r.account() == null) {
+      return Optional.of(r.whyNot());
+    }
+    return sender(r.account()).isEmpty() ? Optional.of(noSender()) : Optional.empty();
   }
 
   @Override
   public Receipt send(OutgoingMessage message) throws Exception {
-    Optional<String> unavailable = unavailableReason();
-    if (unavailable.isPresent()) {
-      throw new IllegalStateException(unavailable.get());
-    }
-    return twilio.send(sender().orElseThrow(), address(message.recipient()), text(message));
+    TwilioAccount account = usable(message.propertyId());
+    return twilio.send(
+        account, sender(account).orElseThrow(), address(message.recipient()), text(message));
   }
 
   @Override
   public Optional<Receipt> findAlreadySent(OutgoingMessage message, Instant since) {
-    if (unavailableReason().isPresent()) {
+    if (unavailableReason(message.propertyId()).isPresent()) {
       return Optional.empty(); // nothing can have been sent
     }
+    TwilioAccount account = usable(message.propertyId());
     return twilio.findAlreadySent(
-        sender().orElseThrow(), address(message.recipient()), text(message), since);
+        account, sender(account).orElseThrow(), address(message.recipient()), text(message), since);
+  }
+
+  private TwilioAccount usable(Long propertyId) {
+    Optional<String> unavailable = unavailableReason(propertyId);
+    if (unavailable.isPresent()) {
+      throw new IllegalStateException(unavailable.get());
+    }
+    return accounts.forProperty(propertyId).account();
   }
 
   private static String text(OutgoingMessage message) {

@@ -34,20 +34,12 @@ class TwilioGateway implements AutoCloseable {
 
   private final TwilioProperties properties;
   private final TwilioHttpClient http;
-  private final TwilioRestClient client;
+  private final java.util.Map<String, TwilioRestClient> clients =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   TwilioGateway(TwilioProperties properties) {
     this.properties = properties;
-    if (properties.unconfigured().isPresent()) {
-      this.http = null;
-      this.client = null;
-    } else {
-      this.http = new TwilioHttpClient(properties.apiBaseUrl(), properties.requestTimeout());
-      this.client =
-          new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
-              .httpClient(http)
-              .build();
-    }
+    this.http = new TwilioHttpClient(properties.apiBaseUrl(), properties.requestTimeout());
   }
 
   /** Who a message is from: a number ({@code +...} or {@code whatsapp:+...}) or a service. */
@@ -62,17 +54,13 @@ class TwilioGateway implements AutoCloseable {
     }
   }
 
-  /** Why Twilio cannot be used, or empty when an account is configured. */
-  Optional<String> unavailableReason() {
-    return properties.unconfigured();
-  }
-
   /**
    * Asks Twilio to deliver {@code text} to {@code to}, with delivery receipts sent to our status
    * webhook when Twilio can reach us.
    */
-  Receipt send(Sender sender, String to, String text) throws ProviderRejection {
-    TwilioRestClient twilio = client();
+  Receipt send(TwilioAccount account, Sender sender, String to, String text)
+      throws ProviderRejection {
+    TwilioRestClient twilio = client(account);
     MessageCreator creator =
         sender.from() != null
             ? Message.creator(new PhoneNumber(to), new PhoneNumber(sender.from()), text)
@@ -98,8 +86,9 @@ class TwilioGateway implements AutoCloseable {
    * created since then. The search is on the creation time, not on Twilio's {@code DateSent}
    * filter: a message still queued has no send date yet and would be missed.
    */
-  Optional<Receipt> findAlreadySent(Sender sender, String to, String text, Instant since) {
-    TwilioRestClient twilio = client();
+  Optional<Receipt> findAlreadySent(
+      TwilioAccount account, Sender sender, String to, String text, Instant since) {
+    TwilioRestClient twilio = client(account);
     MessageReader reader = Message.reader().setTo(new PhoneNumber(to)).setPageSize(RECENT);
     if (sender.from() != null) {
       reader.setFrom(new PhoneNumber(sender.from()));
@@ -140,17 +129,18 @@ class TwilioGateway implements AutoCloseable {
     return text.replace("\r\n", "\n").strip();
   }
 
-  private TwilioRestClient client() {
-    if (client == null) {
-      throw new IllegalStateException(properties.unconfigured().orElseThrow());
-    }
-    return client;
+  /** One client per account, all over the same HTTP client (no retries of its own). */
+  private TwilioRestClient client(TwilioAccount account) {
+    return clients.computeIfAbsent(
+        account.accountSid() + ":" + account.authToken().hashCode(),
+        k ->
+            new TwilioRestClient.Builder(account.accountSid(), account.authToken())
+                .httpClient(http)
+                .build());
   }
 
   @Override
   public void close() {
-    if (http != null) {
-      http.close();
-    }
+    http.close();
   }
 }

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     requested while it is a local address Twilio cannot reach
  * @param requestTimeout how long one call to Twilio may take; after that its outcome is unknown and
  *     the next attempt first looks for the message at Twilio
+ * @param authTokens auth tokens of the Twilio accounts that properties have of their own, by
+ *     account SID ({@code GUESTJOURNEY_TWILIO_AUTHTOKENS_<SID>})
  */
 @ConfigurationProperties("guest-journey.twilio")
 record TwilioProperties(
@@ -35,7 +37,8 @@ record TwilioProperties(
     String messagingServiceSid,
     @DefaultValue(TwilioProperties.TWILIO_API) String apiBaseUrl,
     String publicBaseUrl,
-    @DefaultValue("PT10S") Duration requestTimeout) {
+    @DefaultValue("PT10S") Duration requestTimeout,
+    java.util.Map<String, String> authTokens) {
 
   static final String TWILIO_API = "https://api.twilio.com";
 
@@ -46,6 +49,23 @@ record TwilioProperties(
   /** Why Twilio cannot be used at all, or empty when an account is configured. */
   Optional<String> unconfigured() {
     return present(accountSid) && present(authToken) ? Optional.empty() : Optional.of(NO_ACCOUNT);
+  }
+
+  /** The auth token of {@code accountSid}: the installation's account or a property's own. */
+  Optional<String> tokenFor(String accountSid) {
+    if (accountSid == null) {
+      return Optional.empty();
+    }
+    if (accountSid.equalsIgnoreCase(accountSid()) && present(authToken)) {
+      return Optional.of(authToken);
+    }
+    if (authTokens == null) {
+      return Optional.empty();
+    }
+    return authTokens.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(accountSid.strip()) && present(e.getValue()))
+        .map(java.util.Map.Entry::getValue)
+        .findFirst();
   }
 
   /** The status callback URL, when Twilio can reach us. */

@@ -16,11 +16,14 @@ class TwilioSmsChannel extends TwilioChannel {
       "SMS disabled: no sender configured"
           + " (GUEST_JOURNEY_TWILIO_SMSFROM or GUEST_JOURNEY_TWILIO_MESSAGINGSERVICESID)";
 
-  private final TwilioProperties properties;
-
+  /** The installation's account only (unit tests of the channel). */
   TwilioSmsChannel(TwilioGateway twilio, TwilioProperties properties) {
-    super(twilio);
-    this.properties = properties;
+    this(twilio, TwilioAccounts.installationOnly(properties));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  TwilioSmsChannel(TwilioGateway twilio, TwilioAccounts accounts) {
+    super(twilio, accounts);
   }
 
   @Override
@@ -29,12 +32,12 @@ class TwilioSmsChannel extends TwilioChannel {
   }
 
   @Override
-  Optional<Sender> sender() {
-    if (TwilioProperties.present(properties.smsFrom())) {
-      return Optional.of(Sender.number(properties.smsFrom().strip()));
+  Optional<Sender> sender(TwilioAccount account) {
+    if (TwilioProperties.present(account.smsFrom())) {
+      return Optional.of(Sender.number(account.smsFrom().strip()));
     }
-    if (TwilioProperties.present(properties.messagingServiceSid())) {
-      return Optional.of(Sender.service(properties.messagingServiceSid().strip()));
+    if (TwilioProperties.present(account.messagingServiceSid())) {
+      return Optional.of(Sender.service(account.messagingServiceSid().strip()));
     }
     return Optional.empty();
   }

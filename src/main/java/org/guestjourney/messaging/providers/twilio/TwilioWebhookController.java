@@ -49,7 +49,6 @@ class TwilioWebhookController {
           "read", ProviderStatus.READ);
 
   private final TwilioProperties properties;
-  private final RequestValidator signatures;
   private final DeliveryStatusService deliveries;
   private final InboundMessageService inbound;
 
@@ -58,8 +57,6 @@ class TwilioWebhookController {
       DeliveryStatusService deliveries,
       InboundMessageService inbound) {
     this.properties = properties;
-    this.signatures =
-        properties.unconfigured().isEmpty() ? new RequestValidator(properties.authToken()) : null;
     this.deliveries = deliveries;
     this.inbound = inbound;
   }
@@ -109,14 +106,23 @@ class TwilioWebhookController {
 
   /** The form parameters, if Twilio signed them; empty when the request must be refused. */
   private Optional<Map<String, String>> signedParameters(HttpServletRequest request) {
-    if (signatures == null) {
+    if (!accepting()) {
       log.warn(
           "Twilio webhook {} refused: {}", request.getRequestURI(), TwilioProperties.NO_ACCOUNT);
       return Optional.empty();
     }
     String signature = request.getHeader(SIGNATURE);
     Map<String, String> params = formParameters(request);
-    if (signature == null || !signatures.validate(calledUrl(request), params, signature)) {
+    // signed with the auth token of the account it concerns: the installation's or a property's
+    Optional<String> token =
+        properties
+            .tokenFor(params.get("AccountSid"))
+            .or(
+                () ->
+                    Optional.ofNullable(properties.authToken()).filter(TwilioProperties::present));
+    if (signature == null
+        || token.isEmpty()
+        || !new RequestValidator(token.get()).validate(calledUrl(request), params, signature)) {
       log.warn("Twilio webhook {} refused: missing or wrong signature", request.getRequestURI());
       return Optional.empty();
     }
@@ -124,7 +130,14 @@ class TwilioWebhookController {
   }
 
   private HttpStatus refusal() {
-    return signatures == null ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNAUTHORIZED;
+    return accepting() ? HttpStatus.UNAUTHORIZED : HttpStatus.SERVICE_UNAVAILABLE;
+  }
+
+  /** Whether any account's token is known, so that a signature can be checked at all. */
+  private boolean accepting() {
+    return properties.unconfigured().isEmpty()
+        || (properties.authTokens() != null
+            && properties.authTokens().values().stream().anyMatch(TwilioProperties::present));
   }
 
   /**

@@ -16,11 +16,14 @@ class TwilioWhatsAppChannel extends TwilioChannel {
   static final String NO_SENDER =
       "WhatsApp disabled: no sender configured (GUEST_JOURNEY_TWILIO_WHATSAPPFROM)";
 
-  private final TwilioProperties properties;
-
+  /** The installation's account only (unit tests of the channel). */
   TwilioWhatsAppChannel(TwilioGateway twilio, TwilioProperties properties) {
-    super(twilio);
-    this.properties = properties;
+    this(twilio, TwilioAccounts.installationOnly(properties));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  TwilioWhatsAppChannel(TwilioGateway twilio, TwilioAccounts accounts) {
+    super(twilio, accounts);
   }
 
   @Override
@@ -29,9 +32,9 @@ class TwilioWhatsAppChannel extends TwilioChannel {
   }
 
   @Override
-  Optional<Sender> sender() {
-    return TwilioProperties.present(properties.whatsappFrom())
-        ? Optional.of(Sender.number(address(properties.whatsappFrom())))
+  Optional<Sender> sender(TwilioAccount account) {
+    return TwilioProperties.present(account.whatsappFrom())
+        ? Optional.of(Sender.number(address(account.whatsappFrom())))
         : Optional.empty();
   }
 

@@ -35,6 +35,11 @@ final class FakeTwilio implements AutoCloseable {
   static final String ACCOUNT_SID = "AC" + "0".repeat(30) + "42";
   static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
 
+  /** A second account, as a property with a Twilio account of its own has. */
+  static final String OTHER_ACCOUNT_SID = "AC" + "0".repeat(30) + "77";
+
+  static final String OTHER_AUTH_TOKEN = "other-auth-token-fedcba9876543210";
+
   private static final DateTimeFormatter RFC_2822 =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
           .withZone(ZoneOffset.UTC);
@@ -102,7 +107,7 @@ final class FakeTwilio implements AutoCloseable {
       received.add(new Received(method, path, params));
       if (!authorised(exchange)) {
         answer(exchange, 401, error(401, 20003, "Authenticate"));
-      } else if (!path.equals(MESSAGES)) {
+      } else if (!path.equals(MESSAGES) && !path.equals(messagesOf(OTHER_ACCOUNT_SID))) {
         answer(
             exchange, 404, error(404, 20404, "The requested resource " + path + " was not found"));
       } else if (method.equals("POST")) {
@@ -205,12 +210,20 @@ final class FakeTwilio implements AutoCloseable {
     return error;
   }
 
+  /** Each account may only use its own messages resource, with its own token. */
   private static boolean authorised(HttpExchange exchange) {
+    String path = exchange.getRequestURI().getPath();
+    String sid = path.startsWith(messagesOf(OTHER_ACCOUNT_SID)) ? OTHER_ACCOUNT_SID : ACCOUNT_SID;
+    String token = sid.equals(OTHER_ACCOUNT_SID) ? OTHER_AUTH_TOKEN : AUTH_TOKEN;
     String expected =
         "Basic "
             + Base64.getEncoder()
-                .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((sid + ":" + token).getBytes(StandardCharsets.UTF_8));
     return expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+  }
+
+  static String messagesOf(String accountSid) {
+    return "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
   }
 
   private void answer(HttpExchange exchange, int status, Object body) throws IOException {

@@ -107,7 +107,8 @@ class TwilioChannelsTest {
                 null,
                 twilio.baseUrl(),
                 null,
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5),
+                null));
 
     sms.send(message(GUEST, TEXT));
 
@@ -180,7 +181,8 @@ class TwilioChannelsTest {
                 null,
                 twilio.baseUrl(),
                 PUBLIC_URL,
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5),
+                null));
 
     Throwable thrown = catchThrowable(() -> sms.send(message(GUEST, TEXT)));
 
@@ -242,7 +244,8 @@ class TwilioChannelsTest {
             null,
             twilio.baseUrl(),
             PUBLIC_URL,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            null);
     Channel sms = sms(none);
     Channel whatsapp = new TwilioWhatsAppChannel(gateway, none);
 
@@ -281,7 +284,8 @@ class TwilioChannelsTest {
         messagingServiceSid,
         twilio.baseUrl(),
         PUBLIC_URL,
-        timeout);
+        timeout,
+        null);
   }
 
   private Channel sms(TwilioProperties properties) {

@@ -274,7 +274,8 @@ class TwilioWebhookControllerTest {
             null,
             TwilioProperties.TWILIO_API,
             PUBLIC_URL + "/",
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            null);
     return MockMvcBuilders.standaloneSetup(
             new TwilioWebhookController(properties, deliveries, inbound))
         .build();

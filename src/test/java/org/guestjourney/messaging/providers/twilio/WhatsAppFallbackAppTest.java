@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A guest who prefers WhatsApp but does not get the message there gets it by SMS: at once when
  * Twilio reports it undelivered, after the property's wait when no delivery receipt comes, never
- * when WhatsApp delivered it, and only once however often the check runs.
+ * when WhatsApp delivered it, and only once however often the check runs. A property with a Twilio
+ * account of its own sends from it.
  */
 class WhatsAppFallbackAppTest {
 
@@ -49,7 +50,11 @@ class WhatsAppFallbackAppTest {
             "guest-journey.twilio.sms-from=+15005550006",
             "guest-journey.twilio.whatsapp-from=+14155238886",
             "guest-journey.twilio.api-base-url=" + twilio.baseUrl(),
-            "guest-journey.messaging.fallback-check-every=PT1S");
+            "guest-journey.messaging.fallback-check-every=PT1S",
+            "guest-journey.twilio.auth-tokens."
+                + FakeTwilio.OTHER_ACCOUNT_SID
+                + "="
+                + FakeTwilio.OTHER_AUTH_TOKEN);
     data = TestData.of(app);
   }
 
@@ -126,6 +131,73 @@ class WhatsAppFallbackAppTest {
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(5))
         .until(() -> postsTo(delivered).size() == 1 && postsTo(silent).size() == 2);
+  }
+
+  @Test
+  void aPropertyWithItsOwnTwilioAccountSendsFromItsOwnNumber() throws Exception {
+    Property property = data.property("Europe/Rome", "en");
+    String api = "/api/properties/" + property.id() + "/twilio";
+
+    // an account whose token the app does not know, and a malformed number: refused, nothing kept
+    var refused =
+        put(api, "{\"accountSid\":\"AC" + "1".repeat(32) + "\",\"smsFrom\":\"0039 333\"}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(refused.body())
+        .contains("GUESTJOURNEY_TWILIO_AUTHTOKENS_AC" + "1".repeat(32))
+        .contains("smsFrom");
+    assertThat(get(api).body()).contains(FakeTwilio.ACCOUNT_SID);
+
+    var saved =
+        put(
+            api,
+            "{\"accountSid\":\""
+                + FakeTwilio.OTHER_ACCOUNT_SID
+                + "\",\"smsFrom\":\"+15005550009\",\"whatsappFrom\":\"+15005550010\"}");
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(saved.body()).contains(FakeTwilio.OTHER_ACCOUNT_SID).doesNotContain("auth");
+
+    String phone = phone();
+    LocalDate arrival =
+        LocalDate.ofInstant(app.getBean(TimeMachine.class).now(), property.timeZone()).plusDays(8);
+    long booking =
+        data.book(
+                new BookingRequest(
+                    property.id(),
+                    "OWN-" + UUID.randomUUID(),
+                    "direct",
+                    arrival,
+                    arrival.plusDays(2),
+                    null,
+                    2,
+                    null,
+                    new GuestDetails("Mia Rossi", null, phone, "en", "SMS")))
+            .id();
+    data.awaitState(booking, MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    FakeTwilio.Received post = postsTo(phone).getFirst();
+    assertThat(post.path()).isEqualTo(FakeTwilio.messagesOf(FakeTwilio.OTHER_ACCOUNT_SID));
+    assertThat(post.params()).containsEntry("From", "+15005550009");
+  }
+
+  private static java.net.http.HttpResponse<String> put(String path, String json) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(local() + path))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static java.net.http.HttpResponse<String> get(String path) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(local() + path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String local() {
+    return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
   }
 
   private static MessageDelivery awaitWhatsApp(long booking) {
