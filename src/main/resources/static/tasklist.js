@@ -13,6 +13,10 @@
  *    POST {"data": …} as JSON with the CSRF header to data-submit-url.
  * 3. 200/204 → go to data-done-url. 400 problem+json → "field: message" lines and the detail.
  *    404/409 → the problem's detail. Anything else, or no answer → a generic message.
+ * 4. With data-draft-url (the guest's survey): what is typed is kept as a draft while the form is
+ *    filled in — POST {"data": …} there a moment after the last change, and when the page is left —
+ *    so the answers are back when the link is opened again. An element #draft-status, if present,
+ *    says when the draft was saved (its text from data-draft-saved-label).
  *
  * Plain ES2017, no eval, no innerHTML: server text is written with textContent only.
  */
@@ -62,15 +66,7 @@
 
   let busy = false;
 
-  async function complete(data, button) {
-    if (busy) {
-      return;
-    }
-    busy = true;
-    if (button) {
-      button.disabled = true;
-    }
-    showErrors([]);
+  function jsonHeaders() {
     const headers = {
       'Content-Type': 'application/json',
       Accept: 'application/json, application/problem+json'
@@ -80,14 +76,71 @@
     if (csrfHeader && csrfToken) {
       headers[csrfHeader] = csrfToken;
     }
+    return headers;
+  }
+
+  // Drafts: only the latest typed state is sent, once it differs from the last one saved.
+  let draftTimer = null;
+  let draftPending = null;
+  let draftSaved = null;
+  let submitted = false;
+
+  async function saveDraft(keepalive) {
+    draftTimer = null;
+    const body = draftPending;
+    if (!host.dataset.draftUrl || submitted || body === null || body === draftSaved) {
+      return;
+    }
+    try {
+      const response = await fetch(host.dataset.draftUrl, {
+        method: 'POST',
+        headers: jsonHeaders(),
+        credentials: 'same-origin',
+        keepalive: !!keepalive,
+        body: body
+      });
+      if (response.status === 204 || response.status === 200) {
+        draftSaved = body;
+        const status = document.getElementById('draft-status');
+        if (status) {
+          status.textContent = host.dataset.draftSavedLabel || 'Draft saved';
+        }
+      }
+    } catch (e) {
+      // a lost draft is not worth an error message: the guest can still send the answers
+    }
+  }
+
+  function draftChanged(data) {
+    draftPending = JSON.stringify({ data: data });
+    if (draftTimer) {
+      clearTimeout(draftTimer);
+    }
+    draftTimer = setTimeout(saveDraft, 800);
+  }
+
+  async function complete(data, button) {
+    if (busy) {
+      return;
+    }
+    busy = true;
+    if (button) {
+      button.disabled = true;
+    }
+    showErrors([]);
+    if (draftTimer) {
+      clearTimeout(draftTimer);
+      draftTimer = null;
+    }
     try {
       const response = await fetch(host.dataset.submitUrl, {
         method: 'POST',
-        headers: headers,
+        headers: jsonHeaders(),
         credentials: 'same-origin',
         body: JSON.stringify({ data: data })
       });
       if (response.status === 200 || response.status === 204) {
+        submitted = true;
         window.location.assign(host.dataset.doneUrl);
         return;
       }
@@ -151,6 +204,16 @@
       });
       bar.appendChild(button);
       host.appendChild(bar);
+    }
+
+    if (host.dataset.draftUrl) {
+      draftSaved = JSON.stringify({ data: payload.data || {} });
+      form.on('changed', function (event) {
+        draftChanged(event.data);
+      });
+      window.addEventListener('pagehide', function () {
+        saveDraft(true);
+      });
     }
 
     form.on('submit', function (event) {

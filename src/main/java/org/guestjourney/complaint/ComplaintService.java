@@ -50,6 +50,7 @@ public class ComplaintService {
   private final PropertyRepository properties;
   private final MessagingService messaging;
   private final CamundaClient engine;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
 
   ComplaintService(
@@ -58,7 +59,9 @@ public class ComplaintService {
       PropertyRepository properties,
       MessagingService messaging,
       CamundaClient engine,
+      org.springframework.context.ApplicationEventPublisher events,
       Clock clock) {
+    this.events = events;
     this.complaints = complaints;
     this.bookings = bookings;
     this.properties = properties;
@@ -122,6 +125,13 @@ public class ComplaintService {
     complaints.setProcessInstance(id, key);
     log.info(
         "Complaint {} ({}) for booking {} started journey {}", id, request.category(), b.id(), key);
+    events.publishEvent(
+        new ComplaintRaised(
+            id,
+            b.id(),
+            request.source() == null ? "staff" : request.source(),
+            request.description().strip(),
+            inHouse));
     return get(id);
   }
 

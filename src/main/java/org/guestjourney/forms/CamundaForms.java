@@ -47,6 +47,37 @@ public class CamundaForms {
     }
   }
 
+  /**
+   * What may be kept of a form filled in part (a draft): only the form's own fields, values that
+   * are on a field's list, text cut to the field's maximum length; nothing is required.
+   */
+  public Map<String, Object> keepFields(String formKey, Map<String, Object> typed) {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    for (JsonNode component : components(schema(formKey))) {
+      String type = component.path("type").asText();
+      String key = component.path("key").asText(null);
+      Object raw = typed == null || key == null ? null : typed.get(key);
+      if (raw == null || !INPUTS.contains(type)) {
+        continue;
+      }
+      if (type.equals("checkbox")) {
+        kept.put(key, Boolean.TRUE.equals(raw) || "true".equals(raw));
+        continue;
+      }
+      String text = raw.toString();
+      if (type.equals("select") || type.equals("radio")) {
+        List<String> allowed = new ArrayList<>();
+        component.path("values").forEach(v -> allowed.add(v.path("value").asText()));
+        if (!allowed.isEmpty() && !allowed.contains(text)) {
+          continue;
+        }
+      }
+      int max = component.path("validate").path("maxLength").asInt(DEFAULT_MAX_LENGTH);
+      kept.put(key, text.length() > max ? text.substring(0, max) : text);
+    }
+    return kept;
+  }
+
   /** Checks the submitted values against the form and returns them typed for the process. */
   public Map<String, Object> apply(String formKey, Map<String, Object> submitted) {
     Map<String, Object> values = new LinkedHashMap<>();

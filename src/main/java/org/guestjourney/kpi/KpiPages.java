@@ -8,14 +8,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyService;
+import org.guestjourney.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The manager's dashboard (sign-in as a manager), and the rows behind it as CSV. */
 @Controller
@@ -59,40 +64,85 @@ class KpiPages {
     model.addAttribute("sources", bars(asDoubles(k.bookingsBySource()), 0));
     model.addAttribute("categories", bars(asDoubles(k.complaintsByCategory()), 0));
     model.addAttribute("messages", bars(asDoubles(k.messagesByChannelAndState()), 0));
+    model.addAttribute("feedbackTypes", bars(asDoubles(k.feedbackByType()), 0));
+    model.addAttribute(
+        "trends",
+        List.of(
+            TrendChart.of(
+                "Average score",
+                "the average of every 1–5 answer in the satisfaction surveys of stays departing that month",
+                k.trend(),
+                Kpis.Month::averageScore,
+                1,
+                5),
+            TrendChart.of(
+                "NPS",
+                "% who would recommend us 9–10 minus % 0–6, of stays departing that month",
+                k.trend(),
+                Kpis.Month::nps,
+                -100,
+                100),
+            TrendChart.of(
+                "Survey response rate (%)",
+                "answered satisfaction surveys ÷ stays that got one, of stays departing that month",
+                k.trend(),
+                m -> m.responseRate() == null ? null : Math.round(m.responseRate() * 100),
+                0,
+                100)));
+    model.addAttribute("kinds", KpiRows.all());
     return "pages/kpis";
   }
 
-  @GetMapping(value = "/kpis/messages.csv")
-  ResponseEntity<String> messagesCsv(
+  @GetMapping("/kpis/rows/{kind}")
+  String rows(
+      @PathVariable String kind,
+      @RequestParam long property,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      Model model) {
+    KpiRows rows = KpiRows.bySlug(kind).orElseThrow(() -> new NotFoundException("No " + kind));
+    List<Map<String, Object>> list = kpis.rows(rows, property, from, to);
+    model.addAttribute("kind", rows);
+    model.addAttribute("kinds", KpiRows.all());
+    model.addAttribute(
+        "columns", list.isEmpty() ? List.of() : List.copyOf(list.getFirst().keySet()));
+    model.addAttribute("rows", list);
+    model.addAttribute("property", property);
+    model.addAttribute("from", from);
+    model.addAttribute("to", to);
+    return "pages/kpi-rows";
+  }
+
+  @GetMapping(value = "/kpis/{kind}.csv")
+  ResponseEntity<String> csv(
+      @PathVariable String kind,
       @RequestParam long property,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    List<Map<String, Object>> rows = kpis.messageRows(property, from, to);
-    StringBuilder csv =
-        new StringBuilder(
-            "booking_id,external_reference,step,channel,state,planned_at,sent_at,reason\n");
-    for (Map<String, Object> r : rows) {
-      csv.append(
-              List.of(
-                      "booking_id",
-                      "external_reference",
-                      "step",
-                      "channel",
-                      "state",
-                      "planned_at",
-                      "sent_at",
-                      "reason")
-                  .stream()
-                  .map(c -> cell(r.get(c)))
-                  .collect(Collectors.joining(",")))
-          .append('\n');
+    KpiRows rows = KpiRows.bySlug(kind).orElseThrow(() -> new NotFoundException("No " + kind));
+    List<Map<String, Object>> list = kpis.rows(rows, property, from, to);
+    StringBuilder csv = new StringBuilder();
+    if (!list.isEmpty()) {
+      List<String> columns = List.copyOf(list.getFirst().keySet());
+      csv.append(String.join(",", columns)).append('\n');
+      for (Map<String, Object> r : list) {
+        csv.append(columns.stream().map(c -> cell(r.get(c))).collect(Collectors.joining(",")))
+            .append('\n');
+      }
     }
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"messages-" + from + "-" + to + ".csv\"")
+            "attachment; filename=\"" + rows.slug() + "-" + from + "-" + to + ".csv\"")
         .body(csv.toString());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(NotFoundException e, Model model) {
+    model.addAttribute("message", e.getMessage());
+    return "pages/not-found";
   }
 
   /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets do not run it. */

@@ -2,7 +2,12 @@ package org.guestjourney.kpi;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,45 +21,254 @@ public class KpiService {
   static final List<String> DIMENSIONS =
       List.of("room", "cleanliness", "staff", "services", "value");
 
+  /** How many months the trend shows, ending with the period's last month. */
+  static final int TREND_MONTHS = 12;
+
+  /** The stays of the period: confirmed bookings departing between from and to (inclusive). */
+  static final String STAYS =
+      "select id from booking where property_id = :p and status = 'CONFIRMED' and departure_date between :from and :to";
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final Clock clock;
 
-  KpiService(JdbcClient jdbc, ObjectMapper json) {
+  KpiService(JdbcClient jdbc, ObjectMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
+    this.clock = clock;
   }
 
+  /** The satisfaction-survey figures of some stays. */
+  record SurveyFigures(
+      int sent,
+      int answered,
+      Map<String, Double> averages,
+      Double overallAverage,
+      Integer nps,
+      Double negativeRate) {}
+
   public Kpis compute(long propertyId, LocalDate from, LocalDate to) {
-    // the stays of the period: confirmed bookings departing between from and to (inclusive)
-    String stays =
-        "select id from booking where property_id = :p and status = 'CONFIRMED' and departure_date between :from and :to";
+    return compute(propertyId, from, to, clock.instant());
+  }
+
+  /**
+   * The figures as they stand at {@code now}: a deadline that passed without the work done counts
+   * as missed, one still ahead does not count yet.
+   */
+  public Kpis compute(long propertyId, LocalDate from, LocalDate to, Instant now) {
     Map<String, Integer> bySource =
         counts(
-            "select source_channel, count(*) from booking where id in (" + stays + ") group by 1",
+            "select source_channel, count(*) from booking where id in (" + STAYS + ") group by 1",
             propertyId,
             from,
             to);
     int bookings = bySource.values().stream().mapToInt(Integer::intValue).sum();
 
-    // satisfaction surveys sent to those stays, and the answered ones
+    SurveyFigures surveys = surveys(propertyId, from, to);
+
+    Map<String, Integer> byCategory =
+        counts(
+            "select category, count(*) from complaint where booking_id in ("
+                + STAYS
+                + ") group by 1",
+            propertyId,
+            from,
+            to);
+    Map<String, Integer> byUrgency =
+        counts(
+            "select coalesce(urgency, 'unclassified'), count(*) from complaint where booking_id in ("
+                + STAYS
+                + ") group by 1",
+            propertyId,
+            from,
+            to);
+
+    // staff tasks of those stays that were completed, and how many before their due time
+    List<Boolean> onTime =
+        query(
+                "select completed_at <= due_at from staff_task where state = 'COMPLETED' and due_at is not null and booking_id in ("
+                    + STAYS
+                    + ")",
+                propertyId,
+                from,
+                to)
+            .query(Boolean.class)
+            .list();
+    Map<String, Integer> messages =
+        counts(
+            "select lower(channel) || ' ' || lower(state), count(*) from message_delivery where booking_id in ("
+                + STAYS
+                + ") group by 1",
+            propertyId,
+            from,
+            to);
+    int reviews =
+        query(
+                "select count(*) from message_delivery where step = 'review-request' and state = 'SENT' and booking_id in ("
+                    + STAYS
+                    + ")",
+                propertyId,
+                from,
+                to)
+            .query(Integer.class)
+            .single();
+
+    // inquiries received in the period (UTC days) with a deadline: answered before it, of those
+    // answered plus those whose deadline passed without an answer
+    Kpis.Share inquiries =
+        share(
+            """
+            select answered_at is not null and answered_at <= answer_due_at from inquiry
+             where property_id = :p and answer_due_at is not null
+               and received_at >= :start and received_at < :end
+               and (answered_at is not null or answer_due_at < :now)
+            """,
+            propertyId,
+            from,
+            to,
+            now);
+    // a complaint is acknowledged when its first task ("contact guest") is claimed, or completed
+    // without a claim; of complaints acknowledged plus those whose deadline passed without it
+    Kpis.Share acknowledged =
+        share(
+            """
+            select a.acknowledged_at is not null and a.acknowledged_at <= c.acknowledge_due_at
+              from complaint c left join (
+                select complaint_id, min(coalesce(claimed_at, completed_at)) as acknowledged_at
+                  from staff_task where element_id = 'task_contact_guest' and state <> 'CANCELLED'
+                 group by complaint_id) a on a.complaint_id = c.id
+             where c.booking_id in (%s) and c.acknowledge_due_at is not null
+               and (a.acknowledged_at is not null or c.acknowledge_due_at < :now)
+            """
+                .formatted(STAYS),
+            propertyId,
+            from,
+            to,
+            now);
+    // a complaint is resolved when its "contact guest" task is completed (a solution agreed)
+    Kpis.Share resolved =
+        share(
+            """
+            select r.resolved_at is not null and r.resolved_at <= c.resolve_due_at
+              from complaint c left join (
+                select complaint_id, min(completed_at) as resolved_at
+                  from staff_task where element_id = 'task_contact_guest' and state = 'COMPLETED'
+                 group by complaint_id) r on r.complaint_id = c.id
+             where c.booking_id in (%s) and c.resolve_due_at is not null
+               and (r.resolved_at is not null or c.resolve_due_at < :now)
+            """
+                .formatted(STAYS),
+            propertyId,
+            from,
+            to,
+            now);
+    // stays whose guest (same e-mail, any property) had a confirmed stay that ended by this arrival
+    Kpis.Share repeat =
+        share(
+            """
+            select exists (
+                     select 1 from booking e join guest eg on eg.id = e.guest_id
+                      where e.status = 'CONFIRMED' and e.id <> b.id
+                        and lower(eg.email) = lower(g.email) and e.departure_date <= b.arrival_date)
+              from booking b join guest g on g.id = b.guest_id
+             where b.id in (%s)
+            """
+                .formatted(STAYS),
+            propertyId,
+            from,
+            to,
+            now);
+    // feedback of those stays that is a suggestion, and how many of them a manager adopted
+    Kpis.Share adopted =
+        share(
+            "select adopted_at is not null from feedback where suggestion and booking_id in ("
+                + STAYS
+                + ")",
+            propertyId,
+            from,
+            to,
+            now);
+    Map<String, Integer> feedbackByType =
+        counts(
+            "select coalesce(type, 'unclassified'), count(*) from feedback where booking_id in ("
+                + STAYS
+                + ") group by 1",
+            propertyId,
+            from,
+            to);
+
+    return new Kpis(
+        propertyId,
+        from,
+        to,
+        bookings,
+        bySource,
+        surveys.sent(),
+        surveys.answered(),
+        surveys.sent() == 0 ? null : round((double) surveys.answered() / surveys.sent()),
+        surveys.averages(),
+        surveys.nps(),
+        surveys.negativeRate(),
+        byCategory,
+        byUrgency,
+        onTime.size(),
+        onTime.isEmpty()
+            ? null
+            : round((double) onTime.stream().filter(Boolean::booleanValue).count() / onTime.size()),
+        messages,
+        reviews,
+        inquiries,
+        acknowledged,
+        resolved,
+        repeat,
+        adopted,
+        feedbackByType,
+        trend(propertyId, to));
+  }
+
+  /** Month by month, the months up to the one {@code to} falls in. */
+  List<Kpis.Month> trend(long propertyId, LocalDate to) {
+    List<Kpis.Month> months = new ArrayList<>();
+    LocalDate last = to.withDayOfMonth(1);
+    for (int i = TREND_MONTHS - 1; i >= 0; i--) {
+      LocalDate start = last.minusMonths(i);
+      LocalDate end = start.plusMonths(1).minusDays(1);
+      SurveyFigures s = surveys(propertyId, start, end);
+      months.add(
+          new Kpis.Month(
+              start,
+              s.sent(),
+              s.answered(),
+              s.overallAverage(),
+              s.nps(),
+              s.sent() == 0 ? null : round((double) s.answered() / s.sent())));
+    }
+    return months;
+  }
+
+  /**
+   * Satisfaction surveys sent to the stays (one per stay), the answered ones (answers sent; a draft
+   * is not an answer), averages per dimension and overall, NPS, and the share of negative answers.
+   */
+  SurveyFigures surveys(long propertyId, LocalDate from, LocalDate to) {
     List<String> answers =
-        jdbc.sql(
+        query(
                 "select answers from survey_invitation where kind = 'SATISFACTION' and answered_at is not null and booking_id in ("
-                    + stays
-                    + ")")
-            .param("p", propertyId)
-            .param("from", from)
-            .param("to", to)
+                    + STAYS
+                    + ")",
+                propertyId,
+                from,
+                to)
             .query(String.class)
             .list();
     int sent =
-        jdbc.sql(
+        query(
                 "select count(distinct booking_id) from survey_invitation where kind = 'SATISFACTION' and booking_id in ("
-                    + stays
-                    + ")")
-            .param("p", propertyId)
-            .param("from", from)
-            .param("to", to)
+                    + STAYS
+                    + ")",
+                propertyId,
+                from,
+                to)
             .query(Integer.class)
             .single();
     Map<String, Double> averages = new TreeMap<>();
@@ -62,6 +276,8 @@ public class KpiService {
     int detractors = 0;
     int recommendAnswers = 0;
     int negative = 0;
+    double total = 0;
+    int scores = 0;
     Map<String, double[]> sums = new TreeMap<>();
     for (String a : answers) {
       Map<String, Object> m = read(a);
@@ -72,6 +288,8 @@ public class KpiService {
           double[] s = sums.computeIfAbsent(d, k -> new double[2]);
           s[0] += v;
           s[1]++;
+          total += v;
+          scores++;
           low |= v <= 2;
         }
       }
@@ -89,97 +307,52 @@ public class KpiService {
         recommendAnswers == 0
             ? null
             : (int) Math.round(100.0 * (promoters - detractors) / recommendAnswers);
-
-    Map<String, Integer> byCategory =
-        counts(
-            "select category, count(*) from complaint where booking_id in ("
-                + stays
-                + ") group by 1",
-            propertyId,
-            from,
-            to);
-    Map<String, Integer> byUrgency =
-        counts(
-            "select coalesce(urgency, 'unclassified'), count(*) from complaint where booking_id in ("
-                + stays
-                + ") group by 1",
-            propertyId,
-            from,
-            to);
-
-    // staff tasks of those stays that were completed, and how many before their due time
-    List<Boolean> onTime =
-        jdbc.sql(
-                "select completed_at <= due_at from staff_task where state = 'COMPLETED' and due_at is not null and booking_id in ("
-                    + stays
-                    + ")")
-            .param("p", propertyId)
-            .param("from", from)
-            .param("to", to)
-            .query(Boolean.class)
-            .list();
-    Map<String, Integer> messages =
-        counts(
-            "select lower(channel) || ' ' || lower(state), count(*) from message_delivery where booking_id in ("
-                + stays
-                + ") group by 1",
-            propertyId,
-            from,
-            to);
-    int reviews =
-        jdbc.sql(
-                "select count(*) from message_delivery where step = 'review-request' and state = 'SENT' and booking_id in ("
-                    + stays
-                    + ")")
-            .param("p", propertyId)
-            .param("from", from)
-            .param("to", to)
-            .query(Integer.class)
-            .single();
-    return new Kpis(
-        propertyId,
-        from,
-        to,
-        bookings,
-        bySource,
+    return new SurveyFigures(
         sent,
         answers.size(),
-        sent == 0 ? null : round((double) answers.size() / sent),
         averages,
+        scores == 0 ? null : round(total / scores),
         nps,
-        answers.isEmpty() ? null : round((double) negative / answers.size()),
-        byCategory,
-        byUrgency,
-        onTime.size(),
-        onTime.isEmpty()
-            ? null
-            : round((double) onTime.stream().filter(Boolean::booleanValue).count() / onTime.size()),
-        messages,
-        reviews);
+        answers.isEmpty() ? null : round((double) negative / answers.size()));
   }
 
   /** The messages behind the figures, as rows for a spreadsheet. */
   public List<Map<String, Object>> messageRows(long propertyId, LocalDate from, LocalDate to) {
-    return jdbc.sql(
-            """
-            select d.booking_id, b.external_reference, d.step, d.channel, d.state, d.planned_at, d.sent_at, d.reason
-              from message_delivery d join booking b on b.id = d.booking_id
-             where b.property_id = :p and b.status = 'CONFIRMED' and b.departure_date between :from and :to
-             order by d.booking_id, d.planned_at
-            """)
-        .param("p", propertyId)
-        .param("from", from)
-        .param("to", to)
-        .query()
-        .listOfRows();
+    return rows(KpiRows.MESSAGES, propertyId, from, to);
+  }
+
+  /** The rows behind a figure, as the page and the CSV show them. */
+  public List<Map<String, Object>> rows(
+      KpiRows kind, long propertyId, LocalDate from, LocalDate to) {
+    return query(kind.sql(), propertyId, from, to).query().listOfRows();
+  }
+
+  private Kpis.Share share(String sql, long propertyId, LocalDate from, LocalDate to, Instant now) {
+    List<Boolean> flags =
+        query(sql, propertyId, from, to)
+            .param("start", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+            .param("end", Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+            .param("now", Timestamp.from(now))
+            .query(Boolean.class)
+            .list();
+    return Kpis.Share.of((int) flags.stream().filter(Boolean::booleanValue).count(), flags.size());
+  }
+
+  private JdbcClient.StatementSpec query(
+      String sql, long propertyId, LocalDate from, LocalDate to) {
+    JdbcClient.StatementSpec spec = jdbc.sql(sql);
+    if (sql.contains(":p")) {
+      spec = spec.param("p", propertyId);
+    }
+    if (sql.contains(":from")) {
+      spec = spec.param("from", from).param("to", to);
+    }
+    return spec;
   }
 
   private Map<String, Integer> counts(String sql, long propertyId, LocalDate from, LocalDate to) {
     Map<String, Integer> result = new TreeMap<>();
-    jdbc.sql(sql)
-        .param("p", propertyId)
-        .param("from", from)
-        .param("to", to)
+    query(sql, propertyId, from, to)
         .query((rs, n) -> result.put(rs.getString(1), rs.getInt(2)))
         .list();
     return result;

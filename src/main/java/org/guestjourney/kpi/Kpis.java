@@ -1,11 +1,13 @@
 package org.guestjourney.kpi;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of one property over a period (stays departing in it; complaints, tasks and messages
- * of those stays). Averages and rates are null when there is nothing to average.
+ * The figures of one property over a period (stays departing in it; complaints, tasks, feedback and
+ * messages of those stays; inquiries received in it). Averages and rates are null when there is
+ * nothing to average.
  */
 public record Kpis(
     long propertyId,
@@ -24,4 +26,32 @@ public record Kpis(
     int tasksDone,
     Double tasksOnTimeRate,
     Map<String, Integer> messagesByChannelAndState,
-    int reviewRequestsSent) {}
+    int reviewRequestsSent,
+    Share inquiriesAnsweredInTime,
+    Share complaintsAcknowledgedInTime,
+    Share complaintsResolvedInTime,
+    Share repeatStays,
+    Share suggestionsAdopted,
+    Map<String, Integer> feedbackByType,
+    List<Month> trend) {
+
+  /** {@code part} of {@code whole}, and the rate (null when the whole is 0). */
+  public record Share(int part, int whole, Double rate) {
+
+    static Share of(int part, int whole) {
+      return new Share(part, whole, whole == 0 ? null : Math.round(100.0 * part / whole) / 100.0);
+    }
+  }
+
+  /**
+   * One month of the trend (stays departing in it): the average of every 1–5 answer, NPS and the
+   * survey response rate.
+   */
+  public record Month(
+      LocalDate month,
+      int surveysSent,
+      int surveysAnswered,
+      Double averageScore,
+      Integer nps,
+      Double responseRate) {}
+}

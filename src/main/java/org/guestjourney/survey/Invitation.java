@@ -10,7 +10,8 @@ public record Invitation(
     String language,
     Instant expiresAt,
     Instant answeredAt,
-    String answers) {
+    String answers,
+    String draft) {
 
   public boolean expired(Instant now) {
     return !now.isBefore(expiresAt);

@@ -32,6 +32,13 @@ class SurveyApi {
         forms.schema(surveys.formKey(invitation)), surveys.previousAnswers(invitation));
   }
 
+  /** Answers typed but not sent yet: kept for when the guest comes back, never counted. */
+  @PostMapping("/survey/{token}/draft")
+  ResponseEntity<Void> draft(@PathVariable String token, @RequestBody Answers answers) {
+    surveys.saveDraft(token, answers.data());
+    return ResponseEntity.noContent().build();
+  }
+
   @PostMapping("/survey/{token}/answers")
   ResponseEntity<Void> answer(@PathVariable String token, @RequestBody Answers answers) {
     surveys.answer(token, answers.data());

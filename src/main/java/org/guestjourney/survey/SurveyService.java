@@ -51,6 +51,7 @@ public class SurveyService {
   private final CamundaClient engine;
   private final ComplaintService complaints;
   private final ObjectMapper json;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final String publicBaseUrl;
   private final Clock clock;
 
@@ -60,6 +61,7 @@ public class SurveyService {
       CamundaClient engine,
       ComplaintService complaints,
       ObjectMapper json,
+      org.springframework.context.ApplicationEventPublisher events,
       @Value("${guest-journey.public-base-url:http://localhost:8080}") String publicBaseUrl,
       Clock clock) {
     this.jdbc = jdbc;
@@ -67,6 +69,7 @@ public class SurveyService {
     this.engine = engine;
     this.complaints = complaints;
     this.json = json;
+    this.events = events;
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     this.clock = clock;
   }
@@ -111,7 +114,8 @@ public class SurveyService {
                     rs.getTimestamp("answered_at") == null
                         ? null
                         : rs.getTimestamp("answered_at").toInstant(),
-                    rs.getString("answers")))
+                    rs.getString("answers"),
+                    rs.getString("draft")))
         .optional();
   }
 
@@ -126,15 +130,33 @@ public class SurveyService {
     return invitation.kind().formKey(invitation.language());
   }
 
+  /**
+   * What the form shows when the guest opens the link: the answers they typed but did not send (a
+   * draft), else the answers they sent.
+   */
   public Map<String, Object> previousAnswers(Invitation invitation) {
-    if (invitation.answers() == null) {
+    String saved = invitation.draft() != null ? invitation.draft() : invitation.answers();
+    if (saved == null) {
       return Map.of();
     }
     try {
-      return json.readValue(invitation.answers(), new TypeReference<Map<String, Object>>() {});
+      return json.readValue(saved, new TypeReference<Map<String, Object>>() {});
     } catch (JsonProcessingException e) {
       return Map.of();
     }
+  }
+
+  /**
+   * Keeps answers typed but not sent, so the guest finds them when they come back. Only the form's
+   * fields are kept, unchecked (a draft may be incomplete); a draft is never an answer: it does not
+   * reach the journey and does not count in the numbers.
+   */
+  public void saveDraft(String token, Map<String, Object> typed) {
+    Invitation invitation = open(token);
+    Map<String, Object> draft = forms.keepFields(formKey(invitation), typed);
+    jdbc.sql("update survey_invitation set draft = ?, draft_saved_at = ? where id = ?")
+        .params(write(draft), Timestamp.from(clock.instant()), invitation.id())
+        .update();
   }
 
   /**
@@ -145,9 +167,18 @@ public class SurveyService {
     Invitation invitation = open(token);
     Map<String, Object> answers = forms.apply(formKey(invitation), submitted);
     boolean first = invitation.answeredAt() == null;
-    jdbc.sql("update survey_invitation set answers = ?, answered_at = ? where id = ?")
+    jdbc.sql(
+            "update survey_invitation set answers = ?, answered_at = ?, draft = null, draft_saved_at = null where id = ?")
         .params(write(answers), Timestamp.from(clock.instant()), invitation.id())
         .update();
+    Object freeText = answers.get(invitation.kind().freeTextField());
+    events.publishEvent(
+        new SurveyAnswered(
+            invitation.id(),
+            invitation.bookingId(),
+            invitation.kind(),
+            first,
+            freeText == null ? null : freeText.toString()));
     if (!first) {
       return;
     }

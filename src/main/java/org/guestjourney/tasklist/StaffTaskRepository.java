@@ -116,10 +116,10 @@ class StaffTaskRepository {
   boolean claim(long id, String user, Instant now) {
     return jdbc.sql(
                 """
-                update staff_task set assignee = ?, updated_at = ?
+                update staff_task set assignee = ?, updated_at = ?, claimed_at = coalesce(claimed_at, ?)
                  where id = ? and state = 'OPEN' and (assignee is null or assignee = ?)
                 """)
-            .params(user, ts(now), id, user)
+            .params(user, ts(now), ts(now), id, user)
             .update()
         == 1;
   }

@@ -3,6 +3,7 @@ package org.guestjourney.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,11 +25,25 @@ class KpiServiceTest extends JourneyIntegrationTest {
   static final LocalDate FROM = LocalDate.parse("2030-05-01");
   static final LocalDate TO = LocalDate.parse("2030-05-31");
   static final Instant T = Instant.parse("2030-05-10T08:00:00Z");
+  // when the figures are asked for: deadlines before it have passed
+  static final Instant NOW = T.plus(Duration.ofDays(1));
 
   long guest;
   long property;
 
   long booking(String ref, String source, LocalDate departure, String status) {
+    return booking(ref, source, departure, status, guest);
+  }
+
+  long newGuest() {
+    return jdbc.sql(
+            "insert into guest (full_name, email, preferred_language, created_at) values ('K', ?, 'en', now()) returning id")
+        .param(data.uniqueEmail())
+        .query(Long.class)
+        .single();
+  }
+
+  long booking(String ref, String source, LocalDate departure, String status, long guestId) {
     return jdbc.sql(
             """
             insert into booking (property_id, guest_id, external_reference, source_channel, arrival_date,
@@ -37,7 +52,7 @@ class KpiServiceTest extends JourneyIntegrationTest {
             """)
         .params(
             property,
-            guest,
+            guestId,
             ref,
             source,
             departure.minusDays(2),
@@ -65,13 +80,84 @@ class KpiServiceTest extends JourneyIntegrationTest {
         .update();
   }
 
-  void complaint(long booking, String category, String urgency) {
+  long complaint(long booking, String category, String urgency) {
+    return complaint(booking, category, urgency, null, null);
+  }
+
+  /** A complaint raised at T with its acknowledgement and resolution deadlines. */
+  long complaint(
+      long booking, String category, String urgency, Instant acknowledgeDue, Instant resolveDue) {
+    return jdbc.sql(
+            """
+            insert into complaint (booking_id, source, category, description, guest_in_house, urgency, status, created_at,
+              acknowledge_due_at, resolve_due_at)
+            values (?, 'staff', ?, 'x', true, ?, 'OPEN', ?, ?, ?) returning id
+            """)
+        .params(
+            booking,
+            category,
+            urgency,
+            Timestamp.from(T),
+            acknowledgeDue == null ? null : Timestamp.from(acknowledgeDue),
+            resolveDue == null ? null : Timestamp.from(resolveDue))
+        .query(Long.class)
+        .single();
+  }
+
+  /** The complaint's "contact guest" task: claimed (or not), completed (or not yet). */
+  void contactGuestTask(
+      long booking, long complaintId, Instant due, Instant claimed, Instant completed) {
     jdbc.sql(
             """
-            insert into complaint (booking_id, source, category, description, guest_in_house, urgency, status, created_at)
-            values (?, 'staff', ?, 'x', true, ?, 'OPEN', ?)
+            insert into staff_task (job_key, process_instance_key, element_instance_key, process_id, element_id, name,
+              candidate_groups, due_at, booking_id, complaint_id, state, claimed_at, completed_at, created_at, updated_at)
+            values (?, 1, 1, 'complaint', 'task_contact_guest', 'Contact guest', 'front-desk', ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(booking, category, urgency, Timestamp.from(T))
+        .params(
+            -System.nanoTime(),
+            Timestamp.from(due),
+            booking,
+            complaintId,
+            completed == null ? "OPEN" : "COMPLETED",
+            claimed == null ? null : Timestamp.from(claimed),
+            completed == null ? null : Timestamp.from(completed),
+            Timestamp.from(T),
+            Timestamp.from(T))
+        .update();
+  }
+
+  void inquiry(Instant received, Instant due, Instant answered) {
+    jdbc.sql(
+            """
+            insert into inquiry (property_id, full_name, email, preferred_language, message, status,
+              answer_due_at, answered_at, received_at)
+            values (?, 'Q', 'q@example.com', 'en', 'Free on 3 June?', ?, ?, ?, ?)
+            """)
+        .params(
+            property,
+            answered == null ? "OPEN" : "ANSWERED",
+            Timestamp.from(due),
+            answered == null ? null : Timestamp.from(answered),
+            Timestamp.from(received))
+        .update();
+  }
+
+  void feedback(long booking, long complaintId, String type, boolean suggestion, boolean adopted) {
+    jdbc.sql(
+            """
+            insert into feedback (booking_id, source, complaint_id, text, type, urgency, suggestion, classified_by,
+              adopted_at, adopted_by, created_at, updated_at)
+            values (?, 'complaint', ?, 'words', ?, 'latent', ?, 'rules', ?, ?, ?, ?)
+            """)
+        .params(
+            booking,
+            complaintId,
+            type,
+            suggestion,
+            adopted ? Timestamp.from(T) : null,
+            adopted ? "manager" : null,
+            Timestamp.from(T),
+            Timestamp.from(T))
         .update();
   }
 
@@ -114,7 +200,7 @@ class KpiServiceTest extends JourneyIntegrationTest {
   void computesEveryFigureFromTheRowsOfThePeriod() {
     fixture();
 
-    Kpis k = kpis.compute(property, FROM, TO);
+    Kpis k = kpis.compute(property, FROM, TO, NOW);
 
     assertFigures(k);
   }
@@ -148,16 +234,42 @@ class KpiServiceTest extends JourneyIntegrationTest {
         .asString()
         .startsWith("booking_id,external_reference");
     assertThat(csv).contains("\"'=HYPERLINK(1)\"");
+
+    // every figure's rows: as a page and as CSV
+    String range = "?property=" + property + "&from=" + FROM + "&to=" + TO;
+    assertThat(page)
+        .contains("/kpis/rows/complaints" + range.replace("&", "&amp;"))
+        .contains("/kpis/feedback.csv" + range.replace("&", "&amp;"))
+        .contains("<polyline");
+    String complaintsCsv =
+        http.withBasicAuth("manager", "manager")
+            .getForObject("/kpis/complaints.csv" + range, String.class);
+    assertThat(complaintsCsv.lines()).hasSize(4); // header + c1, c2, c3
+    assertThat(complaintsCsv.lines().findFirst().orElseThrow())
+        .contains("acknowledge_due_at")
+        .contains("acknowledged_at")
+        .contains("resolved_at");
+    assertThat(
+            http.withBasicAuth("manager", "manager")
+                .getForObject("/kpis/surveys.csv" + range, String.class)
+                .lines())
+        .hasSize(4); // header + K1, K2, K3
+    assertThat(
+            http.withBasicAuth("manager", "manager")
+                .getForObject("/kpis/rows/feedback" + range, String.class))
+        .contains("data-testid=\"rows\"")
+        .contains("breakfast");
+    assertThat(
+            http.withBasicAuth("frontdesk", "frontdesk")
+                .getForEntity("/kpis/tasks.csv" + range, String.class)
+                .getStatusCode())
+        .isEqualTo(org.springframework.http.HttpStatus.FORBIDDEN);
   }
 
   void fixture() {
     Property p = data.property("Europe/Rome", "en");
     property = p.id();
-    guest =
-        jdbc.sql(
-                "insert into guest (full_name, email, preferred_language, created_at) values ('K', 'k@example.com', 'en', now()) returning id")
-            .query(Long.class)
-            .single();
+    guest = newGuest();
     long b1 = booking("K1", "direct", LocalDate.parse("2030-05-12"), "CONFIRMED");
     long b2 = booking("K2", "booking.com", LocalDate.parse("2030-05-20"), "CONFIRMED");
     long b3 = booking("K3", "booking.com", LocalDate.parse("2030-05-31"), "CONFIRMED");
@@ -173,9 +285,46 @@ class KpiServiceTest extends JourneyIntegrationTest {
     survey(b3, null);
     survey(outside, "{\"room\":\"1\",\"recommend\":\"0\"}");
     survey(cancelled, "{\"room\":\"1\",\"recommend\":\"0\"}");
-    complaint(b2, "cleanliness", "urgent");
-    complaint(b2, "room", "priority");
-    complaint(outside, "noise", "urgent");
+    // K0 departed in April (the trend's previous month), a guest of their own
+    long b0 = booking("K0", "direct", LocalDate.parse("2030-04-15"), "CONFIRMED", newGuest());
+    survey(
+        b0,
+        "{\"room\":\"4\",\"cleanliness\":\"4\",\"staff\":\"4\",\"value\":\"4\",\"recommend\":\"9\"}");
+    // K2's guest is someone else; K1 and K3 are the same guest (K3 is their second stay)
+    jdbc.sql("update booking set guest_id = ? where id = ?").params(newGuest(), b2).update();
+    // K3's guest typed answers but never sent them: a draft, not an answer
+    jdbc.sql("update survey_invitation set draft = '{\"room\":\"1\"}' where booking_id = ?")
+        .param(b3)
+        .update();
+
+    long minutes = 60;
+    long c1 =
+        complaint(
+            b2, "cleanliness", "urgent", T.plusSeconds(15 * minutes), T.plusSeconds(60 * minutes));
+    // claimed after 10 min (acknowledged in time), solved after 2 h (resolved late)
+    contactGuestTask(
+        b2, c1, T.plusSeconds(60 * minutes), T.plusSeconds(10 * minutes), T.plusSeconds(7200));
+    long c2 =
+        complaint(b2, "room", "priority", T.plusSeconds(4 * 3600), T.plus(Duration.ofDays(1)));
+    // never claimed, solved after 5 h: acknowledged late (4 h), resolved in time (1 day)
+    contactGuestTask(b2, c2, T.plus(Duration.ofDays(1)), null, T.plusSeconds(5 * 3600));
+    long c3 =
+        complaint(b3, "noise", "urgent", T.plusSeconds(15 * minutes), T.plus(Duration.ofDays(2)));
+    // nobody has taken it: the acknowledgement deadline passed, the resolution one has not
+    contactGuestTask(b3, c3, T.plus(Duration.ofDays(2)), null, null);
+    long c4 = complaint(outside, "noise", "urgent");
+
+    feedback(b1, c1, "breakfast", true, true);
+    feedback(b2, c2, "room", true, false);
+    feedback(b3, c3, "noise", false, false);
+    feedback(outside, c4, "noise", true, true);
+
+    Instant hour = T.plusSeconds(3600);
+    inquiry(T, hour, T.plusSeconds(1800)); // answered in time
+    inquiry(T, hour, T.plusSeconds(3 * 3600)); // answered late
+    inquiry(T, hour, null); // not answered, deadline passed
+    inquiry(T.plusSeconds(23 * 3600), T.plus(Duration.ofDays(2)), null); // deadline still ahead
+    inquiry(Instant.parse("2030-06-02T08:00:00Z"), Instant.parse("2030-06-02T09:00:00Z"), null);
     task(b2, T.plusSeconds(3600), T.plusSeconds(1800)); // done 30 min before its deadline
     task(b2, T.plusSeconds(3600), T.plusSeconds(7200)); // done an hour late
     task(outside, T.plusSeconds(3600), T.plusSeconds(60));
@@ -206,11 +355,37 @@ class KpiServiceTest extends JourneyIntegrationTest {
     assertThat(k.nps()).isZero();
     // K2 is negative (room 2, recommend 6): 1/2
     assertThat(k.negativeFeedbackRate()).isEqualTo(0.5);
-    assertThat(k.complaintsByCategory()).isEqualTo(Map.of("cleanliness", 1, "room", 1));
-    assertThat(k.complaintsByUrgency()).isEqualTo(Map.of("urgent", 1, "priority", 1));
-    // two tasks of K2 done, one before its deadline: 0.5
-    assertThat(k.tasksDone()).isEqualTo(2);
+    assertThat(k.complaintsByCategory()).isEqualTo(Map.of("cleanliness", 1, "room", 1, "noise", 1));
+    assertThat(k.complaintsByUrgency()).isEqualTo(Map.of("urgent", 2, "priority", 1));
+    // K2's two plain tasks (one on time, one late), c1's task (done 2 h after its 1 h deadline)
+    // and c2's (done after 5 h, due in a day); c3's is still open: 2 of 4
+    assertThat(k.tasksDone()).isEqualTo(4);
     assertThat(k.tasksOnTimeRate()).isEqualTo(0.5);
+    // inquiries received in May: in time, late, unanswered past its deadline count; the one whose
+    // deadline is still ahead does not, nor the one received in June: 1 of 3
+    assertThat(k.inquiriesAnsweredInTime()).isEqualTo(new Kpis.Share(1, 3, 0.33));
+    // acknowledged: c1 claimed after 10 min of 15 (yes), c2 done after 5 h of 4 (no), c3 nobody
+    // and its 15 min are over (no): 1 of 3
+    assertThat(k.complaintsAcknowledgedInTime()).isEqualTo(new Kpis.Share(1, 3, 0.33));
+    // resolved: c1 after 2 h of 1 h (no), c2 after 5 h of a day (yes); c3's day is not over: 1 of 2
+    assertThat(k.complaintsResolvedInTime()).isEqualTo(new Kpis.Share(1, 2, 0.5));
+    // K3's guest stayed before (K1); K1's and K2's guests did not: 1 of 3
+    assertThat(k.repeatStays()).isEqualTo(new Kpis.Share(1, 3, 0.33));
+    // suggestions of the period's stays: K1's (adopted) and K2's (not); K4's is outside: 1 of 2
+    assertThat(k.suggestionsAdopted()).isEqualTo(new Kpis.Share(1, 2, 0.5));
+    assertThat(k.feedbackByType()).isEqualTo(Map.of("breakfast", 1, "room", 1, "noise", 1));
+    // the trend: twelve months up to May 2030
+    assertThat(k.trend()).hasSize(12);
+    assertThat(k.trend().getFirst().month()).isEqualTo(LocalDate.parse("2029-06-01"));
+    // April: K0 alone, every answer 4, recommends 9: average 4, NPS 100, 1 of 1 answered
+    assertThat(k.trend().get(10))
+        .isEqualTo(new Kpis.Month(LocalDate.parse("2030-04-01"), 1, 1, 4.0, 100, 1.0));
+    // May: K1 5+4+5+3+4 and K2 2+3+4+3 = 33 over 9 answers = 3.67; NPS 0; 2 of 3
+    assertThat(k.trend().get(11))
+        .isEqualTo(new Kpis.Month(LocalDate.parse("2030-05-01"), 3, 2, 3.67, 0, 0.67));
+    // months without stays have nothing to show
+    assertThat(k.trend().get(0))
+        .isEqualTo(new Kpis.Month(LocalDate.parse("2029-06-01"), 0, 0, null, null, null));
     assertThat(k.messagesByChannelAndState()).isEqualTo(Map.of("email sent", 2, "sms skipped", 1));
     assertThat(k.reviewRequestsSent()).isEqualTo(1);
     assertThat(kpis.messageRows(property, FROM, TO)).hasSize(3);

@@ -118,4 +118,105 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
     assertThat(surveys.find(path.substring("/survey/".length())).orElseThrow().answeredAt())
         .isNotNull();
   }
+
+  /** The inputs of the form that no assistive technology could name, by their outer HTML. */
+  @SuppressWarnings("unchecked")
+  java.util.List<String> inputsWithoutAccessibleName() {
+    return (java.util.List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                """
+                return Array.from(document.querySelectorAll(
+                    '#task-form input:not([type=hidden]), #task-form textarea, #task-form select'))
+                  .filter(function (el) {
+                    var byFor = el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]');
+                    var named = (byFor && byFor.textContent.trim())
+                      || (el.closest('label') && el.closest('label').textContent.trim())
+                      || (el.getAttribute('aria-label') || '').trim()
+                      || (el.getAttribute('aria-labelledby') || '').trim();
+                    return !named;
+                  })
+                  .map(function (el) { return el.outerHTML; });
+                """);
+  }
+
+  @Test
+  void theSurveyPageSpeaksTheGuestsLanguageAndEveryInputHasALabel() {
+    Property property = data.property("Asia/Shanghai", "zh-CN", "en");
+    Booking booking =
+        data.book(
+            data.request(
+                property,
+                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(2),
+                2,
+                data.uniqueEmail(),
+                "zh-CN"));
+
+    for (String language : java.util.List.of("zh-CN", "en")) {
+      String path =
+          URI.create(surveys.invite(booking.id(), SurveyKind.SATISFACTION, language)).getPath();
+      browser.get("http://localhost:" + port + path);
+      wait.until(
+          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#task-form .fjs-form")));
+
+      assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+      assertThat(browser.findElements(By.cssSelector("#task-form input[type=radio]")))
+          .hasSizeGreaterThan(30);
+      assertThat(inputsWithoutAccessibleName()).isEmpty();
+      // the send button is a real button, reachable from the keyboard
+      WebElement send = browser.findElement(By.cssSelector("#task-form button.task-complete"));
+      assertThat(send.getTagName()).isEqualTo("button");
+      assertThat(send.getAttribute("tabindex")).isNull();
+    }
+  }
+
+  @Test
+  void answersTypedButNotSentAreKeptAndComeBackWhenTheGuestReturns() {
+    Property property = data.property("Europe/Rome", "en");
+    Booking booking =
+        data.book(
+            data.request(
+                property,
+                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(2),
+                2,
+                data.uniqueEmail(),
+                "en"));
+    String path = URI.create(surveys.invite(booking.id(), SurveyKind.QUICK, "en")).getPath();
+    String token = path.substring("/survey/".length());
+
+    browser.get("http://localhost:" + port + path);
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#task-form .fjs-form")));
+    choose("How was your first night", "4");
+    WebElement words =
+        browser.findElement(
+            By.xpath("//div[contains(@class,'fjs-form-field-textarea')]//textarea"));
+    words.sendKeys("A kettle <i>please</i>");
+    words.sendKeys(org.openqa.selenium.Keys.TAB);
+    wait.until(
+        ExpectedConditions.textMatches(
+            By.cssSelector("[data-testid=draft-status]"), java.util.regex.Pattern.compile(".+")));
+
+    Invitation kept = surveys.find(token).orElseThrow();
+    assertThat(kept.draft()).contains("A kettle <i>please</i>").contains("\"firstNight\":\"4\"");
+    // a draft is not an answer: nothing reached the journey, the numbers or the feedback
+    assertThat(kept.answeredAt()).isNull();
+    assertThat(kept.answers()).isNull();
+
+    // the guest comes back later: what they typed is there
+    browser.get("http://localhost:" + port + path);
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#task-form .fjs-form")));
+    WebElement again =
+        browser.findElement(
+            By.xpath("//div[contains(@class,'fjs-form-field-textarea')]//textarea"));
+    assertThat(again.getAttribute("value")).isEqualTo("A kettle <i>please</i>");
+    assertThat(
+            browser
+                .findElement(
+                    By.xpath(
+                        "//div[contains(@class,'fjs-form-field-radio')][label[starts-with(normalize-space(.),'How was your first night')]]//div[contains(@class,'fjs-inline-label')][label[normalize-space(.)='4']]/input[@type='radio']"))
+                .isSelected())
+        .isTrue();
+  }
 }

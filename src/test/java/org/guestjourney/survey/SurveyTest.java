@@ -205,4 +205,33 @@ class SurveyTest extends JourneyIntegrationTest {
         .isNull();
     assertThat(complaints.forBooking(booking.id())).isEmpty();
   }
+
+  @Test
+  void aDraftKeepsOnlyTheFormsFieldsIsNoAnswerAndGoesOnceTheAnswersAreSent() {
+    Property property = data.property("Europe/Rome", "en");
+    Booking booking =
+        data.book(
+            data.request(
+                property,
+                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(2),
+                2,
+                data.uniqueEmail(),
+                "en"));
+    String link = surveys.invite(booking.id(), SurveyKind.QUICK, "en");
+    String token = link.substring(link.lastIndexOf('/') + 1);
+
+    surveys.saveDraft(token, Map.of("firstNight", "9", "fixToday", "The lamp", "sneaky", "x"));
+
+    Invitation drafted = surveys.find(token).orElseThrow();
+    assertThat(surveys.previousAnswers(drafted)).isEqualTo(Map.of("fixToday", "The lamp"));
+    assertThat(drafted.answeredAt()).isNull();
+    assertThat(drafted.answers()).isNull();
+
+    surveys.answer(token, Map.of("firstNight", "4", "roomAsExpected", "5", "fixToday", "Lamp"));
+
+    Invitation answered = surveys.find(token).orElseThrow();
+    assertThat(answered.draft()).isNull();
+    assertThat(answered.answeredAt()).isNotNull();
+    assertThat(surveys.previousAnswers(answered)).containsEntry("fixToday", "Lamp");
+  }
 }

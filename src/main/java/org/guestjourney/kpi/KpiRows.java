@@ -1,0 +1,119 @@
+package org.guestjourney.kpi;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rows behind the figures, one set per kind, for the page that lists them and for the CSV. All
+ * are the rows of the period's stays (confirmed bookings departing in it), inquiries those received
+ * in it.
+ */
+public enum KpiRows {
+  STAYS(
+      "stays",
+      "Stays",
+      """
+      select b.id as booking_id, b.external_reference, b.source_channel, b.arrival_date, b.departure_date,
+             exists (select 1 from booking e join guest eg on eg.id = e.guest_id
+                      where e.status = 'CONFIRMED' and e.id <> b.id and lower(eg.email) = lower(g.email)
+                        and e.departure_date <= b.arrival_date) as repeat_guest
+        from booking b join guest g on g.id = b.guest_id
+       where b.id in (%s) order by b.departure_date, b.id
+      """),
+  SURVEYS(
+      "surveys",
+      "Surveys",
+      """
+      select s.booking_id, b.external_reference, s.kind, s.language, s.created_at as sent_at, s.answered_at,
+             s.answers
+        from survey_invitation s join booking b on b.id = s.booking_id
+       where s.booking_id in (%s) order by s.booking_id, s.id
+      """),
+  COMPLAINTS(
+      "complaints",
+      "Complaints",
+      """
+      select c.id as complaint_id, c.booking_id, b.external_reference, c.source, c.category, c.urgency,
+             c.created_at, c.acknowledge_due_at,
+             (select min(coalesce(t.claimed_at, t.completed_at)) from staff_task t
+               where t.complaint_id = c.id and t.element_id = 'task_contact_guest' and t.state <> 'CANCELLED')
+               as acknowledged_at,
+             c.resolve_due_at,
+             (select min(t.completed_at) from staff_task t
+               where t.complaint_id = c.id and t.element_id = 'task_contact_guest' and t.state = 'COMPLETED')
+               as resolved_at,
+             c.status, c.closed_at, c.description
+        from complaint c join booking b on b.id = c.booking_id
+       where c.booking_id in (%s) order by c.id
+      """),
+  TASKS(
+      "tasks",
+      "Staff tasks",
+      """
+      select t.id as task_id, t.booking_id, b.external_reference, t.process_id, t.name, t.state,
+             t.created_at, t.due_at, t.claimed_at, t.completed_at, t.completed_by,
+             t.completed_at <= t.due_at as on_time
+        from staff_task t join booking b on b.id = t.booking_id
+       where t.booking_id in (%s) order by t.id
+      """),
+  FEEDBACK(
+      "feedback",
+      "Feedback",
+      """
+      select f.id as feedback_id, f.booking_id, b.external_reference, f.source, f.type, f.urgency,
+             f.suggestion, f.classified_by, f.corrected_at, f.adopted_at, f.adopted_by, f.created_at, f.text
+        from feedback f join booking b on b.id = f.booking_id
+       where f.booking_id in (%s) order by f.id
+      """),
+  INQUIRIES(
+      "inquiries",
+      "Inquiries",
+      """
+      select id as inquiry_id, received_at, answer_due_at, answered_at, answered_by, status,
+             answered_at <= answer_due_at as answered_in_time
+        from inquiry
+       where property_id = :p and received_at >= cast(:from as timestamp) at time zone 'UTC'
+         and received_at < (cast(:to as timestamp) + interval '1 day') at time zone 'UTC'
+       order by id
+      """),
+  MESSAGES(
+      "messages",
+      "Messages",
+      """
+      select d.booking_id, b.external_reference, d.step, d.channel, d.state, d.planned_at, d.sent_at, d.reason
+        from message_delivery d join booking b on b.id = d.booking_id
+       where d.booking_id in (%s)
+       order by d.booking_id, d.planned_at
+      """);
+
+  private final String slug;
+  private final String title;
+  private final String sql;
+
+  KpiRows(String slug, String title, String sql) {
+    this.slug = slug;
+    this.title = title;
+    this.sql = sql.contains("%s") ? sql.formatted(KpiService.STAYS) : sql;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  String sql() {
+    return sql;
+  }
+
+  static Optional<KpiRows> bySlug(String slug) {
+    return Arrays.stream(values()).filter(k -> k.slug.equals(slug)).findFirst();
+  }
+
+  static List<KpiRows> all() {
+    return List.of(values());
+  }
+}
