@@ -30,12 +30,7 @@ class ComplaintPages {
       redirect.addFlashAttribute(
           "logged", "Complaint logged: the service recovery journey has started.");
     } catch (InvalidRequestException e) {
-      redirect.addFlashAttribute(
-          "problem",
-          e.violations().stream()
-              .map(v -> v.field() + " " + v.message())
-              .reduce((a, b) -> a + "; " + b)
-              .orElse("Invalid"));
+      redirect.addFlashAttribute("problem", e.describe());
     }
     return "redirect:/bookings/" + bookingId;
   }

@@ -34,12 +34,7 @@ class ConversationPages {
           "replied",
           conversations.replyByHand(id, text, CurrentStaff.of(staff), formKey, replaces));
     } catch (InvalidRequestException e) {
-      redirect.addFlashAttribute(
-          "replyProblem",
-          e.violations().stream()
-              .map(v -> v.field() + " " + v.message())
-              .reduce((a, b) -> a + "; " + b)
-              .orElse("Invalid"));
+      redirect.addFlashAttribute("replyProblem", e.describe());
       redirect.addFlashAttribute("replyDraft", text);
     } catch (ConflictException e) {
       redirect.addFlashAttribute("replyProblem", e.getMessage());

@@ -188,7 +188,7 @@ public class ConversationService {
           new Entry(
               false,
               d.channel().name().toLowerCase(),
-              email ? d.subject() + "\n" + readable(d.body()) : d.body(),
+              email ? d.subject() + " — " + excerpt(readable(d.body()), 160) : d.body(),
               d.step() == MessageStep.STAFF_REPLY
                   ? "staff reply"
                   : d.editedBy() != null ? "edited by " + d.editedBy() : "journey",
@@ -284,7 +284,13 @@ public class ConversationService {
             .replaceAll("[ \\t\\x0B\\f\\r]+", " ")
             .replaceAll(" *\n[ \n]*", "\n")
             .strip();
-    return text.length() > 600 ? text.substring(0, 600) + " …" : text;
+    return text;
+  }
+
+  /** The first {@code max} characters of {@code text} on one line. */
+  static String excerpt(String text, int max) {
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.length() > max ? line.substring(0, max) + " …" : line;
   }
 
   private Optional<ChannelType> lastInboundChannel(long bookingId) {

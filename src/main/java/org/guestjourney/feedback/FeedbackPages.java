@@ -82,12 +82,7 @@ class FeedbackPages {
       feedback.correct(id, type, urgency, suggestion, CurrentStaff.of(auth));
       redirect.addFlashAttribute("done", "Feedback " + id + " corrected.");
     } catch (InvalidRequestException e) {
-      redirect.addFlashAttribute(
-          "problem",
-          e.violations().stream()
-              .map(v -> v.field() + " " + v.message())
-              .reduce((a, b) -> a + "; " + b)
-              .orElse("Invalid"));
+      redirect.addFlashAttribute("problem", e.describe());
     }
     return "redirect:/feedback#feedback-" + id;
   }

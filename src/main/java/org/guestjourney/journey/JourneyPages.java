@@ -44,6 +44,7 @@ class JourneyPages {
   private final org.guestjourney.messaging.AutomationPauses pauses;
   private final org.guestjourney.conversation.ConversationService conversations;
   private final List<org.guestjourney.messaging.Channel> channels;
+  private final org.guestjourney.messaging.MessagingProperties messagingSettings;
   private final Clock clock;
 
   JourneyPages(
@@ -56,6 +57,7 @@ class JourneyPages {
       org.guestjourney.messaging.AutomationPauses pauses,
       org.guestjourney.conversation.ConversationService conversations,
       List<org.guestjourney.messaging.Channel> channels,
+      org.guestjourney.messaging.MessagingProperties messagingSettings,
       Clock clock) {
     this.bookings = bookings;
     this.properties = properties;
@@ -66,6 +68,7 @@ class JourneyPages {
     this.pauses = pauses;
     this.conversations = conversations;
     this.channels = channels;
+    this.messagingSettings = messagingSettings;
     this.clock = clock;
   }
 
@@ -188,6 +191,17 @@ class JourneyPages {
             .toList());
     model.addAttribute("replyKey", java.util.UUID.randomUUID().toString());
     model.addAttribute(
+        "channelRule", channelRule(guests.findById(booking.guestId()).orElseThrow(), property));
+    model.addAttribute(
+        "propertyChannels",
+        channels.stream()
+            .map(
+                c ->
+                    new ChannelLine(
+                        c.type().label(), c.unavailableReason(property.id()).orElse(null)))
+            .sorted(java.util.Comparator.comparing(ChannelLine::name))
+            .toList());
+    model.addAttribute(
         "tasks",
         tasks.ofBooking(id).stream()
             .map(
@@ -264,6 +278,22 @@ class JourneyPages {
     model.addAttribute("message", e.getMessage());
     addClock(model);
     return "pages/not-found";
+  }
+
+  /** The channel rule for this guest, in words: what is tried first, then what. */
+  private String channelRule(Guest guest, Property property) {
+    java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+    if (guest.preferredChannel() != null) {
+      order.add(org.guestjourney.messaging.ChannelType.valueOf(guest.preferredChannel()).label());
+    }
+    messagingSettings.channelOrder().forEach(c -> order.add(c.label()));
+    return "Tried in this order: "
+        + String.join(" → ", order)
+        + (guest.preferredChannel() == null ? "" : " (the guest's preference first)")
+        + "; a channel without an address, switched off or opted out is passed over."
+        + " A WhatsApp message not delivered within "
+        + properties.settings(property.id()).whatsappFallbackAfter().toMinutes()
+        + " minutes goes again by SMS. Replies go back on the channel the guest wrote from.";
   }
 
   private void addClock(Model model) {

@@ -37,7 +37,7 @@ class MessageActionPages {
       redirect.addFlashAttribute(
           "automation", "Automatic messages paused: nothing goes to this guest until you resume.");
     } catch (InvalidRequestException e) {
-      redirect.addFlashAttribute("automation", describe(e));
+      redirect.addFlashAttribute("automation", e.describe());
     }
     return "redirect:/bookings/" + id;
   }
@@ -61,7 +61,7 @@ class MessageActionPages {
       actions.edit(id, subject, text, staff.getName());
       redirect.addFlashAttribute("logged", "Saved: the message will go with your text.");
     } catch (InvalidRequestException e) {
-      redirect.addFlashAttribute("problem", describe(e));
+      redirect.addFlashAttribute("problem", e.describe());
       redirect.addFlashAttribute("draftText", text);
       redirect.addFlashAttribute("draftSubject", subject);
     } catch (ConflictException e) {
@@ -92,12 +92,5 @@ class MessageActionPages {
   String notFound(NotFoundException e, Model model) {
     model.addAttribute("message", e.getMessage());
     return "pages/not-found";
-  }
-
-  private static String describe(InvalidRequestException e) {
-    return e.violations().stream()
-        .map(v -> v.field() + " " + v.message())
-        .reduce((a, b) -> a + "; " + b)
-        .orElse("Invalid");
   }
 }

@@ -19,4 +19,12 @@ public class InvalidRequestException extends RuntimeException {
   public List<FieldViolation> violations() {
     return violations;
   }
+
+  /** The violations in one line for a page: "text is required; subject is too long". */
+  public String describe() {
+    return violations.stream()
+        .map(v -> v.field() + " " + v.message())
+        .reduce((a, b) -> a + "; " + b)
+        .orElse("Invalid");
+  }
 }

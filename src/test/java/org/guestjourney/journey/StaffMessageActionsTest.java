@@ -57,6 +57,8 @@ class StaffMessageActionsTest extends JourneyIntegrationTest {
             Map.of("note", "Guest asked for no messages <b>please</b>"));
     assertThat(paused.getStatusCode()).isEqualTo(HttpStatus.FOUND);
     assertThat(http.getForObject(page, String.class))
+        .contains("Tried in this order: E-mail → WhatsApp → SMS")
+        .contains("SMS/WhatsApp disabled: no Twilio account configured")
         .contains("data-testid=\"paused\"")
         .contains("Guest asked for no messages &lt;b&gt;please&lt;/b&gt;");
 
