@@ -35,4 +35,14 @@ class PropertyController {
   Property one(@PathVariable long id) {
     return service.get(id);
   }
+
+  @GetMapping("/{id}/settings")
+  SettingsRequest settings(@PathVariable long id) {
+    return service.settings(id);
+  }
+
+  @org.springframework.web.bind.annotation.PutMapping("/{id}/settings")
+  SettingsRequest updateSettings(@PathVariable long id, @RequestBody SettingsRequest request) {
+    return service.updateSettings(id, request);
+  }
 }

@@ -53,6 +53,40 @@ public class PropertyRepository {
         .single();
   }
 
+  void updateSettings(long propertyId, SettingsRequest s) {
+    jdbc.sql(
+            """
+            update property set inquiry_answer_within_minutes = :inquiry,
+              quick_survey_send_time = :quickSurvey, courtesy_check_in_send_time = :courtesy,
+              thank_you_hours_after_checkout = :thankYou,
+              satisfaction_survey_send_time = :satisfaction,
+              survey_reminder_after_days = :reminder, review_request_after_days = :review,
+              phone_follow_up_within_days = :phone, review_url = :reviewUrl,
+              quiet_hours_start = :quietStart, quiet_hours_end = :quietEnd,
+              max_messages_per_day = :perDay, max_messages_per_stay = :perStay,
+              whatsapp_fallback_minutes = :fallback
+             where id = :id
+            """)
+        .param("inquiry", s.inquiryAnswerWithinMinutes())
+        .param("quickSurvey", s.quickSurveySendTime())
+        .param("courtesy", s.courtesyCheckInSendTime())
+        .param("thankYou", s.thankYouHoursAfterCheckOut())
+        .param("satisfaction", s.satisfactionSurveySendTime())
+        .param("reminder", s.surveyReminderAfterDays())
+        .param("review", s.reviewRequestAfterDays())
+        .param("phone", s.phoneFollowUpWithinDays())
+        .param(
+            "reviewUrl",
+            s.reviewUrl() == null || s.reviewUrl().isBlank() ? null : s.reviewUrl().strip())
+        .param("quietStart", s.quietHoursStart())
+        .param("quietEnd", s.quietHoursEnd())
+        .param("perDay", s.maxMessagesPerDay())
+        .param("perStay", s.maxMessagesPerStay())
+        .param("fallback", s.whatsappFallbackMinutes())
+        .param("id", propertyId)
+        .update();
+  }
+
   public List<Property> findAll() {
     return jdbc.sql("select * from property order by name").query(this::map).list();
   }

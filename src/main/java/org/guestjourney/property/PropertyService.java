@@ -30,6 +30,26 @@ public class PropertyService {
     return properties.findById(id).orElseThrow(() -> new NotFoundException("No property " + id));
   }
 
+  public SettingsRequest settings(long id) {
+    get(id);
+    return SettingsRequest.of(properties.settings(id));
+  }
+
+  /**
+   * Changes a property's journey settings; nothing changes if any value is wrong. Send-time rules
+   * (quiet hours, caps, fallback wait) apply to the next message that falls due; timings of in-stay
+   * and post-stay messages apply to journeys that plan them from now on.
+   */
+  @Transactional
+  public SettingsRequest updateSettings(long id, SettingsRequest request) {
+    get(id);
+    Violations v = new Violations();
+    request.validate(v);
+    v.throwIfAny();
+    properties.updateSettings(id, request);
+    return settings(id);
+  }
+
   public List<Property> all() {
     return properties.findAll();
   }

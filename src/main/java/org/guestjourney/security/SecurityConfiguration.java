@@ -41,7 +41,7 @@ class SecurityConfiguration {
                         "/actuator/health",
                         "/favicon.ico")
                     .permitAll()
-                    .requestMatchers("/kpis/**", "/kpis")
+                    .requestMatchers("/kpis/**", "/kpis", "/properties/**")
                     .hasAuthority(GROUP_PREFIX + StaffUser.MANAGER)
                     .anyRequest()
                     .authenticated())

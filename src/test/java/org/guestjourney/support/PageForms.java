@@ -47,6 +47,36 @@ public final class PageForms {
     return submit(http, page, action, form);
   }
 
+  /**
+   * Like {@link #submit(TestRestTemplate, String, String, java.util.Map)}, then opens the page the
+   * answer redirects to in the same session, as a browser would (flash messages included).
+   */
+  public static String submitAndShow(
+      TestRestTemplate http, String page, String action, java.util.Map<String, String> fields) {
+    ResponseEntity<String> shown = http.getForEntity(page, String.class);
+    String session = shown.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+    Matcher csrf = CSRF.matcher(shown.getBody());
+    assertThat(csrf.find()).as("the page's forms carry a CSRF token").isTrue();
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    fields.forEach(form::add);
+    form.add("_csrf", csrf.group(1));
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, session);
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> answer =
+        http.withRedirects(Redirects.DONT_FOLLOW)
+            .postForEntity(action, new HttpEntity<>(form, headers), String.class);
+    assertThat(answer.getStatusCode().is3xxRedirection()).as("the form redirects").isTrue();
+    HttpHeaders again = new HttpHeaders();
+    again.add(HttpHeaders.COOKIE, session);
+    return http.exchange(
+            answer.getHeaders().getLocation().getPath(),
+            org.springframework.http.HttpMethod.GET,
+            new HttpEntity<>(again),
+            String.class)
+        .getBody();
+  }
+
   /** The value of the hidden field {@code name} on {@code page}. */
   public static String hidden(String page, String name) {
     Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(page);

@@ -1,0 +1,73 @@
+package org.guestjourney.property;
+
+import java.time.LocalTime;
+import org.guestjourney.web.Violations;
+
+/**
+ * A manager's journey settings for one property; every field is required (the settings page and
+ * {@code GET /api/properties/{id}/settings} show the current values to start from). Durations are
+ * in minutes, hours or days as named. The ranges are those the database enforces.
+ */
+public record SettingsRequest(
+    Integer inquiryAnswerWithinMinutes,
+    LocalTime quickSurveySendTime,
+    LocalTime courtesyCheckInSendTime,
+    Integer thankYouHoursAfterCheckOut,
+    LocalTime satisfactionSurveySendTime,
+    Integer surveyReminderAfterDays,
+    Integer reviewRequestAfterDays,
+    Integer phoneFollowUpWithinDays,
+    String reviewUrl,
+    LocalTime quietHoursStart,
+    LocalTime quietHoursEnd,
+    Integer maxMessagesPerDay,
+    Integer maxMessagesPerStay,
+    Integer whatsappFallbackMinutes) {
+
+  static SettingsRequest of(JourneySettings s) {
+    return new SettingsRequest(
+        (int) s.inquiryAnswerWithin().toMinutes(),
+        s.quickSurveySendTime(),
+        s.courtesyCheckInSendTime(),
+        (int) s.thankYouAfterCheckOut().toHours(),
+        s.satisfactionSurveySendTime(),
+        s.surveyReminderAfterDays(),
+        s.reviewRequestAfterDays(),
+        s.phoneFollowUpWithinDays(),
+        s.reviewUrl(),
+        s.quietHoursStart(),
+        s.quietHoursEnd(),
+        s.maxMessagesPerDay(),
+        s.maxMessagesPerStay(),
+        (int) s.whatsappFallbackAfter().toMinutes());
+  }
+
+  void validate(Violations v) {
+    range(v, inquiryAnswerWithinMinutes, 5, 2880, "inquiryAnswerWithinMinutes");
+    v.required(quickSurveySendTime, "quickSurveySendTime");
+    v.required(courtesyCheckInSendTime, "courtesyCheckInSendTime");
+    range(v, thankYouHoursAfterCheckOut, 0, 24, "thankYouHoursAfterCheckOut");
+    v.required(satisfactionSurveySendTime, "satisfactionSurveySendTime");
+    range(v, surveyReminderAfterDays, 1, 14, "surveyReminderAfterDays");
+    range(v, reviewRequestAfterDays, 1, 14, "reviewRequestAfterDays");
+    range(v, phoneFollowUpWithinDays, 1, 30, "phoneFollowUpWithinDays");
+    if (reviewUrl != null && !reviewUrl.isBlank()) {
+      v.check(
+          reviewUrl.strip().matches("^https://[^\\s<>\"]+$"),
+          "reviewUrl",
+          "must be an https:// link without spaces");
+      v.maxLength(reviewUrl, 500, "reviewUrl");
+    }
+    v.required(quietHoursStart, "quietHoursStart");
+    v.required(quietHoursEnd, "quietHoursEnd");
+    range(v, maxMessagesPerDay, 1, 20, "maxMessagesPerDay");
+    range(v, maxMessagesPerStay, 1, 60, "maxMessagesPerStay");
+    range(v, whatsappFallbackMinutes, 1, 240, "whatsappFallbackMinutes");
+  }
+
+  private static void range(Violations v, Integer value, int min, int max, String field) {
+    if (v.required(value, field)) {
+      v.check(value >= min && value <= max, field, "must be between " + min + " and " + max);
+    }
+  }
+}
