@@ -68,6 +68,7 @@ public class BookingService {
             blankToNull(g.phone()),
             g.preferredLanguage(),
             g.preferredChannel(),
+            blankToNull(g.timeZone()),
             now);
     Optional<Long> id = bookings.insertIfAbsent(request, guestId, now);
     if (id.isEmpty()) {
@@ -171,6 +172,12 @@ public class BookingService {
             Violations.E164.matcher(g.phone()).matches(),
             "guest.phone",
             "must be in E.164 form: + country code and number, digits only (e.g. +393401234567)");
+      }
+      if (g.timeZone() != null && !g.timeZone().isBlank()) {
+        v.check(
+            Violations.isTimeZone(g.timeZone()),
+            "guest.timeZone",
+            "must be a time zone such as Europe/Rome or Asia/Shanghai");
       }
       if (g.preferredChannel() != null) {
         boolean known = java.util.Set.of("EMAIL", "SMS", "WHATSAPP").contains(g.preferredChannel());

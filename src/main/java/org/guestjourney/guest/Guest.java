@@ -11,10 +11,18 @@ public record Guest(
     String email,
     String phone,
     String preferredLanguage,
-    String preferredChannel) {
+    String preferredChannel,
+    String timeZone) {
 
-  /** A guest without a channel preference. */
+  /** A guest without a channel preference, at home in the property's time zone. */
   public Guest(long id, String fullName, String email, String phone, String preferredLanguage) {
-    this(id, fullName, email, phone, preferredLanguage, null);
+    this(id, fullName, email, phone, preferredLanguage, null, null);
+  }
+
+  /** Where the guest is when not at the property, if they told us. */
+  public java.util.Optional<java.time.ZoneId> homeZone() {
+    return timeZone == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(java.time.ZoneId.of(timeZone));
   }
 }

@@ -16,13 +16,20 @@ public class GuestRepository {
   }
 
   public long insert(
-      String fullName, String email, String phone, String language, String channel, Instant now) {
+      String fullName,
+      String email,
+      String phone,
+      String language,
+      String channel,
+      String timeZone,
+      Instant now) {
     return jdbc.sql(
             """
-            insert into guest (full_name, email, phone, preferred_language, preferred_channel, created_at)
-            values (?, ?, ?, ?, ?, ?) returning id
+            insert into guest (full_name, email, phone, preferred_language, preferred_channel,
+              time_zone, created_at)
+            values (?, ?, ?, ?, ?, ?, ?) returning id
             """)
-        .params(fullName, email, phone, language, channel, Timestamp.from(now))
+        .params(fullName, email, phone, language, channel, timeZone, Timestamp.from(now))
         .query(Long.class)
         .single();
   }
@@ -38,7 +45,8 @@ public class GuestRepository {
                     rs.getString("email"),
                     rs.getString("phone"),
                     rs.getString("preferred_language"),
-                    rs.getString("preferred_channel")))
+                    rs.getString("preferred_channel"),
+                    rs.getString("time_zone")))
         .optional();
   }
 }

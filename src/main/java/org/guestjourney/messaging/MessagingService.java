@@ -285,11 +285,15 @@ public class MessagingService {
       // a person decided, looking at the guest's local time: no quiet hours, spacing or daily cap
       return Optional.of(transmit(delivery, route, to, step, extra, now));
     }
-    Optional<Instant> quietUntil = quietHoursEnd(step, to.property(), now);
+    ZoneId guestZone = guestZone(to, now);
+    Optional<Instant> quietUntil = quietHoursEnd(step, to.property(), guestZone, now);
     if (quietUntil.isPresent()) {
       String reason =
           "Waiting for the end of quiet hours: goes at "
-              + local(quietUntil.get(), to.property().timeZone());
+              + local(quietUntil.get(), to.property().timeZone())
+              + (guestZone.equals(to.property().timeZone())
+                  ? ""
+                  : " (" + local(quietUntil.get(), guestZone) + " where the guest is)");
       deliveries.defer(delivery.id(), quietUntil.get(), reason, now);
       throw new SendFailedException(reason, null, quietUntil.get());
     }
@@ -487,12 +491,13 @@ public class MessagingService {
   }
 
   /** When a proactive message may go, if now is inside the property's quiet hours. */
-  private Optional<Instant> quietHoursEnd(MessageStep step, Property property, Instant now) {
+  private Optional<Instant> quietHoursEnd(
+      MessageStep step, Property property, ZoneId guestZone, Instant now) {
     if (!step.waitsForQuietHours()) {
       return Optional.empty();
     }
     var quiet = properties.settings(property.id());
-    var local = now.atZone(property.timeZone());
+    var local = now.atZone(guestZone);
     if (!quiet.isQuiet(local.toLocalTime())) {
       return Optional.empty();
     }
@@ -501,6 +506,22 @@ public class MessagingService {
       end = end.plusDays(1);
     }
     return Optional.of(end.toInstant());
+  }
+
+  /**
+   * The guest's local clock: at the property during the stay (from the arrival day to the departure
+   * day), else where the guest lives if we know it, else the property's.
+   */
+  private static ZoneId guestZone(Audience to, Instant now) {
+    ZoneId property = to.property().timeZone();
+    if (to.booking() != null) {
+      var today = now.atZone(property).toLocalDate();
+      if (!today.isBefore(to.booking().arrivalDate())
+          && !today.isAfter(to.booking().departureDate())) {
+        return property;
+      }
+    }
+    return to.guest().homeZone().orElse(property);
   }
 
   /** Renders the message as the guest would read it, without sending or recording anything. */

@@ -17,6 +17,17 @@ public final class Violations {
 
   private final List<FieldViolation> found = new ArrayList<>();
 
+  /** An IANA time zone such as {@code Europe/Rome} (not an offset like {@code +02:00}). */
+  public static boolean isTimeZone(String value) {
+    try {
+      return value != null
+          && (value.contains("/") || value.equals("UTC"))
+          && java.time.ZoneId.of(value.strip()) != null;
+    } catch (java.time.DateTimeException e) {
+      return false;
+    }
+  }
+
   public Violations check(boolean ok, String field, String message) {
     if (!ok) {
       found.add(new FieldViolation(field, message));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.property.Property;
@@ -269,4 +270,75 @@ class SendRulesTest extends JourneyIntegrationTest {
                 + " (the property's cap is 2 per stay); not sent");
     assertThat(TestMailServer.to(email)).hasSize(2);
   }
+
+  @Test
+  void beforeTheStayQuietHoursFollowTheGuestsOwnClock() {
+    // 16:00 in Rome is 23:00 in Shanghai: night for a guest who lives there
+    Property property = data.property("Europe/Rome", LocalTime.of(16, 0), "en");
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(6);
+    String abroad = data.uniqueEmail();
+    String local = data.uniqueEmail();
+    Booking fromShanghai =
+        data.book(
+            new org.guestjourney.booking.BookingRequest(
+                property.id(),
+                "TZ-" + abroad,
+                "direct",
+                arrival,
+                arrival.plusDays(2),
+                null,
+                2,
+                null,
+                new org.guestjourney.booking.BookingRequest.GuestDetails(
+                    "Li Wei", abroad, null, "en", null, "Asia/Shanghai")));
+    Booking fromRome = data.book(data.request(property, arrival, 2, local, "en"));
+    data.awaitState(fromShanghai.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    data.awaitState(fromRome.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    Instant guideAt = data.message(fromShanghai.id(), MessageStep.CHECK_IN_GUIDE).plannedAt();
+    ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+    Instant nineInShanghai =
+        ZonedDateTime.of(
+                guideAt.atZone(shanghai).toLocalDate().plusDays(1), LocalTime.of(9, 0), shanghai)
+            .toInstant();
+
+    engine.moveTo(guideAt.plus(Duration.ofMinutes(1)));
+
+    data.awaitState(fromRome.id(), MessageStep.CHECK_IN_GUIDE, DeliveryState.SENT);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                data.message(fromShanghai.id(), MessageStep.CHECK_IN_GUIDE)
+                    .plannedAt()
+                    .equals(nineInShanghai));
+    assertThat(data.message(fromShanghai.id(), MessageStep.CHECK_IN_GUIDE).reason())
+        .startsWith("Waiting for the end of quiet hours")
+        .contains("09:00 CST where the guest is");
+
+    engine.moveTo(nineInShanghai.plus(Duration.ofMinutes(1)));
+    data.awaitState(fromShanghai.id(), MessageStep.CHECK_IN_GUIDE, DeliveryState.SENT);
+  }
+
+  @Test
+  void aTimeZoneThatDoesNotExistIsRefusedAndNothingIsBooked() {
+    Property property = data.property("Europe/Rome", "en");
+    String email = data.uniqueEmail();
+    var request =
+        new org.guestjourney.booking.BookingRequest(
+            property.id(),
+            "TZ-" + email,
+            "direct",
+            LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(6),
+            LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(8),
+            null,
+            2,
+            null,
+            new org.guestjourney.booking.BookingRequest.GuestDetails(
+                "Li Wei", email, null, "en", null, "Mars/Olympus"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bookingService.create(request))
+        .isInstanceOf(org.guestjourney.web.InvalidRequestException.class)
+        .hasMessageContaining("guest.timeZone");
+  }
+
+  @Autowired org.guestjourney.booking.BookingService bookingService;
 }
