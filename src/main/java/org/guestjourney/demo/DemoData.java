@@ -32,6 +32,7 @@ class DemoData {
   private final BookingService bookings;
   private final ComplaintService complaints;
   private final InquiryService inquiries;
+  private final DemoHistory history;
   private final Clock clock;
 
   DemoData(
@@ -39,11 +40,13 @@ class DemoData {
       BookingService bookings,
       ComplaintService complaints,
       InquiryService inquiries,
+      DemoHistory history,
       Clock clock) {
     this.properties = properties;
     this.bookings = bookings;
     this.complaints = complaints;
     this.inquiries = inquiries;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -161,6 +164,7 @@ class DemoData {
               "Hello! Do you have a room for two adults and a baby from 12 to 15 May? Is there a cot?"));
       demoInquiryDone = true;
     }
+    history.load(casaVerde);
     log.info(
         "Demo data loaded: open http://localhost:8080/ (sign in as frontdesk/frontdesk or"
             + " manager/manager) to follow the journeys and work the tasks");

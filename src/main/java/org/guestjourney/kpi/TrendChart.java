@@ -22,8 +22,8 @@ record TrendChart(
   static final int WIDTH = 600;
   static final int HEIGHT = 180;
   static final int LEFT = 40;
-  static final int TOP = 10;
-  static final int PLOT_HEIGHT = 130;
+  static final int TOP = 24;
+  static final int PLOT_HEIGHT = 116;
 
   /** A month: where it is drawn, its label and its value in words (null: nothing that month). */
   record Dot(int x, Integer y, String month, String value) {}
