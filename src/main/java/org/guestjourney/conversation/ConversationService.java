@@ -72,6 +72,16 @@ public class ConversationService {
   /** A reply by a guest starts a task for the front desk. */
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void guestReplied(GuestReplied event) {
+    // due an hour (reply-within) after the guest wrote
+    Instant received =
+        jdbc.sql("select received_at from inbound_message where id = ?")
+            .param(event.inboundMessageId())
+            .query((rs, n) -> rs.getTimestamp(1).toInstant())
+            .single();
+    startJourney(event.bookingId(), event.inboundMessageId(), received.plus(replyWithin));
+  }
+
+  private void startJourney(long bookingId, long inboundMessageId, Instant replyDueAt) {
     long key =
         engine
             .newCreateInstanceCommand()
@@ -79,17 +89,45 @@ public class ConversationService {
             .latestVersion()
             .variables(
                 Map.of(
-                    "bookingId", event.bookingId(),
-                    "inboundMessageId", event.inboundMessageId(),
-                    "replyDueAt",
-                        DateTimeFormatter.ISO_INSTANT.format(clock.instant().plus(replyWithin))))
+                    "bookingId", bookingId,
+                    "inboundMessageId", inboundMessageId,
+                    "replyDueAt", DateTimeFormatter.ISO_INSTANT.format(replyDueAt)))
             .send()
             .join()
             .getProcessInstanceKey();
     jdbc.sql("update inbound_message set process_instance_key = ? where id = ?")
-        .params(key, event.inboundMessageId())
+        .params(key, inboundMessageId)
         .update();
   }
+
+  /**
+   * After the embedded engine lost its state: every guest message of the last week still waiting
+   * for an answer gets its journey (and its front-desk task) again, due when it was due before.
+   *
+   * @return how many were restored
+   */
+  public int restoreOpenJourneys() {
+    Instant now = clock.instant();
+    List<Waiting> waiting =
+        jdbc.sql(
+                """
+                select id, booking_id, received_at from inbound_message
+                 where kind = 'REPLY' and booking_id is not null and reply is null
+                   and process_instance_key is not null and received_at > ?
+                 order by id
+                """)
+            .param(java.sql.Timestamp.from(now.minus(Duration.ofDays(7))))
+            .query(
+                (rs, n) ->
+                    new Waiting(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
+            .list();
+    for (Waiting w : waiting) {
+      startJourney(w.bookingId(), w.id(), w.receivedAt().plus(replyWithin));
+    }
+    return waiting.size();
+  }
+
+  private record Waiting(long id, long bookingId, Instant receivedAt) {}
 
   /** Keeps the answer the staff member wrote; the journey then sends it. */
   @org.springframework.context.event.EventListener

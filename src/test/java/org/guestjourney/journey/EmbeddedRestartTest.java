@@ -128,6 +128,9 @@ class EmbeddedRestartTest {
     long booking;
     long complaint;
     long oldTask;
+    long oldReplyTask;
+    Instant replyDue;
+    String phone = "+3936" + (10000000 + (int) (Math.random() * 89999999));
     Path dir = Path.of("target/test-data/restart-stay-" + UUID.randomUUID());
 
     try (ConfigurableApplicationContext app = StandaloneApp.start(dir, TestMailServer.port())) {
@@ -135,7 +138,20 @@ class EmbeddedRestartTest {
       TimeMachine time = app.getBean(TimeMachine.class);
       Property property = data.property("Europe/Rome", "en");
       LocalDate arrival = LocalDate.ofInstant(time.now(), property.timeZone()).plusDays(1);
-      booking = data.book(data.request(property, arrival, 3, email, "en")).id();
+      booking =
+          data.book(
+                  new org.guestjourney.booking.BookingRequest(
+                      property.id(),
+                      "RESTART-" + email,
+                      "direct",
+                      arrival,
+                      arrival.plusDays(3),
+                      null,
+                      2,
+                      null,
+                      new org.guestjourney.booking.BookingRequest.GuestDetails(
+                          "Nina Stay", email, phone, "en")))
+              .id();
       data.journeyOf(booking);
       app.getBean(org.guestjourney.booking.BookingService.class)
           .recordArrivalTime(booking, "16:00");
@@ -156,6 +172,20 @@ class EmbeddedRestartTest {
                   app.getBean(org.guestjourney.tasklist.StaffTaskService.class))
               .awaitOpenTask(c.processInstanceKey(), "task_contact_guest")
               .id();
+      // the guest also wrote and waits for an answer
+      app.getBean(org.guestjourney.messaging.InboundMessageService.class)
+          .receive(
+              org.guestjourney.messaging.ChannelType.SMS,
+              phone,
+              "+15005550006",
+              "Is there parking nearby?",
+              "SM-restart-" + UUID.randomUUID());
+      var reply =
+          new org.guestjourney.support.Staff(
+                  app.getBean(org.guestjourney.tasklist.StaffTaskService.class))
+              .awaitOpenTask(replyJourney(app, booking), "task_reply_to_guest");
+      oldReplyTask = reply.id();
+      replyDue = reply.dueAt();
     }
 
     try (ConfigurableApplicationContext app = StandaloneApp.start(dir, TestMailServer.port())) {
@@ -172,6 +202,15 @@ class EmbeddedRestartTest {
           new org.guestjourney.support.Staff(tasks).awaitOpenTask(journey, "task_contact_guest");
       assertThat(task.complaintId()).isEqualTo(complaint);
 
+      // the guest's message waits for an answer again, due when it was due before
+      assertThat(tasks.get(oldReplyTask, org.guestjourney.support.Staff.MANAGER).state())
+          .isEqualTo(org.guestjourney.tasklist.StaffTaskState.CANCELLED);
+      var reply =
+          new org.guestjourney.support.Staff(tasks)
+              .awaitOpenTask(replyJourney(app, booking), "task_reply_to_guest");
+      assertThat(reply.id()).isNotEqualTo(oldReplyTask);
+      assertThat(reply.dueAt()).isEqualTo(replyDue);
+
       // the in-stay journey is back: the welcome is not sent again, the quick survey comes next
       // morning
       Instant quickSurveyAt = data.message(booking, MessageStep.QUICK_SURVEY).plannedAt();
@@ -187,6 +226,22 @@ class EmbeddedRestartTest {
                           .count()
                       == 1);
     }
+  }
+
+  /** The guest-reply journey of the booking's latest guest message. */
+  private static long replyJourney(ConfigurableApplicationContext app, long booking) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql(
+                        "select process_instance_key from inbound_message where booking_id = ? order by id desc limit 1")
+                    .param(booking)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null),
+            java.util.Objects::nonNull);
   }
 
   private static String subject(jakarta.mail.internet.MimeMessage m) {
