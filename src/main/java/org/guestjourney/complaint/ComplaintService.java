@@ -169,8 +169,22 @@ public class ComplaintService {
     return complaints.findByBooking(bookingId);
   }
 
-  /** Turns the classification's durations into deadlines from now and records them. */
+  /**
+   * Turns the classification's durations into deadlines from now and records them. A complaint that
+   * has deadlines already (its journey restored after a restart, or the step retried) keeps them:
+   * the guest has been waiting since then.
+   */
   ComplaintJourney.Deadlines openCase(long complaintId, ComplaintJourney.Classification c) {
+    Complaint existing = get(complaintId);
+    if (existing.acknowledgeDueAt() != null
+        && existing.resolveDueAt() != null
+        && existing.callBackDueAt() != null) {
+      return new ComplaintJourney.Deadlines(
+          iso(existing.acknowledgeDueAt()),
+          iso(existing.resolveDueAt()),
+          iso(existing.callBackDueAt()),
+          existing.urgency());
+    }
     Instant now = clock.instant();
     Instant ack = now.plus(Duration.parse(c.acknowledgeWithin()));
     Instant resolve = now.plus(Duration.parse(c.resolveWithin()));

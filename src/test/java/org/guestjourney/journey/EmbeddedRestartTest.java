@@ -129,6 +129,7 @@ class EmbeddedRestartTest {
     long complaint;
     long oldTask;
     long oldReplyTask;
+    Instant acknowledgeBy;
     Instant replyDue;
     String phone = "+3936" + (10000000 + (int) (Math.random() * 89999999));
     Path dir = Path.of("target/test-data/restart-stay-" + UUID.randomUUID());
@@ -172,6 +173,15 @@ class EmbeddedRestartTest {
                   app.getBean(org.guestjourney.tasklist.StaffTaskService.class))
               .awaitOpenTask(c.processInstanceKey(), "task_contact_guest")
               .id();
+      acknowledgeBy =
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .until(
+                  () ->
+                      app.getBean(org.guestjourney.complaint.ComplaintService.class)
+                          .get(complaint)
+                          .acknowledgeDueAt(),
+                  java.util.Objects::nonNull);
       // the guest also wrote and waits for an answer
       app.getBean(org.guestjourney.messaging.InboundMessageService.class)
           .receive(
@@ -201,6 +211,8 @@ class EmbeddedRestartTest {
       var task =
           new org.guestjourney.support.Staff(tasks).awaitOpenTask(journey, "task_contact_guest");
       assertThat(task.complaintId()).isEqualTo(complaint);
+      // the guest has been waiting since the complaint: its deadlines stay where they were
+      assertThat(complaints.get(complaint).acknowledgeDueAt()).isEqualTo(acknowledgeBy);
 
       // the guest's message waits for an answer again, due when it was due before
       assertThat(tasks.get(oldReplyTask, org.guestjourney.support.Staff.MANAGER).state())
