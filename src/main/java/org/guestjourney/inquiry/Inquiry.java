@@ -20,4 +20,5 @@ public record Inquiry(
     String travelPurpose,
     String partyComposition,
     Long processInstanceKey,
-    Instant receivedAt) {}
+    Instant receivedAt,
+    Long bookingId) {}

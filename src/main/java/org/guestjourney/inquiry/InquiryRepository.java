@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -78,6 +79,32 @@ class InquiryRepository {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
+  /**
+   * Links the latest unlinked question of {@code email} at the property, asked since {@code since},
+   * to the booking; its id if there was one.
+   */
+  Optional<Long> linkToBooking(long propertyId, String email, Instant since, long bookingId) {
+    return jdbc.sql(
+            """
+            update inquiry set booking_id = ?
+             where id = (select id from inquiry
+                          where property_id = ? and lower(email) = lower(?) and booking_id is null
+                            and received_at >= ?
+                          order by received_at desc limit 1)
+            returning id
+            """)
+        .params(bookingId, propertyId, email, java.sql.Timestamp.from(since))
+        .query(Long.class)
+        .optional();
+  }
+
+  List<Inquiry> findByBooking(long bookingId) {
+    return jdbc.sql("select * from inquiry where booking_id = ? order by received_at")
+        .param(bookingId)
+        .query(this::map)
+        .list();
+  }
+
   private Inquiry map(ResultSet rs, int n) throws SQLException {
     return new Inquiry(
         rs.getLong("id"),
@@ -96,6 +123,7 @@ class InquiryRepository {
         rs.getString("travel_purpose"),
         rs.getString("party_composition"),
         rs.getObject("process_instance_key", Long.class),
-        instant(rs, "received_at"));
+        instant(rs, "received_at"),
+        rs.getObject("booking_id", Long.class));
   }
 }

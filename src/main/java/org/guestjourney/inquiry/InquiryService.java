@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,8 @@ public class InquiryService {
   private final PropertyRepository properties;
   private final MessagingService messaging;
   private final CamundaClient engine;
+  private final org.guestjourney.booking.BookingRepository bookings;
+  private final org.guestjourney.guest.GuestRepository guests;
   private final Clock clock;
 
   InquiryService(
@@ -41,11 +44,15 @@ public class InquiryService {
       PropertyRepository properties,
       MessagingService messaging,
       CamundaClient engine,
+      org.guestjourney.booking.BookingRepository bookings,
+      org.guestjourney.guest.GuestRepository guests,
       Clock clock) {
     this.inquiries = inquiries;
     this.properties = properties;
     this.messaging = messaging;
     this.engine = engine;
+    this.bookings = bookings;
+    this.guests = guests;
     this.clock = clock;
   }
 
@@ -104,6 +111,39 @@ public class InquiryService {
     var open = inquiries.findOpen();
     open.forEach(i -> startJourney(i.id(), i.propertyId()));
     return open.size();
+  }
+
+  /**
+   * A booking by someone who asked a question at the same property in the last 60 days continues
+   * that conversation: the question is linked to the booking (shown on its journey page, and the
+   * answer task says the person has booked meanwhile).
+   */
+  @org.springframework.transaction.event.TransactionalEventListener(
+      phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT,
+      fallbackExecution = true)
+  void booked(org.guestjourney.booking.BookingEvents.BookingConfirmed event) {
+    linkBooking(event.bookingId());
+  }
+
+  Optional<Long> linkBooking(long bookingId) {
+    var booking = bookings.findById(bookingId).orElseThrow();
+    var guest = guests.findById(booking.guestId()).orElseThrow();
+    if (guest.email() == null) {
+      return Optional.empty();
+    }
+    Optional<Long> linked =
+        inquiries.linkToBooking(
+            booking.propertyId(),
+            guest.email(),
+            clock.instant().minus(java.time.Duration.ofDays(60)),
+            bookingId);
+    linked.ifPresent(id -> log.info("Inquiry {} led to booking {}", id, bookingId));
+    return linked;
+  }
+
+  /** The questions the guest asked before booking. */
+  public List<Inquiry> forBooking(long bookingId) {
+    return inquiries.findByBooking(bookingId);
   }
 
   public Inquiry get(long id) {

@@ -43,7 +43,12 @@ class InquiryTaskDetails implements TaskDetails {
                             + ">"
                             + (i.phone() == null ? "" : " · " + i.phone())),
                     new Detail("Language", i.preferredLanguage()),
-                    new Detail("Question", i.message())))
+                    new Detail("Question", i.message()),
+                    new Detail(
+                        "Booked since",
+                        i.bookingId() == null
+                            ? "not yet"
+                            : "yes, booking " + i.bookingId() + " (see its journey page)")))
         .orElse(List.of());
   }
 }

@@ -43,6 +43,7 @@ class JourneyPages {
   private final StaffTaskService tasks;
   private final org.guestjourney.messaging.AutomationPauses pauses;
   private final org.guestjourney.conversation.ConversationService conversations;
+  private final org.guestjourney.inquiry.InquiryService inquiries;
   private final List<org.guestjourney.messaging.Channel> channels;
   private final org.guestjourney.messaging.MessagingProperties messagingSettings;
   private final Clock clock;
@@ -56,6 +57,7 @@ class JourneyPages {
       StaffTaskService tasks,
       org.guestjourney.messaging.AutomationPauses pauses,
       org.guestjourney.conversation.ConversationService conversations,
+      org.guestjourney.inquiry.InquiryService inquiries,
       List<org.guestjourney.messaging.Channel> channels,
       org.guestjourney.messaging.MessagingProperties messagingSettings,
       Clock clock) {
@@ -67,6 +69,7 @@ class JourneyPages {
     this.tasks = tasks;
     this.pauses = pauses;
     this.conversations = conversations;
+    this.inquiries = inquiries;
     this.channels = channels;
     this.messagingSettings = messagingSettings;
     this.clock = clock;
@@ -85,6 +88,9 @@ class JourneyPages {
   /** A staff task of the booking, for the journey page. */
   record TaskLine(
       long id, String name, String state, String due, boolean escalated, String completedBy) {}
+
+  /** A question the guest asked before booking, and its answer. */
+  record AskedBefore(String when, String question, String answer, String answeredBy) {}
 
   /** Who paused the booking's automatic messages. */
   record PauseLine(String by, String since, String note) {}
@@ -190,6 +196,14 @@ class JourneyPages {
             .filter(d -> d.step().waitsForQuietHours())
             .toList());
     model.addAttribute("replyKey", java.util.UUID.randomUUID().toString());
+    model.addAttribute(
+        "askedBefore",
+        inquiries.forBooking(id).stream()
+            .map(
+                i ->
+                    new AskedBefore(
+                        format(i.receivedAt(), zone), i.message(), i.answer(), i.answeredBy()))
+            .toList());
     model.addAttribute(
         "channelRule", channelRule(guests.findById(booking.guestId()).orElseThrow(), property));
     model.addAttribute(

@@ -130,4 +130,56 @@ class InquiryJourneyTest extends JourneyIntegrationTest {
     engine.assertStillWaitingAt(inquiry.processInstanceKey(), TASK_ANSWER_INQUIRY);
     assertThat(TestMailServer.to(email)).isEmpty();
   }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.boot.test.web.client.TestRestTemplate http;
+
+  @Test
+  void aBookingBySomeoneWhoAskedBeforeContinuesTheirConversation() {
+    String email = data.uniqueEmail();
+    Inquiry inquiry =
+        inquiries.receive(
+            new InquiryRequest(
+                property.id(),
+                "Sara Bianchi",
+                email,
+                null,
+                "en",
+                "Is there a cot? <script>alert('cot')</script>"));
+    String other = data.uniqueEmail();
+    Inquiry unrelated = ask(other, "en");
+
+    var booking =
+        data.book(
+            data.request(
+                property,
+                java.time.LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(20),
+                2,
+                email.toUpperCase(java.util.Locale.ROOT),
+                "en"));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                booking.id()
+                    == java.util.Objects.requireNonNullElse(
+                        inquiries.get(inquiry.id()).bookingId(), -1L));
+    assertThat(inquiries.get(unrelated.id()).bookingId()).isNull();
+    StaffTask answerTask = staff.awaitOpenTask(inquiry.processInstanceKey(), TASK_ANSWER_INQUIRY);
+    assertThat(
+            new InquiryTaskDetails(inquiryRepository)
+                .detailsFor(answerTask).stream()
+                    .filter(d -> d.label().equals("Booked since"))
+                    .map(org.guestjourney.tasklist.TaskDetails.Detail::value))
+        .containsExactly("yes, booking " + booking.id() + " (see its journey page)");
+    assertThat(
+            http.withBasicAuth("frontdesk", "frontdesk")
+                .getForObject("/bookings/" + booking.id(), String.class))
+        .contains("Asked before booking")
+        .contains("Is there a cot? &lt;script&gt;")
+        .doesNotContain("<script>alert('cot')");
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired InquiryRepository inquiryRepository;
 }

@@ -299,7 +299,8 @@ class SmsTemplatesTest {
                 null,
                 null,
                 null,
-                Instant.parse("2026-11-23T21:00:00Z")));
+                Instant.parse("2026-11-23T21:00:00Z"),
+                null));
       } else {
         model.put("booking", booking);
         model.put("nights", booking.nights());
