@@ -28,7 +28,14 @@ class SecurityConfiguration {
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(
+                auth
+                    // what changes how a house talks to its guests is for managers only
+                    .requestMatchers("/api/properties/*/twilio")
+                    .hasAuthority(GROUP_PREFIX + StaffUser.MANAGER)
+                    .requestMatchers(
+                        org.springframework.http.HttpMethod.PUT, "/api/properties/*/settings")
+                    .hasAuthority(GROUP_PREFIX + StaffUser.MANAGER)
+                    .requestMatchers(
                         "/api/**",
                         "/unsubscribe/**",
                         "/survey/**",

@@ -40,6 +40,12 @@ class PropertySettingsTest extends JourneyIntegrationTest {
         .containsEntry("maxMessagesPerStay", 12)
         .containsEntry("whatsappFallbackMinutes", 10);
 
+    // only a manager may change them
+    assertThat(put(http, url, defaults).getStatusCode())
+        .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+    assertThat(put(http.withBasicAuth("frontdesk", "frontdesk"), url, defaults).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
     Map<String, Object> wrong = new HashMap<>(defaults);
     wrong.put("maxMessagesPerDay", 0);
     wrong.put("reviewUrl", "javascript:alert(1)");
@@ -111,8 +117,13 @@ class PropertySettingsTest extends JourneyIntegrationTest {
   }
 
   private ResponseEntity<String> put(String url, Map<String, Object> body) {
+    return put(http.withBasicAuth("manager", "manager"), url, body);
+  }
+
+  private static ResponseEntity<String> put(
+      TestRestTemplate as, String url, Map<String, Object> body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange(url, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
+    return as.exchange(url, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
   }
 }

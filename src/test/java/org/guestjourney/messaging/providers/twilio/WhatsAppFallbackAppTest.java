@@ -137,6 +137,17 @@ class WhatsAppFallbackAppTest {
   void aPropertyWithItsOwnTwilioAccountSendsFromItsOwnNumber() throws Exception {
     Property property = data.property("Europe/Rome", "en");
     String api = "/api/properties/" + property.id() + "/twilio";
+    assertThat(
+            java.net.http.HttpClient.newHttpClient()
+                .send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(local() + api))
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .as("only managers may change where a house's messages come from")
+        .isEqualTo(401);
 
     // an account whose token the app does not know, and a malformed number: refused, nothing kept
     var refused =
@@ -184,6 +195,7 @@ class WhatsAppFallbackAppTest {
         .send(
             java.net.http.HttpRequest.newBuilder(java.net.URI.create(local() + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", MANAGER)
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json))
                 .build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -192,9 +204,17 @@ class WhatsAppFallbackAppTest {
   private static java.net.http.HttpResponse<String> get(String path) throws Exception {
     return java.net.http.HttpClient.newHttpClient()
         .send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(local() + path)).build(),
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(local() + path))
+                .header("Authorization", MANAGER)
+                .build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
   }
+
+  /** The embedded default's demo manager: only managers may set a property's senders. */
+  private static final String MANAGER =
+      "Basic "
+          + java.util.Base64.getEncoder()
+              .encodeToString("manager:manager".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   private static String local() {
     return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
