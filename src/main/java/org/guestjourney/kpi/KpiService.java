@@ -162,16 +162,21 @@ public class KpiService {
             from,
             to,
             now);
-    // stays whose guest (same e-mail, any property) had a confirmed stay that ended by this arrival
+    // stays whose guest (same e-mail, any property) had a confirmed stay that ended by this
+    // arrival:
+    // the guest's first departure is on or before it (a stay never ends before it starts, so that
+    // first departure is another stay's); one pass over the bookings, not one query per stay
     Kpis.Share repeat =
         share(
             """
-            select exists (
-                     select 1 from booking e join guest eg on eg.id = e.guest_id
-                      where e.status = 'CONFIRMED' and e.id <> b.id
-                        and lower(eg.email) = lower(g.email) and e.departure_date <= b.arrival_date)
-              from booking b join guest g on g.id = b.guest_id
-             where b.id in (%s)
+            select coalesce(f.first_departure <= s.arrival_date, false)
+              from (select b.arrival_date, lower(g.email) as email
+                      from booking b join guest g on g.id = b.guest_id
+                     where b.id in (%s)) s
+              left join (select lower(eg.email) as email, min(e.departure_date) as first_departure
+                           from booking e join guest eg on eg.id = e.guest_id
+                          where e.status = 'CONFIRMED' and eg.email is not null
+                          group by 1) f on f.email = s.email
             """
                 .formatted(STAYS),
             propertyId,
