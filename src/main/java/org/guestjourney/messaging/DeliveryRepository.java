@@ -385,16 +385,20 @@ class DeliveryRepository {
         .list();
   }
 
-  /** Fallback messages whose attempt failed for a reason that may pass, due for another try. */
+  /**
+   * Fallback messages due for another try: their attempt failed for a reason that may pass, or the
+   * instance that was sending them stopped before its lease ran out.
+   */
   List<MessageDelivery> findFallbacksToRetry(Instant failedBefore, int maxAttempts) {
     return jdbc.sql(
             """
             select * from message_delivery
-             where fallback_for is not null and state in ('FAILED', 'SCHEDULED')
-               and provider_error is null and attempts < ? and updated_at < ?
+             where fallback_for is not null and provider_error is null and attempts < ?
+               and ((state in ('FAILED', 'SCHEDULED') and updated_at < ?)
+                    or (state = 'SENDING' and claimed_until < ?))
              order by id
             """)
-        .params(maxAttempts, ts(failedBefore))
+        .params(maxAttempts, ts(failedBefore), ts(failedBefore))
         .query(this::map)
         .list();
   }

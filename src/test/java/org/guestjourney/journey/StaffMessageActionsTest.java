@@ -202,4 +202,70 @@ class StaffMessageActionsTest extends JourneyIntegrationTest {
     data.journeyOf(booking.id());
     return booking;
   }
+
+  @Autowired org.guestjourney.messaging.InboundMessageService inbound;
+  @Autowired org.guestjourney.tasklist.StaffTaskService taskService;
+
+  @Test
+  void answeringFromTheConversationCompletesTheWaitingReplyTaskAndSendsOnce() throws Exception {
+    Property property = quietlessProperty();
+    String email = data.uniqueEmail();
+    String phone = "+3938" + (10000000 + (int) (Math.random() * 89999999));
+    Booking booking =
+        data.book(
+            new org.guestjourney.booking.BookingRequest(
+                property.id(),
+                "CONV-" + email,
+                "direct",
+                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(5),
+                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(7),
+                null,
+                2,
+                null,
+                new org.guestjourney.booking.BookingRequest.GuestDetails(
+                    "Pia Conversa", email, phone, "en")));
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    inbound.receive(
+        org.guestjourney.messaging.ChannelType.SMS,
+        phone,
+        "+15005550006",
+        "Can we bring our dog?",
+        "SM-conv-" + phone);
+    var task =
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(
+                () ->
+                    taskService.ofBooking(booking.id()).stream()
+                        .filter(t -> t.elementId().equals("task_reply_to_guest"))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    String page = "/bookings/" + booking.id();
+    assertThat(http.getForObject(page, String.class)).contains("Can we bring our dog?");
+
+    String shown =
+        PageForms.submitAndShow(
+            http,
+            page,
+            page + "/conversation",
+            Map.of(
+                "text",
+                "Of course, dogs are welcome!",
+                "formKey",
+                PageForms.hidden(http.getForObject(page, String.class), "formKey")));
+
+    assertThat(shown).contains("conversation journey; it goes in a moment");
+    var done = taskService.get(task.id(), org.guestjourney.support.Staff.MANAGER);
+    assertThat(done.state()).isEqualTo(org.guestjourney.tasklist.StaffTaskState.COMPLETED);
+    assertThat(done.completedBy()).isEqualTo("frontdesk");
+    data.awaitState(booking.id(), MessageStep.STAFF_REPLY, DeliveryState.SENT);
+    await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.to(email).size() == 2);
+    assertThat(Mails.visibleText(TestMailServer.to(email).getLast()))
+        .contains("Of course, dogs are welcome!")
+        .contains("Can we bring our dog?");
+    assertThat(data.messages(booking.id()))
+        .filteredOn(d -> d.step() == MessageStep.STAFF_REPLY)
+        .hasSize(1);
+  }
 }
