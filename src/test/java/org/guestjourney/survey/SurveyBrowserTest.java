@@ -93,7 +93,7 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
                 "#task-form button.task-complete, #task-form .fjs-form button[type=submit]"));
     ((JavascriptExecutor) browser)
         .executeScript("arguments[0].scrollIntoView({block:'center'})", send);
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", send);
+    wait.until(ExpectedConditions.elementToBeClickable(send)).click();
 
     try {
       wait.until(
