@@ -42,8 +42,10 @@ class WhatsAppFallback {
   /** The provider reported a WhatsApp message undelivered or failed. */
   record NotDelivered(long deliveryId, ProviderStatus status, String errorCode) {}
 
+  /** Off the webhook's thread: Twilio should hear back at once, not after our SMS went out. */
+  @org.springframework.scheduling.annotation.Async
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-  void onReceipt(NotDelivered event) {
+  public void onReceipt(NotDelivered event) {
     deliveries
         .findById(event.deliveryId())
         .filter(d -> d.fallbackFor() == null)
