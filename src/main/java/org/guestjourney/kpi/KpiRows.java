@@ -81,7 +81,8 @@ public enum KpiRows {
       "messages",
       "Messages",
       """
-      select d.booking_id, b.external_reference, d.step, d.channel, d.state, d.planned_at, d.sent_at, d.reason
+      select d.booking_id, b.external_reference, d.step, d.channel, d.state, d.provider_status,
+             d.provider_error, d.planned_at, d.sent_at, d.reason
         from message_delivery d join booking b on b.id = d.booking_id
        where d.booking_id in (%s)
        order by d.booking_id, d.planned_at

@@ -94,11 +94,23 @@ public class KpiService {
                 to)
             .query(Boolean.class)
             .list();
+    // each message once, by its furthest known outcome: delivered (or read) when the provider
+    // confirmed it, failed when the provider or the channel gave up, sent when it left us without a
+    // receipt (e-mail has none unless it bounces), skipped or cancelled with a reason, else
+    // scheduled
     Map<String, Integer> messages =
         counts(
-            "select lower(channel) || ' ' || lower(state), count(*) from message_delivery where booking_id in ("
-                + STAYS
-                + ") group by 1",
+            """
+            select lower(channel) || ' ' || case
+                     when provider_status in ('DELIVERED', 'READ') then 'delivered'
+                     when provider_status in ('UNDELIVERED', 'FAILED', 'BOUNCED', 'COMPLAINED')
+                       or state = 'FAILED' then 'failed'
+                     when state = 'SENT' then 'sent'
+                     when state = 'SENDING' then 'scheduled'
+                     else lower(state) end, count(*)
+              from message_delivery where booking_id in (%s) group by 1
+            """
+                .formatted(STAYS),
             propertyId,
             from,
             to);

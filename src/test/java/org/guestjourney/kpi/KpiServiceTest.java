@@ -229,7 +229,8 @@ class KpiServiceTest extends JourneyIntegrationTest {
                 "/kpis/messages.csv?property=" + property + "&from=" + FROM + "&to=" + TO,
                 String.class);
     assertThat(csv.lines())
-        .hasSize(4)
+        .as("a header and the six messages of the period's stays")
+        .hasSize(7)
         .first()
         .asString()
         .startsWith("booking_id,external_reference");
@@ -331,7 +332,19 @@ class KpiServiceTest extends JourneyIntegrationTest {
     message(b1, "booking-confirmation", "EMAIL", "SENT");
     message(b1, "review-request", "EMAIL", "SENT");
     message(b3, "welcome", "SMS", "SKIPPED");
+    message(b3, "booking-confirmation", "SMS", "SENT");
+    message(b2, "booking-confirmation", "WHATSAPP", "SENT");
+    message(b2, "check-in-guide", "WHATSAPP", "SENT");
     message(outside, "review-request", "EMAIL", "SENT");
+    // receipts: K3's SMS was delivered, K2's guide never reached WhatsApp
+    jdbc.sql(
+            "update message_delivery set provider_status = 'DELIVERED' where booking_id = ? and channel = 'SMS' and state = 'SENT'")
+        .param(b3)
+        .update();
+    jdbc.sql(
+            "update message_delivery set provider_status = 'UNDELIVERED' where booking_id = ? and step = 'check-in-guide'")
+        .param(b2)
+        .update();
     jdbc.sql(
             "update message_delivery set reason = '=HYPERLINK(1)' where booking_id = ? and step = 'welcome'")
         .param(b3)
@@ -386,8 +399,17 @@ class KpiServiceTest extends JourneyIntegrationTest {
     // months without stays have nothing to show
     assertThat(k.trend().get(0))
         .isEqualTo(new Kpis.Month(LocalDate.parse("2029-06-01"), 0, 0, null, null, null));
-    assertThat(k.messagesByChannelAndState()).isEqualTo(Map.of("email sent", 2, "sms skipped", 1));
+    // each message once by its outcome: K1's two e-mails (no receipt), K3's SMS delivered and its
+    // welcome skipped, K2's WhatsApp confirmation without receipt and its guide undelivered
+    assertThat(k.messagesByChannelAndState())
+        .isEqualTo(
+            Map.of(
+                "email sent", 2,
+                "sms delivered", 1,
+                "sms skipped", 1,
+                "whatsapp sent", 1,
+                "whatsapp failed", 1));
     assertThat(k.reviewRequestsSent()).isEqualTo(1);
-    assertThat(kpis.messageRows(property, FROM, TO)).hasSize(3);
+    assertThat(kpis.messageRows(property, FROM, TO)).hasSize(6);
   }
 }
