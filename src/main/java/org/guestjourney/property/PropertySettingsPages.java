@@ -91,31 +91,31 @@ class PropertySettingsPages {
       java.util.Map<String, String> form,
       String field,
       java.util.List<org.guestjourney.web.FieldViolation> unreadable) {
-    String value = form.get(field);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      unreadable.add(new org.guestjourney.web.FieldViolation(field, "must be a whole number"));
-      return null;
-    }
+    return parse(form, field, Integer::valueOf, "must be a whole number", unreadable);
   }
 
   private static LocalTime time(
       java.util.Map<String, String> form,
       String field,
       java.util.List<org.guestjourney.web.FieldViolation> unreadable) {
+    return parse(form, field, LocalTime::parse, "must be a time such as 09:30", unreadable);
+  }
+
+  /** The field's value read by {@code reader}; null when empty or unreadable (then noted). */
+  private static <T> T parse(
+      java.util.Map<String, String> form,
+      String field,
+      java.util.function.Function<String, T> reader,
+      String expected,
+      java.util.List<org.guestjourney.web.FieldViolation> unreadable) {
     String value = form.get(field);
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
-      return LocalTime.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      unreadable.add(
-          new org.guestjourney.web.FieldViolation(field, "must be a time such as 09:30"));
+      return reader.apply(value.strip());
+    } catch (NumberFormatException | DateTimeParseException e) {
+      unreadable.add(new org.guestjourney.web.FieldViolation(field, expected));
       return null;
     }
   }
