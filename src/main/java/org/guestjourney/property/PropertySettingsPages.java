@@ -20,9 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PropertySettingsPages {
 
   private final PropertyService properties;
+  private final java.util.List<SettingsSection> sections;
 
-  PropertySettingsPages(PropertyService properties) {
+  PropertySettingsPages(PropertyService properties, java.util.List<SettingsSection> sections) {
     this.properties = properties;
+    this.sections = sections;
   }
 
   /** The first property's settings (a B&B usually has one house). */
@@ -41,6 +43,7 @@ class PropertySettingsPages {
       model.addAttribute("settings", properties.settings(id));
     }
     model.addAttribute("properties", properties.all());
+    model.addAttribute("sections", sections.stream().map(x -> x.sectionFor(id)).toList());
     return "pages/property-settings";
   }
 

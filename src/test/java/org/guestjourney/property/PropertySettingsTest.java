@@ -126,4 +126,27 @@ class PropertySettingsTest extends JourneyIntegrationTest {
     headers.setContentType(MediaType.APPLICATION_JSON);
     return as.exchange(url, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
   }
+
+  @Test
+  void theSettingsPageShowsTheHousesSmsAndWhatsAppSendersAndRefusesAnAccountWithoutToken() {
+    Property property = data.property("Europe/Rome", "en");
+    String page = "/properties/" + property.id() + "/settings";
+    TestRestTemplate manager = http.withBasicAuth("manager", "manager");
+    assertThat(manager.getForObject(page, String.class))
+        .contains("SMS and WhatsApp")
+        .contains("SMS/WhatsApp disabled: no Twilio account configured");
+
+    String shown =
+        PageForms.submitAndShow(
+            manager,
+            page,
+            "/properties/" + property.id() + "/twilio",
+            Map.of("accountSid", "AC" + "1".repeat(32), "smsFrom", "+393331234567"));
+
+    assertThat(shown).contains("GUESTJOURNEY_TWILIO_AUTHTOKENS_AC" + "1".repeat(32));
+    assertThat(manager.getForObject("/api/properties/" + property.id() + "/twilio", String.class))
+        .as("nothing stored: the house still has no account")
+        .contains("no Twilio account configured")
+        .doesNotContain("accountSid");
+  }
 }

@@ -80,8 +80,44 @@ class TwilioAccounts {
         null);
   }
 
-  /** Sets (or replaces) the property's own account and senders. */
-  void save(long propertyId, TwilioSenderApi.SenderSettings s) {
+  private static final java.util.regex.Pattern ACCOUNT_SID =
+      java.util.regex.Pattern.compile("^AC[0-9a-fA-F]{32}$");
+  private static final java.util.regex.Pattern SERVICE_SID =
+      java.util.regex.Pattern.compile("^MG[0-9a-fA-F]{32}$");
+
+  /**
+   * Sets (or replaces) the property's own account and senders; nothing changes when a value is
+   * wrong or the account's auth token is not in the environment.
+   */
+  void save(long propertyId, TwilioSenderApi.SenderSettings settings) {
+    org.guestjourney.web.Violations v = new org.guestjourney.web.Violations();
+    if (v.required(settings.accountSid(), "accountSid")) {
+      String sid = settings.accountSid().strip();
+      if (!ACCOUNT_SID.matcher(sid).matches()) {
+        v.check(false, "accountSid", "must be AC followed by 32 hex digits");
+      } else {
+        v.check(
+            properties.tokenFor(sid).isPresent(),
+            "accountSid",
+            "has no auth token in the environment (GUESTJOURNEY_TWILIO_AUTHTOKENS_" + sid + ")");
+      }
+    }
+    checkNumber(v, settings.smsFrom(), "smsFrom");
+    checkNumber(v, settings.whatsappFrom(), "whatsappFrom");
+    if (present(settings.messagingServiceSid())) {
+      v.check(
+          SERVICE_SID.matcher(settings.messagingServiceSid().strip()).matches(),
+          "messagingServiceSid",
+          "must be MG followed by 32 hex digits");
+    }
+    v.check(
+        present(settings.smsFrom())
+            || present(settings.whatsappFrom())
+            || present(settings.messagingServiceSid()),
+        "smsFrom",
+        "give at least one sender: smsFrom, whatsappFrom or messagingServiceSid");
+    v.throwIfAny();
+    TwilioSenderApi.SenderSettings s = settings;
     jdbc.sql(
             """
             insert into twilio_sender (property_id, account_sid, sms_from, whatsapp_from,
@@ -102,9 +138,30 @@ class TwilioAccounts {
         .update();
   }
 
+  /** Whether the property has an account of its own (else it uses the installation's). */
+  boolean hasOwn(long propertyId) {
+    return jdbc.sql("select exists (select 1 from twilio_sender where property_id = ?)")
+        .param(propertyId)
+        .query(Boolean.class)
+        .single();
+  }
+
   /** Back to the installation's account. */
   void remove(long propertyId) {
     jdbc.sql("delete from twilio_sender where property_id = ?").param(propertyId).update();
+  }
+
+  private static void checkNumber(org.guestjourney.web.Violations v, String number, String field) {
+    if (present(number)) {
+      v.check(
+          org.guestjourney.web.Violations.E164.matcher(number.strip()).matches(),
+          field,
+          "must be a phone number in international format, e.g. +393331234567");
+    }
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
   }
 
   private static String blankToNull(String value) {

@@ -1,10 +1,8 @@
 package org.guestjourney.messaging.providers.twilio;
 
-import java.util.regex.Pattern;
 import org.guestjourney.property.PropertyRepository;
 import org.guestjourney.web.ApiController;
 import org.guestjourney.web.NotFoundException;
-import org.guestjourney.web.Violations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,17 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 @ApiController
 class TwilioSenderApi {
 
-  private static final Pattern ACCOUNT_SID = Pattern.compile("^AC[0-9a-fA-F]{32}$");
-  private static final Pattern SERVICE_SID = Pattern.compile("^MG[0-9a-fA-F]{32}$");
-
   private final TwilioAccounts accounts;
-  private final TwilioProperties properties;
   private final PropertyRepository propertyRepository;
 
-  TwilioSenderApi(
-      TwilioAccounts accounts, TwilioProperties properties, PropertyRepository propertyRepository) {
+  TwilioSenderApi(TwilioAccounts accounts, PropertyRepository propertyRepository) {
     this.accounts = accounts;
-    this.properties = properties;
     this.propertyRepository = propertyRepository;
   }
 
@@ -50,33 +42,6 @@ class TwilioSenderApi {
   ResponseEntity<SenderStatus> put(
       @PathVariable long propertyId, @RequestBody SenderSettings settings) {
     exists(propertyId);
-    Violations v = new Violations();
-    if (v.required(settings.accountSid(), "accountSid")) {
-      String sid = settings.accountSid().strip();
-      if (!ACCOUNT_SID.matcher(sid).matches()) {
-        v.check(false, "accountSid", "must be AC followed by 32 hex digits");
-      } else {
-        v.check(
-            properties.tokenFor(sid).isPresent(),
-            "accountSid",
-            "has no auth token in the environment (GUESTJOURNEY_TWILIO_AUTHTOKENS_" + sid + ")");
-      }
-    }
-    checkNumber(v, settings.smsFrom(), "smsFrom");
-    checkNumber(v, settings.whatsappFrom(), "whatsappFrom");
-    if (present(settings.messagingServiceSid())) {
-      v.check(
-          SERVICE_SID.matcher(settings.messagingServiceSid().strip()).matches(),
-          "messagingServiceSid",
-          "must be MG followed by 32 hex digits");
-    }
-    v.check(
-        present(settings.smsFrom())
-            || present(settings.whatsappFrom())
-            || present(settings.messagingServiceSid()),
-        "smsFrom",
-        "give at least one sender: smsFrom, whatsappFrom or messagingServiceSid");
-    v.throwIfAny();
     accounts.save(propertyId, settings);
     return ResponseEntity.ok(status(propertyId));
   }
@@ -108,18 +73,5 @@ class TwilioSenderApi {
     if (propertyRepository.findById(propertyId).isEmpty()) {
       throw new NotFoundException("No property " + propertyId);
     }
-  }
-
-  private static void checkNumber(Violations v, String number, String field) {
-    if (present(number)) {
-      v.check(
-          Violations.E164.matcher(number.strip()).matches(),
-          field,
-          "must be a phone number in international format, e.g. +393331234567");
-    }
-  }
-
-  private static boolean present(String value) {
-    return value != null && !value.isBlank();
   }
 }

@@ -167,6 +167,10 @@ class WhatsAppFallbackAppTest {
                 + "\",\"smsFrom\":\"+15005550009\",\"whatsappFrom\":\"+15005550010\"}");
     assertThat(saved.statusCode()).isEqualTo(200);
     assertThat(saved.body()).contains(FakeTwilio.OTHER_ACCOUNT_SID).doesNotContain("auth");
+    assertThat(get("/properties/" + property.id() + "/settings").body())
+        .contains(FakeTwilio.OTHER_ACCOUNT_SID + " (this house&#39;s own)")
+        .contains("on, from +15005550009")
+        .doesNotContain(FakeTwilio.OTHER_AUTH_TOKEN);
 
     String phone = phone();
     LocalDate arrival =

@@ -1,0 +1,66 @@
+package org.guestjourney.messaging.providers.twilio;
+
+import java.util.List;
+import org.guestjourney.property.SettingsSection;
+import org.springframework.stereotype.Component;
+
+/** The SMS and WhatsApp block of a property's settings page: which Twilio account and senders. */
+@Component
+class TwilioSettingsSection implements SettingsSection {
+
+  private final TwilioAccounts accounts;
+  private final TwilioSmsChannel sms;
+  private final TwilioWhatsAppChannel whatsapp;
+
+  TwilioSettingsSection(
+      TwilioAccounts accounts, TwilioSmsChannel sms, TwilioWhatsAppChannel whatsapp) {
+    this.accounts = accounts;
+    this.sms = sms;
+    this.whatsapp = whatsapp;
+  }
+
+  @Override
+  public Section sectionFor(long propertyId) {
+    TwilioAccounts.Resolution r = accounts.forProperty(propertyId);
+    TwilioAccount a = r.account();
+    boolean own = accounts.hasOwn(propertyId);
+    return new Section(
+        "SMS and WhatsApp",
+        "Through Twilio. A house may send from an account of its own: its auth token goes in the"
+            + " app's environment (GUESTJOURNEY_TWILIO_AUTHTOKENS_<account SID>), never here.",
+        List.of(
+            new Line(
+                "Account",
+                a == null
+                    ? r.whyNot()
+                    : a.accountSid() + (own ? " (this house's own)" : " (the installation's)")),
+            new Line("SMS", sms.unavailableReason(propertyId).orElse("on, from " + from(a, true))),
+            new Line(
+                "WhatsApp",
+                whatsapp.unavailableReason(propertyId).orElse("on, from " + from(a, false)))),
+        "/properties/" + propertyId + "/twilio",
+        List.of(
+            new Field("accountSid", "Account SID", own && a != null ? a.accountSid() : "", "AC…"),
+            new Field("smsFrom", "SMS sender number", own && a != null ? a.smsFrom() : "", "+39…"),
+            new Field(
+                "whatsappFrom",
+                "WhatsApp sender number",
+                own && a != null ? a.whatsappFrom() : "",
+                "+39…"),
+            new Field(
+                "messagingServiceSid",
+                "or a Messaging Service for SMS",
+                own && a != null ? a.messagingServiceSid() : "",
+                "MG…")));
+  }
+
+  private static String from(TwilioAccount a, boolean sms) {
+    if (a == null) {
+      return "";
+    }
+    if (!sms) {
+      return a.whatsappFrom();
+    }
+    return a.smsFrom() != null ? a.smsFrom() : "Messaging Service " + a.messagingServiceSid();
+  }
+}
