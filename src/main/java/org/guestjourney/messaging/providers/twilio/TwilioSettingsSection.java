@@ -34,10 +34,9 @@ class TwilioSettingsSection implements SettingsSection {
                 a == null
                     ? r.whyNot()
                     : a.accountSid() + (own ? " (this house's own)" : " (the installation's)")),
-            new Line("SMS", sms.unavailableReason(propertyId).orElse("on, from " + from(a, true))),
+            new Line("SMS", status(a, sms.unavailableReason(propertyId), from(a, true))),
             new Line(
-                "WhatsApp",
-                whatsapp.unavailableReason(propertyId).orElse("on, from " + from(a, false)))),
+                "WhatsApp", status(a, whatsapp.unavailableReason(propertyId), from(a, false)))),
         "/properties/" + propertyId + "/twilio",
         List.of(
             new Field("accountSid", "Account SID", own && a != null ? a.accountSid() : "", "AC…"),
@@ -52,6 +51,15 @@ class TwilioSettingsSection implements SettingsSection {
                 "or a Messaging Service for SMS",
                 own && a != null ? a.messagingServiceSid() : "",
                 "MG…")));
+  }
+
+  /** "on, from …", or why not (only "off" when the account line says why already). */
+  private static String status(
+      TwilioAccount a, java.util.Optional<String> unavailable, String from) {
+    if (a == null) {
+      return "off";
+    }
+    return unavailable.orElse("on, from " + from);
   }
 
   private static String from(TwilioAccount a, boolean sms) {
