@@ -177,12 +177,7 @@ public class ConversationService {
     messaging.recordPlan(
         row.bookingId(),
         List.of(PlannedMessage.scheduled(MessageStep.STAFF_REPLY, key, clock.instant())));
-    Map<String, Object> model = new java.util.HashMap<>();
-    model.put("reply", row.reply());
-    model.put("staffName", row.repliedBy());
-    model.put("guestMessage", row.body());
-    model.put("includeCheckInGuide", false);
-    model.put("askArrivalTime", false);
+    Map<String, Object> model = replyModel(row.reply(), row.repliedBy(), row.body());
     // back on the channel the guest wrote from, else by their usual way
     return messaging.send(
         new GuestMessageRequest(row.bookingId(), MessageStep.STAFF_REPLY, key, model)
@@ -272,12 +267,7 @@ public class ConversationService {
       String key = "booking/" + bookingId + "/staff-message/" + formKey;
       messaging.recordPlan(
           bookingId, List.of(PlannedMessage.scheduled(MessageStep.STAFF_REPLY, key, now)));
-      Map<String, Object> model = new java.util.HashMap<>();
-      model.put("reply", reply);
-      model.put("staffName", staff.username());
-      model.put("guestMessage", null);
-      model.put("includeCheckInGuide", false);
-      model.put("askArrivalTime", false);
+      Map<String, Object> model = replyModel(reply, staff.username(), null);
       ChannelType lastUsed = lastInboundChannel(bookingId).orElse(null);
       Optional<MessageDelivery> sent;
       try {
@@ -306,6 +296,18 @@ public class ConversationService {
       outcome += " " + cancelled + " planned message(s) cancelled as no longer needed.";
     }
     return outcome;
+  }
+
+  /** What the staff-reply template shows; {@code guestMessage} is null when staff wrote first. */
+  private static Map<String, Object> replyModel(
+      String reply, String staffName, String guestMessage) {
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("reply", reply);
+    model.put("staffName", staffName);
+    model.put("guestMessage", guestMessage);
+    model.put("includeCheckInGuide", false);
+    model.put("askArrivalTime", false);
+    return model;
   }
 
   /** An e-mail's HTML as the few lines of text a person scanning the conversation needs. */

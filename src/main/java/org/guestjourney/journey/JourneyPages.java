@@ -162,7 +162,8 @@ class JourneyPages {
             .toList();
     model.addAttribute("booking", booking);
     model.addAttribute("property", property);
-    model.addAttribute("guest", guests.findById(booking.guestId()).orElseThrow());
+    Guest guest = guests.findById(booking.guestId()).orElseThrow();
+    model.addAttribute("guest", guest);
     model.addAttribute("messages", messages);
     model.addAttribute("propertyNow", format(clock.instant(), zone));
     model.addAttribute(
@@ -204,8 +205,7 @@ class JourneyPages {
                     new AskedBefore(
                         format(i.receivedAt(), zone), i.message(), i.answer(), i.answeredBy()))
             .toList());
-    model.addAttribute(
-        "channelRule", channelRule(guests.findById(booking.guestId()).orElseThrow(), property));
+    model.addAttribute("channelRule", channelRule(guest, property));
     model.addAttribute(
         "propertyChannels",
         channels.stream()

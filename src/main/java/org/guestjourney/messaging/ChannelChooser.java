@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -57,29 +58,38 @@ class ChannelChooser {
       Set<ChannelType> order, Guest guest, MessageStep step, Long propertyId) {
     List<String> whyNot = new ArrayList<>();
     for (ChannelType type : order) {
-      String name = type.name().toLowerCase();
       Channel channel = channels.get(type);
       String address = type == ChannelType.EMAIL ? guest.email() : guest.phone();
-      if (channel == null) {
-        whyNot.add(name + ": not available in this installation");
-      } else if (address == null || address.isBlank()) {
-        whyNot.add(
-            name
-                + ": the guest has no "
-                + (type == ChannelType.EMAIL ? "e-mail address" : "phone number"));
-      } else if (channel.unavailableReason(propertyId).isPresent()) {
-        whyNot.add(name + ": " + channel.unavailableReason(propertyId).get());
-      } else if (optOuts.whyNot(address, type).isPresent()) {
-        whyNot.add(name + ": " + optOuts.whyNot(address, type).get());
-      } else if (type == ChannelType.EMAIL
-          && !step.transactional()
-          && unsubscribes.isUnsubscribed(address)) {
-        whyNot.add(name + ": the guest unsubscribed from surveys and review requests");
-      } else {
+      Optional<String> blocked = whyNotOn(type, channel, address, step, propertyId);
+      if (blocked.isEmpty()) {
         return new MessagingService.Either(new MessagingService.Route(channel, address), null);
       }
+      whyNot.add(type.name().toLowerCase() + ": " + blocked.get());
     }
     return new MessagingService.Either(
         null, "No way to reach the guest: " + String.join("; ", whyNot));
+  }
+
+  /** Why the guest cannot be reached on {@code type}, or empty when they can. */
+  private Optional<String> whyNotOn(
+      ChannelType type, Channel channel, String address, MessageStep step, Long propertyId) {
+    if (channel == null) {
+      return Optional.of("not available in this installation");
+    }
+    if (address == null || address.isBlank()) {
+      return Optional.of(
+          "the guest has no " + (type == ChannelType.EMAIL ? "e-mail address" : "phone number"));
+    }
+    Optional<String> blocked =
+        channel.unavailableReason(propertyId).or(() -> optOuts.whyNot(address, type));
+    if (blocked.isPresent()) {
+      return blocked;
+    }
+    if (type == ChannelType.EMAIL
+        && !step.transactional()
+        && unsubscribes.isUnsubscribed(address)) {
+      return Optional.of("the guest unsubscribed from surveys and review requests");
+    }
+    return Optional.empty();
   }
 }

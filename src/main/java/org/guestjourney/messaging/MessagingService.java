@@ -15,6 +15,7 @@ import org.guestjourney.booking.BookingRepository;
 import org.guestjourney.booking.BookingStatus;
 import org.guestjourney.guest.Guest;
 import org.guestjourney.guest.GuestRepository;
+import org.guestjourney.property.JourneySettings;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.slf4j.Logger;
@@ -123,13 +124,10 @@ public class MessagingService {
    * @throws SendFailedException when the channel failed; the message is kept for a retry
    */
   public Optional<MessageDelivery> send(GuestMessageRequest request) {
-    Booking booking = bookings.findById(request.bookingId()).orElseThrow();
-    Property property = properties.findById(booking.propertyId()).orElseThrow();
-    Guest guest = guests.findById(booking.guestId()).orElseThrow();
     return deliver(
         request.idempotencyKey(),
         request.step(),
-        new Audience(guest, property, booking),
+        audience(request.bookingId()),
         request.model(),
         request.requestedBy() != null,
         request.via());
@@ -181,10 +179,7 @@ public class MessagingService {
    * what staff start from when they rewrite a message.
    */
   public RenderedMessage previewText(long bookingId, MessageStep step, Map<String, Object> extra) {
-    Booking booking = bookings.findById(bookingId).orElseThrow();
-    Property property = properties.findById(booking.propertyId()).orElseThrow();
-    Guest guest = guests.findById(booking.guestId()).orElseThrow();
-    return render(step, new Audience(guest, property, booking), extra, ChannelType.SMS);
+    return render(step, audience(bookingId), extra, ChannelType.SMS);
   }
 
   /**
@@ -214,12 +209,7 @@ public class MessagingService {
     if (fallback.isSettled()) {
       return;
     }
-    Booking booking = bookings.findById(fallback.bookingId()).orElseThrow();
-    Audience to =
-        new Audience(
-            guests.findById(booking.guestId()).orElseThrow(),
-            properties.findById(booking.propertyId()).orElseThrow(),
-            booking);
+    Audience to = audience(fallback.bookingId());
     Optional<String> stop =
         sendTimeRule(fallback.step(), fallback, to.booking(), to.property(), now)
             .or(() -> pausedRule(fallback.step(), to));
@@ -236,6 +226,15 @@ public class MessagingService {
 
   /** Who a message goes to and what it is about; {@code booking} is null for inquiries. */
   private record Audience(Guest guest, Property property, Booking booking) {}
+
+  /** The booking's guest and property. */
+  private Audience audience(long bookingId) {
+    Booking booking = bookings.findById(bookingId).orElseThrow();
+    return new Audience(
+        guests.findById(booking.guestId()).orElseThrow(),
+        properties.findById(booking.propertyId()).orElseThrow(),
+        booking);
+  }
 
   private Optional<MessageDelivery> deliver(
       String key,
@@ -264,8 +263,10 @@ public class MessagingService {
     if (stop.isEmpty()) {
       stop = pausedRule(step, to);
     }
+    // the property's rules, read once for this message
+    JourneySettings rules = properties.settings(to.property().id());
     if (stop.isEmpty()) {
-      stop = stayCapRule(step, to);
+      stop = stayCapRule(step, to, rules);
     }
     Route route = null;
     if (stop.isEmpty()) {
@@ -286,7 +287,7 @@ public class MessagingService {
       return Optional.of(transmit(delivery, route, to, step, extra, now));
     }
     ZoneId guestZone = guestZone(to, now);
-    Optional<Instant> quietUntil = quietHoursEnd(step, to.property(), guestZone, now);
+    Optional<Instant> quietUntil = quietHoursEnd(step, rules, guestZone, now);
     if (quietUntil.isPresent()) {
       String reason =
           "Waiting for the end of quiet hours: goes at "
@@ -305,11 +306,11 @@ public class MessagingService {
       deliveries.defer(delivery.id(), spacedUntil.get(), reason, now);
       throw new SendFailedException(reason, null, spacedUntil.get());
     }
-    Optional<Instant> cappedUntil = dayCap(step, to, now);
+    Optional<Instant> cappedUntil = dayCap(step, to, rules, now);
     if (cappedUntil.isPresent()) {
       String reason =
           "Frequency cap: "
-              + properties.settings(to.property().id()).maxMessagesPerDay()
+              + rules.maxMessagesPerDay()
               + " messages already went to this guest today (the property's cap per day); goes at "
               + local(cappedUntil.get(), to.property().timeZone());
       deliveries.defer(delivery.id(), cappedUntil.get(), reason, now);
@@ -413,11 +414,11 @@ public class MessagingService {
    * Surveys and review requests are not worth a guest's patience once the stay has had the
    * property's {@code maxMessagesPerStay} messages; service messages always go.
    */
-  private Optional<String> stayCapRule(MessageStep step, Audience to) {
+  private Optional<String> stayCapRule(MessageStep step, Audience to, JourneySettings rules) {
     if (step.transactional() || to.booking() == null) {
       return Optional.empty();
     }
-    int cap = properties.settings(to.property().id()).maxMessagesPerStay();
+    int cap = rules.maxMessagesPerStay();
     int sent = deliveries.countSent(to.booking().id());
     if (sent < cap) {
       return Optional.empty();
@@ -434,11 +435,11 @@ public class MessagingService {
    * When a survey or review request may go, if the guest already had the property's {@code
    * maxMessagesPerDay} messages on this local day: the next morning, at the end of quiet hours.
    */
-  private Optional<Instant> dayCap(MessageStep step, Audience to, Instant now) {
+  private Optional<Instant> dayCap(
+      MessageStep step, Audience to, JourneySettings rules, Instant now) {
     if (step.transactional() || to.booking() == null) {
       return Optional.empty();
     }
-    var rules = properties.settings(to.property().id());
     var today = now.atZone(to.property().timeZone()).toLocalDate();
     Instant dayStart = today.atStartOfDay(to.property().timeZone()).toInstant();
     Instant nextDay = today.plusDays(1).atStartOfDay(to.property().timeZone()).toInstant();
@@ -492,11 +493,10 @@ public class MessagingService {
 
   /** When a proactive message may go, if now is inside the property's quiet hours. */
   private Optional<Instant> quietHoursEnd(
-      MessageStep step, Property property, ZoneId guestZone, Instant now) {
+      MessageStep step, JourneySettings quiet, ZoneId guestZone, Instant now) {
     if (!step.waitsForQuietHours()) {
       return Optional.empty();
     }
-    var quiet = properties.settings(property.id());
     var local = now.atZone(guestZone);
     if (!quiet.isQuiet(local.toLocalTime())) {
       return Optional.empty();
@@ -526,10 +526,7 @@ public class MessagingService {
 
   /** Renders the message as the guest would read it, without sending or recording anything. */
   public RenderedMessage preview(long bookingId, MessageStep step, Map<String, Object> extra) {
-    Booking booking = bookings.findById(bookingId).orElseThrow();
-    Property property = properties.findById(booking.propertyId()).orElseThrow();
-    Guest guest = guests.findById(booking.guestId()).orElseThrow();
-    return render(step, new Audience(guest, property, booking), extra);
+    return render(step, audience(bookingId), extra);
   }
 
   private Optional<String> sendTimeRule(

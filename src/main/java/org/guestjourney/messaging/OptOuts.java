@@ -17,11 +17,7 @@ public class OptOuts {
   }
 
   public boolean isOptedOut(String address, ChannelType channel) {
-    return jdbc.sql("select opted_out from contact_opt_out where address = ? and channel = ?")
-        .params(normalise(address), channel.name())
-        .query(Boolean.class)
-        .optional()
-        .orElse(false);
+    return whyNot(address, channel).isPresent();
   }
 
   /**
