@@ -65,14 +65,7 @@ class JourneyPagesTest extends JourneyIntegrationTest {
   @Test
   void showsAMessageExactlyAsTheGuestReadItInASandboxedFrame() {
     Property property = data.property("Europe/Rome", "en");
-    Booking booking =
-        data.book(
-            data.request(
-                property,
-                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(7),
-                2,
-                data.uniqueEmail(),
-                "en"));
+    Booking booking = data.bookArrivingIn(property, 7, data.uniqueEmail());
     MessageDelivery confirmation =
         data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
 
@@ -104,14 +97,7 @@ class JourneyPagesTest extends JourneyIntegrationTest {
   @Test
   void staffLogAComplaintFromTheBookingPage() {
     Property property = data.property("Europe/Rome", "en");
-    Booking booking =
-        data.book(
-            data.request(
-                property,
-                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(3),
-                2,
-                data.uniqueEmail(),
-                "en"));
+    Booking booking = data.bookArrivingIn(property, 3, data.uniqueEmail());
     ResponseEntity<String> response =
         submitPageForm(
             "/bookings/" + booking.id(),
@@ -149,14 +135,7 @@ class JourneyPagesTest extends JourneyIntegrationTest {
   @Test
   void movesTimeFromThePageAndSendsWhatFellDue() {
     Property property = data.property("Europe/Rome", "en");
-    Booking booking =
-        data.book(
-            data.request(
-                property,
-                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(4),
-                2,
-                data.uniqueEmail(),
-                "en"));
+    Booking booking = data.bookArrivingIn(property, 4, data.uniqueEmail());
     data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
     data.journeyOf(booking.id());
 

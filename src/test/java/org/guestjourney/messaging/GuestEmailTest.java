@@ -108,14 +108,7 @@ class GuestEmailTest extends JourneyIntegrationTest {
   void aRepeatedSendOfTheSameStepSendsNothingMore() throws Exception {
     Property property = data.property("Europe/Rome", "en");
     String email = data.uniqueEmail();
-    Booking booking =
-        data.book(
-            data.request(
-                property,
-                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(9),
-                2,
-                email,
-                "en"));
+    Booking booking = data.bookArrivingIn(property, 9, email);
     MessageDelivery sent =
         data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
 

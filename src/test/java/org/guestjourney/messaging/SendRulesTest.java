@@ -93,14 +93,7 @@ class SendRulesTest extends JourneyIntegrationTest {
     Property property = data.property("Europe/Rome", "en");
     String email = data.uniqueEmail();
     optOuts.record(email, ChannelType.EMAIL, true, "test", engine.now());
-    Booking booking =
-        data.book(
-            data.request(
-                property,
-                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(9),
-                2,
-                email,
-                "en"));
+    Booking booking = data.bookArrivingIn(property, 9, email);
 
     MessageDelivery skipped =
         data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SKIPPED);
@@ -172,14 +165,7 @@ class SendRulesTest extends JourneyIntegrationTest {
   @Test
   void deliveryReceiptsOnlyMoveForward() {
     Property property = data.property("Europe/Rome", "en");
-    Booking booking =
-        data.book(
-            data.request(
-                property,
-                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(9),
-                2,
-                data.uniqueEmail(),
-                "en"));
+    Booking booking = data.bookArrivingIn(property, 9, data.uniqueEmail());
     MessageDelivery sent =
         data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
     String id = sent.providerMessageId();

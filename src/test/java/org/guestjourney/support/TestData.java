@@ -32,6 +32,7 @@ public class TestData {
   private final BookingService bookings;
   private final BookingRepository bookingRepository;
   private final MessagingService messaging;
+  private final java.time.Clock clock;
 
   /** The test data helper of an application context started by hand. */
   public static TestData of(org.springframework.context.ApplicationContext context) {
@@ -39,18 +40,21 @@ public class TestData {
         context.getBean(PropertyService.class),
         context.getBean(BookingService.class),
         context.getBean(BookingRepository.class),
-        context.getBean(MessagingService.class));
+        context.getBean(MessagingService.class),
+        context.getBean(java.time.Clock.class));
   }
 
   TestData(
       PropertyService properties,
       BookingService bookings,
       BookingRepository bookingRepository,
-      MessagingService messaging) {
+      MessagingService messaging,
+      java.time.Clock clock) {
     this.properties = properties;
     this.bookings = bookings;
     this.bookingRepository = bookingRepository;
     this.messaging = messaging;
+    this.clock = clock;
   }
 
   public Property property(String timeZone, String... languages) {
@@ -113,6 +117,20 @@ public class TestData {
         2,
         null,
         new GuestDetails("Anna Test", email, "+393401234567", language));
+  }
+
+  /**
+   * Books two nights for {@code email} (English) arriving {@code days} days after today at the
+   * property, as {@link #book} does.
+   */
+  public Booking bookArrivingIn(Property property, int days, String email) {
+    return book(
+        request(
+            property,
+            java.time.LocalDate.ofInstant(clock.instant(), property.timeZone()).plusDays(days),
+            2,
+            email,
+            "en"));
   }
 
   /**

@@ -173,14 +173,7 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
   @Test
   void answersTypedButNotSentAreKeptAndComeBackWhenTheGuestReturns() {
     Property property = data.property("Europe/Rome", "en");
-    Booking booking =
-        data.book(
-            data.request(
-                property,
-                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(2),
-                2,
-                data.uniqueEmail(),
-                "en"));
+    Booking booking = data.bookArrivingIn(property, 2, data.uniqueEmail());
     String path = URI.create(surveys.invite(booking.id(), SurveyKind.QUICK, "en")).getPath();
     String token = path.substring("/survey/".length());
 

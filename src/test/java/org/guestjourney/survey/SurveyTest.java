@@ -187,14 +187,7 @@ class SurveyTest extends JourneyIntegrationTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
 
     Property property = data.property("Europe/Rome", "en");
-    Booking booking =
-        data.book(
-            data.request(
-                property,
-                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(3),
-                2,
-                data.uniqueEmail(),
-                "en"));
+    Booking booking = data.bookArrivingIn(property, 3, data.uniqueEmail());
     String path = URI.create(surveys.invite(booking.id(), SurveyKind.QUICK, "en")).getPath();
     engine.move(SurveyKind.QUICK.validFor().plusMinutes(1));
 
@@ -209,14 +202,7 @@ class SurveyTest extends JourneyIntegrationTest {
   @Test
   void aDraftKeepsOnlyTheFormsFieldsIsNoAnswerAndGoesOnceTheAnswersAreSent() {
     Property property = data.property("Europe/Rome", "en");
-    Booking booking =
-        data.book(
-            data.request(
-                property,
-                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(2),
-                2,
-                data.uniqueEmail(),
-                "en"));
+    Booking booking = data.bookArrivingIn(property, 2, data.uniqueEmail());
     String link = surveys.invite(booking.id(), SurveyKind.QUICK, "en");
     String token = link.substring(link.lastIndexOf('/') + 1);
 

@@ -3,7 +3,6 @@ package org.guestjourney.messaging.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.guestjourney.booking.Booking;
@@ -39,14 +38,7 @@ class MailFeedbackTest extends JourneyIntegrationTest {
   void aPermanentBounceStopsEmailToThatAddressAndShowsOnTheMessage() {
     Property property = data.property("Europe/Rome", "en");
     String email = data.uniqueEmail();
-    Booking booking =
-        data.book(
-            data.request(
-                property,
-                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(6),
-                2,
-                email,
-                "en"));
+    Booking booking = data.bookArrivingIn(property, 6, email);
     MessageDelivery confirmation =
         data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
     Map<String, Object> bounce =
