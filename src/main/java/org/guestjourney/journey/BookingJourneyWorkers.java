@@ -3,9 +3,16 @@ package org.guestjourney.journey;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import org.guestjourney.messaging.MessageStep;
+import io.camunda.client.exception.CamundaError;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.guestjourney.messaging.SendFailedException;
+import org.guestjourney.messaging.SendOutcome;
 import org.guestjourney.messaging.SendRetries;
+import org.guestjourney.modeler.JourneyModel;
+import org.guestjourney.modeler.JourneyModels;
+import org.guestjourney.tasklist.StaffTaskService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,63 +22,93 @@ import org.springframework.stereotype.Component;
 @Component
 public class BookingJourneyWorkers {
 
-  static final String PLAN_PRE_ARRIVAL_JOURNEY = "plan-pre-arrival-journey";
-  static final String SEND_GUEST_MESSAGE = "send-guest-message";
+  static final String LOAD_JOURNEY_FACTS = "load-journey-facts";
+  static final String CHECK_ARRIVAL_TIME = "check-arrival-time";
+  static final String HEADER_WITHDRAW_TASKS_OF = "withdrawTasksOf";
 
   private final PreArrivalService service;
-  private final StayService stay;
+  private final JourneySteps steps;
+  private final JourneyModels models;
   private final SendRetries retries;
+  private final StaffTaskService tasks;
 
-  BookingJourneyWorkers(PreArrivalService service, StayService stay, SendRetries retries) {
+  BookingJourneyWorkers(
+      PreArrivalService service,
+      JourneySteps steps,
+      JourneyModels models,
+      SendRetries retries,
+      StaffTaskService tasks) {
+    this.tasks = tasks;
     this.service = service;
-    this.stay = stay;
+    this.steps = steps;
+    this.models = models;
     this.retries = retries;
   }
 
-  @JobWorker(type = PLAN_PRE_ARRIVAL_JOURNEY, fetchVariables = "bookingId")
-  public PreArrivalJourney.Moments plan(@Variable long bookingId) {
-    return service.plan(bookingId);
+  /**
+   * The booking's facts and the house's journey settings, read again at every (re)plan. With the
+   * header {@code withdrawTasksOf}, open staff tasks of that journey are withdrawn first (the guest
+   * has arrived: a call about the arrival time is moot).
+   */
+  @JobWorker(type = LOAD_JOURNEY_FACTS, fetchVariables = "bookingId")
+  public StayFacts loadFacts(ActivatedJob job, @Variable long bookingId) {
+    String withdraw = job.getCustomHeaders().get(HEADER_WITHDRAW_TASKS_OF);
+    if (withdraw != null && !withdraw.isBlank()) {
+      tasks.withdraw(bookingId, withdraw.strip());
+    }
+    return steps.facts(bookingId);
   }
-
-  static final String CHECK_ARRIVAL_TIME = "check-arrival-time";
 
   @JobWorker(type = CHECK_ARRIVAL_TIME, fetchVariables = "bookingId")
   public PreArrivalJourney.ArrivalTime checkArrivalTime(@Variable long bookingId) {
     return service.arrivalTime(bookingId);
   }
 
-  static final String PLAN_IN_STAY_JOURNEY = "plan-in-stay-journey";
-  static final String PLAN_POST_STAY_JOURNEY = "plan-post-stay-journey";
-
-  @JobWorker(type = PLAN_IN_STAY_JOURNEY, fetchVariables = "bookingId")
-  public StayJourneys.InStayMoments planInStay(@Variable long bookingId) {
-    return stay.planInStay(bookingId);
-  }
-
-  @JobWorker(type = PLAN_POST_STAY_JOURNEY, fetchVariables = "bookingId")
-  public StayJourneys.PostStayMoments planPostStay(@Variable long bookingId) {
-    return stay.planPostStay(bookingId);
-  }
-
-  /** Sends the message named by the task's {@code messageStep} header, for any booking journey. */
-  @JobWorker(
-      type = SEND_GUEST_MESSAGE,
-      fetchVariables = {"bookingId", "requestId"})
-  public void send(
-      ActivatedJob job,
-      @Variable long bookingId,
-      @Variable(name = "requestId", optional = true) Long requestId) {
-    MessageStep step =
-        MessageStep.fromCode(job.getCustomHeaders().get(PreArrivalJourney.HEADER_MESSAGE_STEP));
+  /**
+   * Sends the message the step's headers name, for any booking journey. A message that must wait
+   * (quiet hours, spacing, daily cap) goes back to the model as the BPMN error {@code MESSAGE_HELD}
+   * with {@code heldUntil}, when the model catches it; a guest no channel reaches as {@code
+   * GUEST_UNREACHABLE}, when the model catches it. Channel failures are retried by the engine; when
+   * the retries run out an incident shows it.
+   */
+  @JobWorker(type = JourneySteps.SEND_GUEST_MESSAGE, fetchAllVariables = true)
+  public void send(ActivatedJob job) {
+    JourneyModel model = models.byDefinitionKey(job.getProcessDefinitionKey());
+    var node =
+        model
+            .node(job.getElementId())
+            .orElseThrow(
+                () -> new IllegalStateException("No element " + job.getElementId() + " in model"));
+    Map<String, Object> variables = job.getVariablesAsMap();
+    SendOutcome outcome;
     try {
-      if (PreArrivalJourney.STEPS.contains(step)) {
-        service.send(bookingId, step);
-      } else {
-        stay.send(bookingId, step, requestId);
-      }
+      outcome = steps.send(model, node, variables);
     } catch (SendFailedException e) {
-      // temporary: the engine retries after a pause; when retries run out an incident shows it
       throw retries.jobError(job, e);
+    }
+    switch (outcome) {
+      case SendOutcome.Held held -> {
+        if (!JourneyModel.catchesError(node, JourneySteps.ERROR_MESSAGE_HELD)) {
+          // a model without the waiting path: the engine tries again at the moment, no attempt used
+          throw retries.jobError(job, new SendFailedException(held.reason(), null, held.until()));
+        }
+        String zone =
+            variables.get("timeZone") instanceof String z ? z : ZoneId.systemDefault().getId();
+        throw CamundaError.bpmnError(
+            JourneySteps.ERROR_MESSAGE_HELD,
+            held.reason(),
+            Map.of(
+                "heldUntil",
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(held.until().atZone(ZoneId.of(zone))),
+                "heldReason",
+                held.reason()));
+      }
+      case SendOutcome.Unreachable unreachable ->
+          throw CamundaError.bpmnError(
+              JourneySteps.ERROR_GUEST_UNREACHABLE,
+              unreachable.reason(),
+              Map.of("unreachableReason", unreachable.reason()));
+      case SendOutcome.Done done -> {}
     }
   }
 }

@@ -1,16 +1,13 @@
 package org.guestjourney.journey;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingEvents.BookingCancelled;
 import org.guestjourney.booking.BookingEvents.BookingConfirmed;
 import org.guestjourney.booking.BookingEvents.BookingDatesChanged;
 import org.guestjourney.booking.BookingRepository;
-import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +48,14 @@ class JourneyStarter {
     this.clock = clock;
   }
 
-  /** Inside the booking's transaction: the plan changes together with the booking. */
+  /**
+   * Inside the booking's transaction: messages of the old dates that wait to go (held for quiet
+   * hours, or rewritten by staff) are cancelled with the booking; the journey's model asks again
+   * for what the new dates need.
+   */
   @EventListener
-  void replanWithBooking(BookingDatesChanged event) {
-    preArrival.plan(event.bookingId());
+  void cancelMessagesOfOldDates(BookingDatesChanged event) {
+    preArrival.datesChanged(event.bookingId());
   }
 
   @EventListener
@@ -88,20 +89,12 @@ class JourneyStarter {
     }
   }
 
+  /**
+   * Starts the booking's pre-arrival journey. Whatever the dates, the model decides what is still
+   * worth sending: for a same-day booking its past moments pass at once, the confirmation carries
+   * the check-in guide and the arrival-time question, and the in-stay journey follows.
+   */
   void start(Booking booking) {
-    Property property = properties.findById(booking.propertyId()).orElseThrow();
-    if (!PreArrivalSchedule.of(booking, property).checkInAt().isAfter(clock.instant())) {
-      // the guest is already due in the house (a same-day booking): straight to the in-stay journey
-      Instant checkOut =
-          ZonedDateTime.of(booking.departureDate(), property.checkOutTime(), property.timeZone())
-              .toInstant();
-      if (clock.instant().isBefore(checkOut) && bookings.claimJourneyStart(booking.id())) {
-        engine.handOver(StayJourneys.MESSAGE_GUEST_CHECKED_IN, booking.id());
-        bookings.setJourneyInstance(booking.id(), HANDED_OVER);
-        log.info("Booking {} starts with its in-stay journey", booking.id());
-      }
-      return;
-    }
     if (!bookings.claimJourneyStart(booking.id())) {
       return; // another replica (or request) is starting it
     }

@@ -1,7 +1,6 @@
 package org.guestjourney.journey;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Set;
 import org.guestjourney.messaging.AutomationPauses;
 import org.guestjourney.messaging.GuestMessageRequest;
@@ -27,7 +26,7 @@ public class StaffMessageActions {
 
   /** Steps that answer something else (a request, a reply): they go with it, not on their own. */
   private static final Set<MessageStep> NOT_ON_THEIR_OWN =
-      EnumSet.of(
+      Set.of(
           MessageStep.REQUEST_PROGRESS,
           MessageStep.STAFF_REPLY,
           MessageStep.COMPENSATION_OFFER,
@@ -36,20 +35,14 @@ public class StaffMessageActions {
 
   private final MessagingService messaging;
   private final AutomationPauses pauses;
-  private final PreArrivalService preArrival;
-  private final StayService stay;
+  private final JourneySteps steps;
   private final Clock clock;
 
   StaffMessageActions(
-      MessagingService messaging,
-      AutomationPauses pauses,
-      PreArrivalService preArrival,
-      StayService stay,
-      Clock clock) {
+      MessagingService messaging, AutomationPauses pauses, JourneySteps steps, Clock clock) {
     this.messaging = messaging;
     this.pauses = pauses;
-    this.preArrival = preArrival;
-    this.stay = stay;
+    this.steps = steps;
     this.clock = clock;
   }
 
@@ -87,9 +80,12 @@ public class StaffMessageActions {
           d.step().label() + " goes with the task or reply it belongs to, not on its own");
     }
     GuestMessageRequest request =
-        PreArrivalJourney.STEPS.contains(d.step())
-            ? preArrival.request(d.bookingId(), d.step())
-            : stay.request(d.bookingId(), d.step(), null);
+        steps
+            .requestFor(d)
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        "No journey step sends " + d.step().label() + " any more"));
     if (!request.idempotencyKey().equals(d.idempotencyKey())) {
       throw new ConflictException("This message belongs to an earlier plan of the stay");
     }

@@ -32,23 +32,4 @@ public final class StayJourneys {
   public static final String END_POST_STAY_DONE = "end_post_stay_done";
 
   private StayJourneys() {}
-
-  /** What the in-stay timers wait for, and the stay length the courtesy rule reads. */
-  public record InStayMoments(
-      String welcomeAt,
-      String quickSurveyAt,
-      String courtesyCheckInAt,
-      String checkOutAt,
-      int stayNights) {}
-
-  /** What the post-stay timers wait for, and the facts the high-value rule reads. */
-  public record PostStayMoments(
-      String thankYouAt,
-      String satisfactionSurveyAt,
-      String surveyReminderAt,
-      String reviewRequestAt,
-      String phoneFollowUpDueAt,
-      int stayNights,
-      int partySize,
-      int previousStays) {}
 }

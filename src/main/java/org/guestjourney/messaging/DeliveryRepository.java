@@ -29,15 +29,19 @@ class DeliveryRepository {
     Optional<Long> id =
         jdbc.sql(
                 """
-                insert into message_delivery (booking_id, step, idempotency_key, channel,
+                insert into message_delivery (booking_id, step, step_label, purpose,
+                  waits_for_quiet_hours, idempotency_key, channel,
                   planned_at, state, reason, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (idempotency_key) do nothing
                 returning id
                 """)
             .params(
                 bookingId,
                 planned.step().code(),
+                planned.step().label(),
+                planned.step().purpose().code(),
+                planned.step().waitsForQuietHours(),
                 planned.idempotencyKey(),
                 channel.name(),
                 ts(planned.plannedAt()),
@@ -329,10 +333,11 @@ class DeliveryRepository {
     Optional<Long> id =
         jdbc.sql(
                 """
-                insert into message_delivery (booking_id, inquiry_id, step, idempotency_key, channel,
+                insert into message_delivery (booking_id, inquiry_id, step, step_label, purpose,
+                  waits_for_quiet_hours, idempotency_key, channel,
                   planned_at, state, reason, edited_subject, edited_body, edited_by, fallback_for,
                   created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing
                 returning id
                 """)
@@ -340,6 +345,9 @@ class DeliveryRepository {
                 original.bookingId(),
                 original.inquiryId(),
                 original.step().code(),
+                original.step().label(),
+                original.step().purpose().code(),
+                original.step().waitsForQuietHours(),
                 original.idempotencyKey() + "/" + channel.name().toLowerCase() + "-fallback",
                 channel.name(),
                 ts(now),
@@ -438,7 +446,11 @@ class DeliveryRepository {
         rs.getLong("id"),
         rs.getObject("booking_id", Long.class),
         rs.getObject("inquiry_id", Long.class),
-        MessageStep.fromCode(rs.getString("step")),
+        MessageStep.restore(
+            rs.getString("step"),
+            rs.getString("step_label"),
+            rs.getString("purpose"),
+            rs.getObject("waits_for_quiet_hours", Boolean.class)),
         rs.getString("idempotency_key"),
         ChannelType.valueOf(rs.getString("channel")),
         instant(rs, "planned_at"),

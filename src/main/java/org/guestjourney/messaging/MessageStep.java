@@ -1,81 +1,171 @@
 package org.guestjourney.messaging;
 
-import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Every kind of message a journey sends. The code is used in BPMN task headers ({@code
- * messageStep}), template file names and idempotency keys.
+ * A kind of message a journey sends: its template key ({@code code}), a label for people, its
+ * purpose and whether it waits for the end of quiet hours. Journey steps are defined in the BPMN
+ * (the send step's headers, see {@code element-templates/guest-message.json}); the constants below
+ * are the messages the shipped journeys and the app itself send. A step a manager adds in the
+ * modeler is just as good: {@link #of} builds it from the model.
  */
-public enum MessageStep {
-  BOOKING_CONFIRMATION("booking-confirmation", "Booking confirmation", true),
-  BOOKING_CHANGED("booking-changed", "Booking change confirmation", true),
-  CHECK_IN_GUIDE("check-in-guide", "Check-in guide", true),
-  DAY_BEFORE_REMINDER("day-before-reminder", "Day-before reminder (asks arrival time)", true),
-  BOOKING_CANCELLATION("booking-cancellation", "Cancellation acknowledgement", true),
-  COMPENSATION_OFFER("compensation-offer", "Apology and compensation", true),
-  STAFF_REPLY("staff-reply", "Reply from the team", true),
-  INQUIRY_HOLDING_REPLY("inquiry-holding-reply", "Holding reply to an inquiry", true),
-  INQUIRY_ANSWER("inquiry-answer", "Answer to an inquiry", true),
-  WELCOME("welcome", "Welcome with house manual", true),
-  QUICK_SURVEY("quick-survey", "Quick survey after the first night", false),
-  COURTESY_CHECK_IN("courtesy-check-in", "Courtesy check-in", true),
-  REQUEST_PROGRESS("request-progress", "Progress on a guest request", true),
-  THANK_YOU("thank-you", "Thank-you after check-out", true),
-  SATISFACTION_SURVEY("satisfaction-survey", "Satisfaction survey", false),
-  SATISFACTION_SURVEY_REMINDER(
-      "satisfaction-survey-reminder", "Satisfaction survey reminder", false),
-  REVIEW_REQUEST("review-request", "Review request", false);
+public record MessageStep(String code, String label, Purpose purpose, boolean waitsForQuietHours) {
 
-  private final String code;
-  private final String label;
-  private final boolean transactional;
+  /** What a message is for; it decides consent, quiet hours and caps. */
+  public enum Purpose {
+    /** About the booking or the stay: goes regardless of marketing consent. */
+    SERVICE,
+    /** Asks for the guest's opinion: respects unsubscribe and the frequency caps. */
+    SURVEY,
+    /** Asks for a public review: respects unsubscribe and the frequency caps. */
+    REVIEW,
+    /** News and offers: only with consent; respects unsubscribe and the caps. */
+    MARKETING;
 
-  MessageStep(String code, String label, boolean transactional) {
-    this.code = code;
-    this.label = label;
-    this.transactional = transactional;
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Purpose fromCode(String code) {
+      for (Purpose p : values()) {
+        if (p.code().equals(code.strip().toLowerCase(Locale.ROOT))) {
+          return p;
+        }
+      }
+      throw new IllegalArgumentException(
+          "Unknown message purpose '" + code + "' (service, survey, review or marketing)");
+    }
   }
 
-  public String code() {
-    return code;
+  public MessageStep {
+    Objects.requireNonNull(code, "code");
+    if (!code.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      throw new IllegalArgumentException(
+          "A message key is lower-case words joined by dashes, e.g. local-tips; got '"
+              + code
+              + "'");
+    }
+    label = label == null || label.isBlank() ? code : label;
+    Objects.requireNonNull(purpose, "purpose");
   }
 
-  public String label() {
-    return label;
-  }
+  public static final MessageStep BOOKING_CONFIRMATION =
+      service("booking-confirmation", "Booking confirmation", false);
+  public static final MessageStep BOOKING_CHANGED =
+      service("booking-changed", "Booking change confirmation", false);
+  public static final MessageStep CHECK_IN_GUIDE =
+      service("check-in-guide", "Check-in guide", true);
+  public static final MessageStep DAY_BEFORE_REMINDER =
+      service("day-before-reminder", "Day-before reminder (asks arrival time)", true);
+  public static final MessageStep BOOKING_CANCELLATION =
+      service("booking-cancellation", "Cancellation acknowledgement", false);
+  public static final MessageStep COMPENSATION_OFFER =
+      service("compensation-offer", "Apology and compensation", false);
+  public static final MessageStep STAFF_REPLY =
+      service("staff-reply", "Reply from the team", false);
+  public static final MessageStep INQUIRY_HOLDING_REPLY =
+      service("inquiry-holding-reply", "Holding reply to an inquiry", false);
+  public static final MessageStep INQUIRY_ANSWER =
+      service("inquiry-answer", "Answer to an inquiry", false);
+  public static final MessageStep WELCOME = service("welcome", "Welcome with house manual", true);
+  public static final MessageStep QUICK_SURVEY =
+      new MessageStep("quick-survey", "Quick survey after the first night", Purpose.SURVEY, true);
+  public static final MessageStep COURTESY_CHECK_IN =
+      service("courtesy-check-in", "Courtesy check-in", true);
+  public static final MessageStep REQUEST_PROGRESS =
+      service("request-progress", "Progress on a guest request", false);
+  public static final MessageStep THANK_YOU =
+      service("thank-you", "Thank-you after check-out", true);
+  public static final MessageStep SATISFACTION_SURVEY =
+      new MessageStep("satisfaction-survey", "Satisfaction survey", Purpose.SURVEY, true);
+  public static final MessageStep SATISFACTION_SURVEY_REMINDER =
+      new MessageStep(
+          "satisfaction-survey-reminder", "Satisfaction survey reminder", Purpose.SURVEY, true);
+  public static final MessageStep REVIEW_REQUEST =
+      new MessageStep("review-request", "Review request", Purpose.REVIEW, true);
 
-  /**
-   * Transactional messages (booking, stay, service) go regardless of marketing consent. The others
-   * (surveys, review requests) carry a one-click unsubscribe and respect it.
-   */
-  public boolean transactional() {
-    return transactional;
-  }
-
-  /**
-   * Proactive messages wait for the end of quiet hours; answers to something the guest just did (a
-   * booking, a change, a question, a complaint, a request) go at once.
-   */
-  public boolean waitsForQuietHours() {
-    return switch (this) {
-      case CHECK_IN_GUIDE,
+  private static final List<MessageStep> KNOWN =
+      List.of(
+          BOOKING_CONFIRMATION,
+          BOOKING_CHANGED,
+          CHECK_IN_GUIDE,
           DAY_BEFORE_REMINDER,
+          BOOKING_CANCELLATION,
+          COMPENSATION_OFFER,
+          STAFF_REPLY,
+          INQUIRY_HOLDING_REPLY,
+          INQUIRY_ANSWER,
           WELCOME,
           QUICK_SURVEY,
           COURTESY_CHECK_IN,
+          REQUEST_PROGRESS,
           THANK_YOU,
           SATISFACTION_SURVEY,
           SATISFACTION_SURVEY_REMINDER,
-          REVIEW_REQUEST ->
-          true;
-      default -> false;
-    };
+          REVIEW_REQUEST);
+
+  private static MessageStep service(String code, String label, boolean waits) {
+    return new MessageStep(code, label, Purpose.SERVICE, waits);
   }
 
+  /** A step as the model defines it (the send step's headers). */
+  public static MessageStep of(
+      String code, String label, Purpose purpose, boolean waitsForQuietHours) {
+    return new MessageStep(code, label, purpose, waitsForQuietHours);
+  }
+
+  /** The messages the shipped journeys and the app send, with their default rules. */
+  public static List<MessageStep> values() {
+    return KNOWN;
+  }
+
+  /**
+   * Service messages (booking, stay, service) go regardless of marketing consent. The others
+   * (surveys, review requests, marketing) carry a one-click unsubscribe and respect it.
+   */
+  public boolean transactional() {
+    return purpose == Purpose.SERVICE;
+  }
+
+  public static Optional<MessageStep> known(String code) {
+    return KNOWN.stream().filter(s -> s.code.equals(code)).findFirst();
+  }
+
+  /** One of the built-in steps by its key. */
   public static MessageStep fromCode(String code) {
-    return Arrays.stream(values())
-        .filter(s -> s.code.equals(code))
-        .findFirst()
+    return known(code)
         .orElseThrow(() -> new IllegalArgumentException("Unknown message step '" + code + "'"));
+  }
+
+  /** A step read back from a delivery record: the stored rules win over the built-in defaults. */
+  public static MessageStep restore(
+      String code, String label, String purpose, Boolean waitsForQuietHours) {
+    Optional<MessageStep> known = known(code);
+    if (purpose == null || waitsForQuietHours == null) {
+      return known.orElseGet(() -> new MessageStep(code, label, Purpose.SERVICE, true));
+    }
+    return new MessageStep(
+        code,
+        label != null ? label : known.map(MessageStep::label).orElse(code),
+        Purpose.fromCode(purpose),
+        waitsForQuietHours);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MessageStep other && other.code.equals(code);
+  }
+
+  @Override
+  public int hashCode() {
+    return code.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return code;
   }
 }

@@ -32,7 +32,6 @@ import org.springframework.stereotype.Service;
 public class MessagingService {
 
   private static final Logger log = LoggerFactory.getLogger(MessagingService.class);
-  private static final Duration EARLY_TOLERANCE = Duration.ofMinutes(1);
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
   private final DeliveryRepository deliveries;
@@ -130,7 +129,66 @@ public class MessagingService {
         audience(request.bookingId()),
         request.model(),
         request.requestedBy() != null,
-        request.via());
+        request.via(),
+        false);
+  }
+
+  /**
+   * Sends a journey step's message now that the engine asked for it, and says what became of it:
+   * done (sent, skipped with its reason, or settled earlier), held until a moment, or — when {@code
+   * reportUnreachable} and no channel reaches the guest for a service message — unreachable, so
+   * that the model can hand it to a person.
+   *
+   * @throws SendFailedException when the channel failed; the message is kept for a retry
+   */
+  public SendOutcome sendStep(GuestMessageRequest request, boolean reportUnreachable) {
+    try {
+      return new SendOutcome.Done(
+          deliver(
+              request.idempotencyKey(),
+              request.step(),
+              audience(request.bookingId()),
+              request.model(),
+              false,
+              request.via(),
+              reportUnreachable));
+    } catch (GuestUnreachable e) {
+      return new SendOutcome.Unreachable(e.getMessage());
+    } catch (SendFailedException e) {
+      if (e.retryAt().isPresent()) {
+        return new SendOutcome.Held(e.retryAt().get(), e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Records a journey step's message as due at {@code dueAt} (the model's moment), unless it is
+   * recorded already under the same key.
+   */
+  public void plan(long bookingId, MessageStep step, String key, Instant dueAt) {
+    deliveries.insertIfAbsent(
+        bookingId, PlannedMessage.scheduled(step, key, dueAt), ChannelType.EMAIL, clock.instant());
+  }
+
+  /** Records that a step's content goes with another message, so it does not go on its own. */
+  public void recordCarried(
+      long bookingId, MessageStep step, String key, Instant dueAt, String reason) {
+    Instant now = clock.instant();
+    if (!deliveries.insertIfAbsent(
+        bookingId, PlannedMessage.skipped(step, key, dueAt, reason), ChannelType.EMAIL, now)) {
+      deliveries
+          .findByKey(key)
+          .filter(MessageDelivery::isOpen)
+          .ifPresent(d -> deliveries.skip(d.id(), reason, now));
+    }
+  }
+
+  /** No channel reaches the guest: raised only for callers that asked to hear of it. */
+  private static final class GuestUnreachable extends RuntimeException {
+    GuestUnreachable(String reason) {
+      super(reason, null, false, false);
+    }
   }
 
   /**
@@ -144,7 +202,7 @@ public class MessagingService {
       Property property,
       Map<String, Object> model) {
     return deliver(
-        idempotencyKey, step, new Audience(recipient, property, null), model, false, null);
+        idempotencyKey, step, new Audience(recipient, property, null), model, false, null, false);
   }
 
   /** Records a planned message of an inquiry (no booking). */
@@ -242,7 +300,8 @@ public class MessagingService {
       Audience to,
       Map<String, Object> extra,
       boolean byStaff,
-      ChannelType via) {
+      ChannelType via,
+      boolean reportUnreachable) {
     Instant now = clock.instant();
     Optional<MessageDelivery> planned = deliveries.findByKey(key);
     if (planned.isEmpty()) {
@@ -254,11 +313,6 @@ public class MessagingService {
     if (delivery.isSettled()) {
       return planned;
     }
-    if (delivery.plannedAt().isAfter(now.plus(EARLY_TOLERANCE))) {
-      // the plan moved later since the timer was set; the re-planned timer will come back
-      log.info("{} is not due before {}; nothing sent now", key, delivery.plannedAt());
-      return Optional.empty();
-    }
     Optional<String> stop = sendTimeRule(step, delivery, to.booking(), to.property(), now);
     if (stop.isEmpty()) {
       stop = pausedRule(step, to);
@@ -269,10 +323,12 @@ public class MessagingService {
       stop = stayCapRule(step, to, rules);
     }
     Route route = null;
+    boolean unreachable = false;
     if (stop.isEmpty()) {
       Either choice = channels.choose(to.guest(), step, via, to.property().id());
       if (choice.route() == null) {
         stop = Optional.of(choice.whyNot());
+        unreachable = step.transactional();
       } else {
         route = choice.route();
       }
@@ -280,6 +336,9 @@ public class MessagingService {
     if (stop.isPresent()) {
       deliveries.skip(delivery.id(), stop.get(), now);
       log.info("Skipped {}: {}", key, stop.get());
+      if (unreachable && reportUnreachable) {
+        throw new GuestUnreachable(stop.get());
+      }
       return deliveries.findById(delivery.id());
     }
     if (byStaff) {
@@ -557,6 +616,7 @@ public class MessagingService {
   private RenderedMessage render(
       MessageStep step, Audience to, Map<String, Object> extra, ChannelType channel) {
     Map<String, Object> model = new HashMap<>(extra);
+    model.putIfAbsent("carries", java.util.Set.of());
     model.put("guest", to.guest());
     model.put("property", to.property());
     if (to.booking() != null) {

@@ -21,6 +21,11 @@ public class SendFailedException extends RuntimeException {
     this.retryAt = retryAt;
   }
 
+  /** The moment the message waits for, when it waits rather than failed. */
+  public java.util.Optional<Instant> retryAt() {
+    return java.util.Optional.ofNullable(retryAt);
+  }
+
   /** Attempts left for the job after this one. */
   public int retriesLeft(int current) {
     return retryAt == null ? current - 1 : current;

@@ -170,7 +170,7 @@ class PreArrivalJourneyTest extends JourneyIntegrationTest {
         .singleElement()
         .satisfies(
             d -> assertThat(d.reason()).contains("dates changed").contains(newArrival.toString()));
-    engine.awaitInstance(journey, i -> i.hasPassedElement(TASK_REPLAN_JOURNEY));
+    engine.awaitInstance(journey, i -> i.hasPassedElement(TASK_RELOAD_FACTS));
     engine.assertStillWaitingAt(journey, TIMER_CHECK_IN_GUIDE_DUE);
     assertThat(TestMailServer.to(email)).hasSize(2);
     assertThat(TestMailServer.to(email).get(1).getSubject()).contains("has been updated");

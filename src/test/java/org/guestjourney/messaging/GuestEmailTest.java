@@ -6,10 +6,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingRequest;
 import org.guestjourney.booking.BookingRequest.GuestDetails;
-import org.guestjourney.journey.PreArrivalService;
 import org.guestjourney.property.Property;
 import org.guestjourney.support.JourneyIntegrationTest;
 import org.guestjourney.support.Mails;
@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class GuestEmailTest extends JourneyIntegrationTest {
 
-  @Autowired PreArrivalService preArrival;
+  @Autowired MessagingService messaging;
 
   MimeMessage confirmationFor(Property property, String name, String language, String requests) {
     String email = data.uniqueEmail();
@@ -113,8 +113,10 @@ class GuestEmailTest extends JourneyIntegrationTest {
         data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
 
     // what a retried or re-activated job would do
-    preArrival.send(booking.id(), MessageStep.BOOKING_CONFIRMATION);
-    preArrival.send(booking.id(), MessageStep.BOOKING_CONFIRMATION);
+    GuestMessageRequest again =
+        new GuestMessageRequest(booking.id(), sent.step(), sent.idempotencyKey(), Map.of());
+    messaging.send(again);
+    messaging.send(again);
 
     assertThat(TestMailServer.to(email)).hasSize(1);
     MessageDelivery after = data.message(booking.id(), MessageStep.BOOKING_CONFIRMATION);

@@ -197,8 +197,7 @@ class SmsTemplatesTest {
 
     Map<String, Object> full(MessageStep step) {
       Map<String, Object> model = common(step, true);
-      model.put("includeCheckInGuide", true);
-      model.put("askArrivalTime", true);
+      model.put("carries", java.util.Set.of("check-in-guide", "day-before-reminder"));
       model.put("surveyUrl", "https://casaverde.example/s/4f2a");
       model.put("reviewUrl", "https://g.page/r/casaverde/review");
       model.put("stayDetail", booking.room());
@@ -229,8 +228,7 @@ class SmsTemplatesTest {
 
     Map<String, Object> sparse(MessageStep step) {
       Map<String, Object> model = common(step, false);
-      model.put("includeCheckInGuide", false);
-      model.put("askArrivalTime", false);
+      model.put("carries", java.util.Set.of());
       model.put("surveyUrl", null);
       model.put("reviewUrl", null);
       model.put("stayDetail", null);
@@ -247,31 +245,32 @@ class SmsTemplatesTest {
 
     /** What this step's text must tell the guest (beyond name and signature). */
     List<String> expected(MessageStep step) {
-      return switch (step) {
-        case BOOKING_CONFIRMATION ->
+      return switch (step.code()) {
+        case "booking-confirmation" ->
             en
                 ? List.of(
                     "BK-2041", "Fri 4 Dec", "Sun 6 Dec", "2 nights", "15:00", "4711", "arrive")
                 : List.of("BK-2041", "12月4日", "12月6日", "2晚", "15:00", "4711", "到达");
-        case BOOKING_CHANGED ->
+        case "booking-changed" ->
             en
                 ? List.of("BK-2041", "Fri 4 Dec", "Sun 6 Dec")
                 : List.of("BK-2041", "12月4日", "12月6日");
-        case CHECK_IN_GUIDE -> List.of(en ? "Via Roma 12" : "罗马路12号", "4711", "15:00");
-        case DAY_BEFORE_REMINDER -> List.of("15:00", en ? "arrive" : "到达");
-        case BOOKING_CANCELLATION -> List.of("BK-2041", en ? "cancelled" : "已取消");
-        case COMPENSATION_OFFER -> List.of(en ? "quiet room" : "安静的房间", "15%");
-        case INQUIRY_HOLDING_REPLY -> List.of(expectedBy, "09:00", "+39 0583 123456");
-        case INQUIRY_ANSWER -> List.of(answer, "Marco");
-        case WELCOME -> List.of("https://casaverde.example/manual", "11:00", "+39 0583 123456");
-        case QUICK_SURVEY, SATISFACTION_SURVEY, SATISFACTION_SURVEY_REMINDER ->
+        case "check-in-guide" -> List.of(en ? "Via Roma 12" : "罗马路12号", "4711", "15:00");
+        case "day-before-reminder" -> List.of("15:00", en ? "arrive" : "到达");
+        case "booking-cancellation" -> List.of("BK-2041", en ? "cancelled" : "已取消");
+        case "compensation-offer" -> List.of(en ? "quiet room" : "安静的房间", "15%");
+        case "inquiry-holding-reply" -> List.of(expectedBy, "09:00", "+39 0583 123456");
+        case "inquiry-answer" -> List.of(answer, "Marco");
+        case "welcome" -> List.of("https://casaverde.example/manual", "11:00", "+39 0583 123456");
+        case "quick-survey", "satisfaction-survey", "satisfaction-survey-reminder" ->
             List.of("https://casaverde.example/s/4f2a");
-        case COURTESY_CHECK_IN -> List.of("+39 0583 123456");
-        case REQUEST_PROGRESS ->
+        case "courtesy-check-in" -> List.of("+39 0583 123456");
+        case "request-progress" ->
             en ? List.of("shower", "plumber", deadline) : List.of("淋浴", "水管工", deadline);
-        case THANK_YOU -> List.of(en ? "Thank you" : "感谢");
-        case STAFF_REPLY -> List.of(en ? "fresh towels" : "新毛巾");
-        case REVIEW_REQUEST -> List.of("https://g.page/r/casaverde/review");
+        case "thank-you" -> List.of(en ? "Thank you" : "感谢");
+        case "staff-reply" -> List.of(en ? "fresh towels" : "新毛巾");
+        case "review-request" -> List.of("https://g.page/r/casaverde/review");
+        default -> throw new IllegalArgumentException(step.code());
       };
     }
 

@@ -1,0 +1,307 @@
+package org.guestjourney.journey;
+
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.booking.BookingRepository;
+import org.guestjourney.guest.GuestRepository;
+import org.guestjourney.guestrequest.GuestRequestRepository;
+import org.guestjourney.messaging.DeliveryState;
+import org.guestjourney.messaging.GuestMessageRequest;
+import org.guestjourney.messaging.MessageDelivery;
+import org.guestjourney.messaging.MessageStep;
+import org.guestjourney.messaging.MessagingService;
+import org.guestjourney.messaging.SendOutcome;
+import org.guestjourney.modeler.Feel;
+import org.guestjourney.modeler.JourneyModel;
+import org.guestjourney.modeler.JourneyModels;
+import org.guestjourney.property.JourneySettings;
+import org.guestjourney.property.Property;
+import org.guestjourney.property.PropertyRepository;
+import org.guestjourney.survey.SurveyKind;
+import org.guestjourney.survey.SurveyService;
+import org.springframework.stereotype.Service;
+
+/**
+ * The "send a guest message" step of any booking journey, as the model defines it: its headers say
+ * which message, what for, whether it waits for quiet hours, what makes it unique and which other
+ * steps it may carry; the timer right before it says when it was due. The engine decides when; this
+ * class only works out what to send and asks the messaging to send it.
+ */
+@Service
+public class JourneySteps {
+
+  /** Job type of the send step (element template {@code guest-message}). */
+  public static final String SEND_GUEST_MESSAGE = "send-guest-message";
+
+  // the send step's headers (element-templates/guest-message.json)
+  public static final String HEADER_MESSAGE = "message";
+  public static final String HEADER_PURPOSE = "purpose";
+  public static final String HEADER_QUIET_HOURS = "quietHours";
+  public static final String HEADER_ONCE_PER = "oncePer";
+  public static final String HEADER_CARRIES = "carries";
+  public static final String HEADER_SURVEY = "survey";
+
+  /** Earlier models named the message with this header; still understood. */
+  public static final String HEADER_LEGACY_MESSAGE_STEP = "messageStep";
+
+  /** BPMN error: no channel reaches the guest for a service message. */
+  public static final String ERROR_GUEST_UNREACHABLE = "GUEST_UNREACHABLE";
+
+  /** BPMN error: the message waits (quiet hours, spacing, daily cap) until {@code heldUntil}. */
+  public static final String ERROR_MESSAGE_HELD = "MESSAGE_HELD";
+
+  private final BookingRepository bookings;
+  private final PropertyRepository properties;
+  private final GuestRepository guests;
+  private final GuestRequestRepository requests;
+  private final MessagingService messaging;
+  private final SurveyService surveys;
+  private final Feel feel;
+  private final JourneyModels models;
+  private final Clock clock;
+
+  /** The journeys of a booking, in the order a stay goes through them. */
+  static final List<String> BOOKING_JOURNEYS =
+      List.of(PreArrivalJourney.PROCESS_ID, StayJourneys.IN_STAY, StayJourneys.POST_STAY);
+
+  JourneySteps(
+      BookingRepository bookings,
+      PropertyRepository properties,
+      GuestRepository guests,
+      GuestRequestRepository requests,
+      MessagingService messaging,
+      SurveyService surveys,
+      Feel feel,
+      JourneyModels models,
+      Clock clock) {
+    this.bookings = bookings;
+    this.properties = properties;
+    this.guests = guests;
+    this.requests = requests;
+    this.messaging = messaging;
+    this.surveys = surveys;
+    this.feel = feel;
+    this.models = models;
+    this.clock = clock;
+  }
+
+  /** The booking's facts and the house's settings, as the journey carries them. */
+  public StayFacts facts(long bookingId) {
+    Booking booking = bookings.findById(bookingId).orElseThrow();
+    Property property = properties.findById(booking.propertyId()).orElseThrow();
+    return StayFacts.of(
+        booking, property, properties.settings(property.id()), bookings.previousStays(bookingId));
+  }
+
+  /** A send step of a model: what it sends and by which rules. */
+  public record Step(
+      FlowNode node, MessageStep message, String oncePer, List<String> carries, String survey) {
+
+    static Step of(FlowNode node) {
+      Map<String, String> h = JourneyModel.headers(node);
+      String code = h.get(HEADER_MESSAGE);
+      if (code == null || code.isBlank()) {
+        code = h.get(HEADER_LEGACY_MESSAGE_STEP);
+      }
+      if (code == null || code.isBlank()) {
+        throw new IllegalStateException(
+            "Step '"
+                + JourneyModel.label(node)
+                + "' sends no message: set its header '"
+                + HEADER_MESSAGE
+                + "' (the message's template key)");
+      }
+      String key = code.strip();
+      Optional<MessageStep> known = MessageStep.known(key);
+      MessageStep.Purpose purpose =
+          h.containsKey(HEADER_PURPOSE)
+              ? MessageStep.Purpose.fromCode(h.get(HEADER_PURPOSE))
+              : known.map(MessageStep::purpose).orElse(MessageStep.Purpose.SERVICE);
+      boolean waits =
+          h.containsKey(HEADER_QUIET_HOURS)
+              ? !"send-at-once".equals(h.get(HEADER_QUIET_HOURS).strip())
+              : known.map(MessageStep::waitsForQuietHours).orElse(true);
+      String label =
+          known.isPresent() && !h.containsKey(HEADER_MESSAGE)
+              ? known.get().label()
+              : JourneyModel.label(node).replaceFirst("^Send ", "");
+      String oncePer = h.getOrDefault(HEADER_ONCE_PER, legacyOncePer(key));
+      List<String> carries =
+          h.containsKey(HEADER_CARRIES)
+              ? java.util.Arrays.stream(h.get(HEADER_CARRIES).split(","))
+                  .map(String::strip)
+                  .filter(s -> !s.isEmpty())
+                  .toList()
+              : List.of();
+      return new Step(
+          node,
+          MessageStep.of(key, capitalise(label), purpose, waits),
+          oncePer == null || oncePer.isBlank() ? null : oncePer.strip(),
+          carries,
+          h.getOrDefault(HEADER_SURVEY, legacySurvey(key)));
+    }
+
+    /** What earlier models meant by a message without the newer headers. */
+    private static String legacyOncePer(String code) {
+      return switch (code) {
+        case "check-in-guide", "day-before-reminder" -> "arrivalDate";
+        case "booking-changed" -> "bookingRevision";
+        case "request-progress" -> "requestId";
+        default -> null;
+      };
+    }
+
+    private static String legacySurvey(String code) {
+      return switch (code) {
+        case "quick-survey" -> "quick";
+        case "satisfaction-survey", "satisfaction-survey-reminder" -> "satisfaction";
+        default -> null;
+      };
+    }
+
+    private static String capitalise(String s) {
+      return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+  }
+
+  /** The step's idempotency key: one message per booking, or per value of its oncePer variable. */
+  public static String key(long bookingId, Step step, Map<String, Object> variables) {
+    String base = "booking/" + bookingId + "/" + step.message().code();
+    if (step.oncePer() == null) {
+      return base;
+    }
+    Object value = variables.get(step.oncePer());
+    if (value == null) {
+      throw new IllegalStateException(
+          "Step '"
+              + JourneyModel.label(step.node())
+              + "' is sent once per '"
+              + step.oncePer()
+              + "', but the journey has no such variable");
+    }
+    return base + "/" + (value instanceof Number n ? Long.toString(n.longValue()) : value);
+  }
+
+  /** When the step was due: the moment of the timer right before it, else now. */
+  public Instant dueAt(FlowNode node, Map<String, Object> variables) {
+    return JourneyModel.timerBefore(node)
+        .flatMap(JourneyModel::timerDate)
+        .flatMap(expression -> feel.moment(expression, variables))
+        .orElseGet(clock::instant);
+  }
+
+  /**
+   * Sends the step's message now (the engine asked). Carried steps whose moment has passed go with
+   * it and are recorded as such.
+   */
+  public SendOutcome send(JourneyModel model, FlowNode node, Map<String, Object> variables) {
+    Step step = Step.of(node);
+    long bookingId = ((Number) variables.get("bookingId")).longValue();
+    String key = key(bookingId, step, variables);
+    Instant due = dueAt(node, variables);
+    Set<String> carried = carry(model, step, bookingId, variables);
+    Long requestId =
+        variables.get("requestId") instanceof Number n ? Long.valueOf(n.longValue()) : null;
+    messaging.plan(bookingId, step.message(), key, due);
+    GuestMessageRequest request =
+        new GuestMessageRequest(
+            bookingId, step.message(), key, content(bookingId, step, carried, requestId));
+    return messaging.sendStep(request, JourneyModel.catchesError(node, ERROR_GUEST_UNREACHABLE));
+  }
+
+  /**
+   * The steps named in {@code carries} whose moment has passed and that have not gone out: their
+   * content goes with this message, and they are recorded as gone with it.
+   */
+  private Set<String> carry(
+      JourneyModel model, Step carrier, long bookingId, Map<String, Object> variables) {
+    Set<String> carried = new LinkedHashSet<>();
+    Instant now = clock.instant();
+    for (String code : carrier.carries()) {
+      for (FlowNode node : model.nodesOfJobType(SEND_GUEST_MESSAGE)) {
+        Step other = Step.of(node);
+        if (!other.message().code().equals(code)) {
+          continue;
+        }
+        Instant due = dueAt(node, variables);
+        if (due.isAfter(now)) {
+          continue; // its own moment is still to come: it goes on its own
+        }
+        String key = key(bookingId, other, variables);
+        Optional<MessageDelivery> existing = messaging.find(key);
+        if (existing.map(d -> d.state() == DeliveryState.SENT).orElse(false)) {
+          continue;
+        }
+        carried.add(code);
+        messaging.recordCarried(
+            bookingId,
+            other.message(),
+            key,
+            due,
+            "Its moment had passed; it goes with the " + carrier.message().label().toLowerCase());
+      }
+    }
+    return carried;
+  }
+
+  /**
+   * What the journey would ask the messaging to send for {@code delivery} (a staff member's "send
+   * now"), from the journey models that send its message, with the booking's current facts.
+   */
+  public Optional<GuestMessageRequest> requestFor(MessageDelivery delivery) {
+    if (delivery.bookingId() == null) {
+      return Optional.empty();
+    }
+    long bookingId = delivery.bookingId();
+    Map<String, Object> variables = facts(bookingId).asVariables();
+    for (String processId : BOOKING_JOURNEYS) {
+      Optional<JourneyModel> model = models.latest(processId);
+      if (model.isEmpty()) {
+        continue;
+      }
+      for (FlowNode node : model.get().nodesOfJobType(SEND_GUEST_MESSAGE)) {
+        Step step = Step.of(node);
+        if (step.message().code().equals(delivery.step().code())) {
+          return Optional.of(
+              new GuestMessageRequest(
+                  bookingId,
+                  step.message(),
+                  key(bookingId, step, variables),
+                  content(bookingId, step, Set.of(), null)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The values a message's template may use besides guest, property and booking. */
+  private Map<String, Object> content(
+      long bookingId, Step step, Set<String> carried, Long requestId) {
+    Booking booking = bookings.findById(bookingId).orElseThrow();
+    Property property = properties.findById(booking.propertyId()).orElseThrow();
+    JourneySettings settings = properties.settings(property.id());
+    Map<String, Object> model = new HashMap<>();
+    model.put("carries", carried);
+    model.put("reviewUrl", settings.reviewUrl());
+    model.put("stayDetail", booking.room());
+    if (step.survey() != null) {
+      SurveyKind kind = "quick".equals(step.survey()) ? SurveyKind.QUICK : SurveyKind.SATISFACTION;
+      String language =
+          property.languageFor(
+              guests.findById(booking.guestId()).orElseThrow().preferredLanguage());
+      model.put("surveyUrl", surveys.invite(bookingId, kind, language));
+    }
+    if (requestId != null) {
+      requests.findById(requestId).ifPresent(r -> model.put("request", r));
+    }
+    return model;
+  }
+}

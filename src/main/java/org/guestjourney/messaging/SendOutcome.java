@@ -1,0 +1,20 @@
+package org.guestjourney.messaging;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What became of a message a journey step asked for; every outcome is recorded on the message with
+ * its reason, so nothing the engine asked for is dropped without a record.
+ */
+public sealed interface SendOutcome {
+
+  /** Sent, skipped with a reason, or settled earlier: the journey goes on. */
+  record Done(Optional<MessageDelivery> delivery) implements SendOutcome {}
+
+  /** Waits until {@code until} (quiet hours, spacing, daily cap), as {@code reason} says. */
+  record Held(Instant until, String reason) implements SendOutcome {}
+
+  /** No channel reaches the guest for this service message (recorded as skipped). */
+  record Unreachable(String reason) implements SendOutcome {}
+}
