@@ -222,7 +222,7 @@ public class ConversationService {
               false,
               d.channel().name().toLowerCase(),
               email ? d.subject() + " — " + excerpt(readable(d.body()), 160) : d.body(),
-              d.step() == MessageStep.STAFF_REPLY
+              MessageStep.STAFF_REPLY.equals(d.step())
                   ? "staff reply"
                   : d.editedBy() != null ? "edited by " + d.editedBy() : "journey",
               d.sentAt(),

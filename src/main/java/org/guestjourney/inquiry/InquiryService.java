@@ -185,7 +185,7 @@ public class InquiryService {
     Inquiry inquiry = get(inquiryId);
     Property property = properties.findById(inquiry.propertyId()).orElseThrow();
     String key = key(inquiryId, step);
-    if (step == MessageStep.INQUIRY_ANSWER) {
+    if (MessageStep.INQUIRY_ANSWER.equals(step)) {
       messaging.recordInquiryPlan(inquiryId, PlannedMessage.scheduled(step, key, clock.instant()));
     }
     Map<String, Object> model = new HashMap<>();

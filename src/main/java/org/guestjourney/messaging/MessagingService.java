@@ -454,7 +454,7 @@ public class MessagingService {
 
   /** Staff paused the booking's automation: only hand-written replies go. */
   private Optional<String> pausedRule(MessageStep step, Audience to) {
-    if (to.booking() == null || step == MessageStep.STAFF_REPLY) {
+    if (to.booking() == null || MessageStep.STAFF_REPLY.equals(step)) {
       return Optional.empty();
     }
     return pauses
@@ -592,7 +592,7 @@ public class MessagingService {
       MessageStep step, MessageDelivery delivery, Booking booking, Property property, Instant now) {
     if (booking != null
         && booking.status() == BookingStatus.CANCELLED
-        && step != MessageStep.BOOKING_CANCELLATION) {
+        && !MessageStep.BOOKING_CANCELLATION.equals(step)) {
       return Optional.of("The booking was cancelled before this message was due");
     }
     Duration late = Duration.between(delivery.plannedAt(), now);

@@ -166,7 +166,8 @@ class PreArrivalJourneyTest extends JourneyIntegrationTest {
     data.awaitState(booking.id(), MessageStep.BOOKING_CHANGED, DeliveryState.SENT);
     assertThat(data.messages(booking.id()))
         .filteredOn(
-            d -> d.step() == MessageStep.CHECK_IN_GUIDE && d.state() == DeliveryState.CANCELLED)
+            d ->
+                MessageStep.CHECK_IN_GUIDE.equals(d.step()) && d.state() == DeliveryState.CANCELLED)
         .singleElement()
         .satisfies(
             d -> assertThat(d.reason()).contains("dates changed").contains(newArrival.toString()));
@@ -179,7 +180,7 @@ class PreArrivalJourneyTest extends JourneyIntegrationTest {
     engine.moveTo(oldGuideAt.plus(Duration.ofHours(2)));
     assertThat(TestMailServer.to(email)).as("nothing goes out for the old dates").hasSize(2);
 
-    Instant newGuideAt = data.message(booking.id(), MessageStep.CHECK_IN_GUIDE).plannedAt();
+    Instant newGuideAt = data.plannedAt(booking.id(), MessageStep.CHECK_IN_GUIDE);
     assertThat(newGuideAt).isEqualTo(oldGuideAt.plus(Duration.ofDays(14)));
     engine.moveTo(newGuideAt.plus(MINUTE));
     data.awaitState(booking.id(), MessageStep.CHECK_IN_GUIDE, DeliveryState.SENT);
@@ -202,8 +203,9 @@ class PreArrivalJourneyTest extends JourneyIntegrationTest {
     engine.awaitInstance(journey, i -> i.isCompleted().hasPassedElement(END_JOURNEY_CANCELLED));
     assertThat(data.message(booking.id(), MessageStep.CHECK_IN_GUIDE).state())
         .isEqualTo(DeliveryState.CANCELLED);
-    assertThat(data.message(booking.id(), MessageStep.DAY_BEFORE_REMINDER).reason())
-        .contains("cancelled");
+    assertThat(data.planned(booking.id(), MessageStep.DAY_BEFORE_REMINDER))
+        .satisfies(s -> assertThat(s.state()).isEqualTo("cancelled"))
+        .satisfies(s -> assertThat(s.stoppedBecause()).contains("cancelled"));
     assertThat(TestMailServer.to(email)).hasSize(2);
     assertThat(TestMailServer.to(email).get(1).getSubject()).contains("has been cancelled");
 

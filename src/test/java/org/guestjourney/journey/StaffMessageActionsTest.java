@@ -166,7 +166,7 @@ class StaffMessageActionsTest extends JourneyIntegrationTest {
     assertThat(cancelled.state()).isEqualTo(DeliveryState.CANCELLED);
     assertThat(cancelled.reason()).isEqualTo("Replaced by a reply from frontdesk");
     assertThat(data.messages(booking.id()))
-        .filteredOn(d -> d.step() == MessageStep.STAFF_REPLY)
+        .filteredOn(d -> MessageStep.STAFF_REPLY.equals(d.step()))
         .hasSize(1);
     assertThat(http.getForObject(page, String.class))
         .contains("data-testid=\"conversation\"")
@@ -265,7 +265,7 @@ class StaffMessageActionsTest extends JourneyIntegrationTest {
         .contains("Of course, dogs are welcome!")
         .contains("Can we bring our dog?");
     assertThat(data.messages(booking.id()))
-        .filteredOn(d -> d.step() == MessageStep.STAFF_REPLY)
+        .filteredOn(d -> MessageStep.STAFF_REPLY.equals(d.step()))
         .hasSize(1);
   }
 }

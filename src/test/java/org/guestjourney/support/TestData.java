@@ -3,6 +3,7 @@ package org.guestjourney.support;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -33,6 +34,7 @@ public class TestData {
   private final BookingRepository bookingRepository;
   private final MessagingService messaging;
   private final java.time.Clock clock;
+  private final org.guestjourney.journey.JourneyPlan plan;
 
   /** The test data helper of an application context started by hand. */
   public static TestData of(org.springframework.context.ApplicationContext context) {
@@ -41,6 +43,7 @@ public class TestData {
         context.getBean(BookingService.class),
         context.getBean(BookingRepository.class),
         context.getBean(MessagingService.class),
+        context.getBean(org.guestjourney.journey.JourneyPlan.class),
         context.getBean(java.time.Clock.class));
   }
 
@@ -49,7 +52,9 @@ public class TestData {
       BookingService bookings,
       BookingRepository bookingRepository,
       MessagingService messaging,
+      org.guestjourney.journey.JourneyPlan plan,
       java.time.Clock clock) {
+    this.plan = plan;
     this.properties = properties;
     this.bookings = bookings;
     this.bookingRepository = bookingRepository;
@@ -152,7 +157,7 @@ public class TestData {
               return messaging.forBooking(booking.id()).stream()
                   .anyMatch(
                       d ->
-                          d.step() == MessageStep.BOOKING_CONFIRMATION
+                          MessageStep.BOOKING_CONFIRMATION.equals(d.step())
                               && d.state() != DeliveryState.SCHEDULED
                               && d.state() != DeliveryState.SENDING);
             });
@@ -172,11 +177,31 @@ public class TestData {
     return bookingRepository.findById(bookingId).orElseThrow();
   }
 
+  /**
+   * The booking's latest message of {@code step}. A message the journey has not reached yet is
+   * opened from the model's plan first, the way staff open a planned message on the journey page
+   * (its moment is the one the model's timer gives for the booking).
+   */
   public MessageDelivery message(long bookingId, MessageStep step) {
     return messaging.forBooking(bookingId).stream()
-        .filter(d -> d.step() == step)
+        .filter(d -> d.step().equals(step))
         .reduce((first, second) -> second) // the latest planned of that step
+        .or(() -> plan.open(bookingId, step.code()))
         .orElseThrow(() -> new AssertionError("No " + step + " planned for booking " + bookingId));
+  }
+
+  /** The step of the booking's plan (from the deployed models) that sends {@code step}. */
+  public org.guestjourney.journey.JourneyPlan.PlannedStep planned(
+      long bookingId, MessageStep step) {
+    return plan.of(bookingId).stream()
+        .filter(s -> step.code().equals(s.message()))
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new AssertionError("No " + step + " in the plan of " + bookingId));
+  }
+
+  /** The moment the deployed models give for {@code step} of the booking. */
+  public Instant plannedAt(long bookingId, MessageStep step) {
+    return planned(bookingId, step).at();
   }
 
   /** The reasons in a message's history, oldest first. */

@@ -1,0 +1,268 @@
+package org.guestjourney.journey;
+
+import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.booking.BookingRepository;
+import org.guestjourney.messaging.MessageDelivery;
+import org.guestjourney.messaging.MessageStep;
+import org.guestjourney.messaging.MessagingService;
+import org.guestjourney.modeler.Feel;
+import org.guestjourney.modeler.JourneyModel;
+import org.guestjourney.modeler.JourneyModels;
+import org.springframework.stereotype.Service;
+
+/**
+ * The whole stay's plan as the deployed journey models will play it out for a booking: every send
+ * step (and staff step) of the pre-arrival, in-stay and post-stay journeys with the moment its
+ * timer expression gives for this booking's facts, evaluated with the engine's own FEEL. Nothing is
+ * stored: the models are the only plan. Steps behind a condition the facts cannot decide yet (a
+ * decision table, a guest's answer) are shown with that condition.
+ */
+@Service
+public class JourneyPlan {
+
+  /** One step of the plan. {@code at} is null when the model gives no moment (e.g. at once). */
+  public record PlannedStep(
+      String journey,
+      String elementId,
+      String label,
+      MessageStep step,
+      String message,
+      String purpose,
+      Instant at,
+      String condition,
+      String key,
+      Optional<MessageDelivery> delivery,
+      String stoppedBecause) {
+
+    public boolean isMessage() {
+      return message != null;
+    }
+
+    /** What happened to it, or "planned" (or "cancelled" when the booking was). */
+    public String state() {
+      return delivery
+          .map(d -> d.state().name().toLowerCase())
+          .orElse(stoppedBecause == null ? "planned" : "cancelled");
+    }
+  }
+
+  private final JourneyModels models;
+  private final JourneySteps steps;
+  private final MessagingService messaging;
+  private final BookingRepository bookings;
+  private final Feel feel;
+  private final Clock clock;
+
+  JourneyPlan(
+      JourneyModels models,
+      JourneySteps steps,
+      MessagingService messaging,
+      BookingRepository bookings,
+      Feel feel,
+      Clock clock) {
+    this.models = models;
+    this.steps = steps;
+    this.messaging = messaging;
+    this.bookings = bookings;
+    this.feel = feel;
+    this.clock = clock;
+  }
+
+  /** The plan of the booking's whole stay, in the order the steps come. */
+  public List<PlannedStep> of(long bookingId) {
+    Booking booking = bookings.findById(bookingId).orElseThrow();
+    Map<String, Object> variables = steps.facts(bookingId).asVariables();
+    Map<String, MessageDelivery> byKey =
+        messaging.forBooking(bookingId).stream()
+            .collect(
+                Collectors.toMap(
+                    MessageDelivery::idempotencyKey, Function.identity(), (a, b) -> a));
+    List<PlannedStep> plan = new ArrayList<>();
+    Instant phaseStart = booking.createdAt();
+    for (String processId : JourneySteps.BOOKING_JOURNEYS) {
+      Optional<JourneyModel> model = models.latest(processId);
+      if (model.isEmpty()) {
+        continue;
+      }
+      Walk walk = new Walk(model.get(), variables, bookingId, byKey, plan);
+      if (booking.status() == org.guestjourney.booking.BookingStatus.CANCELLED) {
+        walk.stoppedBecause = "The booking was cancelled on " + booking.cancelledAt();
+      }
+      for (StartEvent start : model.get().process().getChildElementsByType(StartEvent.class)) {
+        walk.from(start, phaseStart, null);
+      }
+      if (walk.handOverAt != null) {
+        phaseStart = walk.handOverAt;
+      }
+    }
+    plan.sort(
+        Comparator.comparing(
+            (PlannedStep s) ->
+                s.delivery()
+                    .map(d -> d.sentAt() != null ? d.sentAt() : d.plannedAt())
+                    .orElse(s.at()),
+            Comparator.nullsLast(Comparator.naturalOrder())));
+    return plan;
+  }
+
+  /**
+   * Opens a message the booking's journeys will send but have not reached yet, so that staff can
+   * rewrite it, send it now or look at it: it is recorded as scheduled at the moment the model
+   * gives for the booking. Empty when no step of the plan sends {@code message} or its moment is
+   * unknown.
+   */
+  public Optional<MessageDelivery> open(long bookingId, String message) {
+    for (PlannedStep s : of(bookingId)) {
+      if (message.equals(s.message())
+          && s.key() != null
+          && s.at() != null
+          && s.stoppedBecause() == null) {
+        if (s.delivery().isPresent()) {
+          return s.delivery();
+        }
+        messaging.plan(bookingId, s.step(), s.key(), s.at());
+        return messaging.find(s.key());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** How many automated messages the plan holds (not replies, changes or cancellations). */
+  public static long automatedMessages(List<PlannedStep> plan) {
+    return plan.stream()
+        .filter(PlannedStep::isMessage)
+        .filter(s -> s.condition() == null || !s.condition().startsWith("only if the booking"))
+        .filter(s -> !s.state().equals("skipped") && !s.state().equals("cancelled"))
+        .count();
+  }
+
+  /** Follows one journey model from its start, the way the engine will. */
+  private final class Walk {
+    private final JourneyModel model;
+    private final Map<String, Object> variables;
+    private final long bookingId;
+    private final Map<String, MessageDelivery> deliveries;
+    private final List<PlannedStep> plan;
+    private final Set<String> seen = new HashSet<>();
+    private Instant handOverAt;
+    String stoppedBecause;
+
+    Walk(
+        JourneyModel model,
+        Map<String, Object> variables,
+        long bookingId,
+        Map<String, MessageDelivery> deliveries,
+        List<PlannedStep> plan) {
+      this.model = model;
+      this.variables = variables;
+      this.bookingId = bookingId;
+      this.deliveries = deliveries;
+      this.plan = plan;
+    }
+
+    void from(FlowNode node, Instant at, String condition) {
+      if (!seen.add(node.getId())) {
+        return;
+      }
+      Instant now = at;
+      Optional<String> timer = JourneyModel.timerDate(node);
+      if (timer.isPresent()) {
+        now = feel.moment(timer.get(), variables).orElse(at);
+      }
+      if (JourneyModel.jobType(node).filter(JourneySteps.SEND_GUEST_MESSAGE::equals).isPresent()) {
+        JourneySteps.Step step = JourneySteps.Step.of(node);
+        String key = safeKey(step);
+        plan.add(
+            new PlannedStep(
+                model.processId(),
+                node.getId(),
+                step.message().label(),
+                step.message(),
+                step.message().code(),
+                step.message().purpose().code(),
+                now,
+                condition,
+                key,
+                Optional.ofNullable(key == null ? null : deliveries.get(key)),
+                stoppedBecause));
+      } else if (node instanceof UserTask) {
+        plan.add(
+            new PlannedStep(
+                model.processId(),
+                node.getId(),
+                JourneyModel.label(node),
+                null,
+                null,
+                null,
+                now,
+                condition,
+                null,
+                Optional.empty(),
+                stoppedBecause));
+      }
+      if (node instanceof EndEvent && JourneyModel.jobType(node).isPresent()) {
+        handOverAt = handOverAt == null || now.isAfter(handOverAt) ? now : handOverAt;
+      }
+      if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
+        for (StartEvent start : sub.getChildElementsByType(StartEvent.class)) {
+          from(start, now, condition);
+        }
+      }
+      boolean decides = node instanceof ExclusiveGateway || node instanceof InclusiveGateway;
+      for (SequenceFlow out : node.getOutgoing()) {
+        String when = condition;
+        if (decides) {
+          ConditionExpression c = out.getConditionExpression();
+          if (c != null) {
+            Feel.Result r = feel.evaluate(c.getTextContent(), variables);
+            if (r.failure() == null && Boolean.FALSE.equals(r.value())) {
+              continue;
+            }
+            if (r.failure() != null || r.value() == null) {
+              when = join(condition, JourneyModel.label(node) + " " + JourneyModel.label(out));
+            }
+          } else if (node.getOutgoing().size() > 1) {
+            when = join(condition, JourneyModel.label(node) + " " + JourneyModel.label(out));
+          }
+        }
+        from(out.getTarget(), now, when);
+      }
+    }
+
+    private String safeKey(JourneySteps.Step step) {
+      try {
+        return JourneySteps.key(bookingId, step, variables);
+      } catch (IllegalStateException e) {
+        return null; // sent once per something only the running journey knows (a request)
+      }
+    }
+  }
+
+  private static String join(String a, String b) {
+    return a == null ? "if " + b : a + ", " + b;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+}
