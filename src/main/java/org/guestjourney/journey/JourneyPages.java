@@ -60,7 +60,9 @@ class JourneyPages {
       org.guestjourney.inquiry.InquiryService inquiries,
       List<org.guestjourney.messaging.Channel> channels,
       org.guestjourney.messaging.MessagingProperties messagingSettings,
+      JourneyPlan plan,
       Clock clock) {
+    this.plan = plan;
     this.bookings = bookings;
     this.properties = properties;
     this.guests = guests;
@@ -74,6 +76,11 @@ class JourneyPages {
     this.messagingSettings = messagingSettings;
     this.clock = clock;
   }
+
+  private final JourneyPlan plan;
+
+  /** A step of the whole stay's plan, with its moment in the property's zone. */
+  record PlanLine(JourneyPlan.PlannedStep step, String when, String journey) {}
 
   /** A channel and why it cannot be used, if it cannot. */
   record ChannelLine(String name, String unavailable) {}
@@ -165,6 +172,23 @@ class JourneyPages {
     Guest guest = guests.findById(booking.guestId()).orElseThrow();
     model.addAttribute("guest", guest);
     model.addAttribute("messages", messages);
+    List<JourneyPlan.PlannedStep> stay = plan.of(id);
+    model.addAttribute(
+        "plan",
+        stay.stream()
+            .map(
+                s ->
+                    new PlanLine(
+                        s,
+                        s.at() == null ? "when its turn comes" : format(s.at(), zone),
+                        switch (s.journey()) {
+                          case PreArrivalJourney.PROCESS_ID -> "Before arrival";
+                          case StayJourneys.IN_STAY -> "During the stay";
+                          case StayJourneys.POST_STAY -> "After the stay";
+                          default -> s.journey();
+                        }))
+            .toList());
+    model.addAttribute("planCount", JourneyPlan.automatedMessages(stay));
     model.addAttribute("propertyNow", format(clock.instant(), zone));
     model.addAttribute(
         "pause",
@@ -230,6 +254,20 @@ class JourneyPages {
             .toList());
     addClock(model);
     return "pages/booking";
+  }
+
+  /**
+   * Opens a planned message the journey has not reached yet (to read, rewrite or send it now): it
+   * is recorded as scheduled at the model's moment, then shown like any other message.
+   */
+  @org.springframework.web.bind.annotation.PostMapping("/bookings/{id}/plan/{message}/open")
+  String openPlanned(@PathVariable long id, @PathVariable String message) {
+    bookings.findById(id).orElseThrow(() -> new NotFoundException("No booking " + id));
+    MessageDelivery d =
+        plan.open(id, message)
+            .orElseThrow(
+                () -> new NotFoundException("No planned message '" + message + "' for " + id));
+    return "redirect:/messages/" + d.id();
   }
 
   @GetMapping("/messages/{id}")

@@ -22,23 +22,68 @@ public class MessageRenderer {
   private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
 
   private final ITemplateEngine templates;
-  private final TemplateEngine texts = textEngine();
+  private final TemplateEngine texts;
 
-  MessageRenderer(ITemplateEngine templates) {
-    this.templates = templates;
+  MessageRenderer(MessagingProperties settings) {
+    java.nio.file.Path dir = settings.templatesDirectory();
+    this.templates = engine(dir, "", "templates/", ".html", TemplateMode.HTML);
+    this.texts = engine(dir, "sms/", "templates/messages/sms/", ".txt", TemplateMode.TEXT);
   }
 
-  /** SMS and WhatsApp texts: {@code templates/messages/sms/<language>/<step>.txt}, TEXT mode. */
-  private static TemplateEngine textEngine() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/messages/sms/");
-    resolver.setSuffix(".txt");
-    resolver.setTemplateMode(TemplateMode.TEXT);
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setCacheable(true);
-    // the Spring flavour evaluates expressions with SpEL, as the e-mail templates do (records too)
+  /**
+   * E-mails from {@code messages/email/<language>/<step>.html}, SMS and WhatsApp texts from {@code
+   * messages/sms/<language>/<step>.txt}: first in the configured templates directory (if any), then
+   * in the packaged ones.
+   */
+  private static TemplateEngine engine(
+      java.nio.file.Path dir,
+      String dirPrefix,
+      String classpathPrefix,
+      String suffix,
+      TemplateMode mode) {
+    // the Spring flavour evaluates expressions with SpEL (records too)
     TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
+    int order = 1;
+    if (dir != null) {
+      String root = dir.toAbsolutePath().normalize() + "/";
+      // the folder mirrors the packaged layout without its "messages/" level:
+      // email/<language>/<step>.html and sms/<language>/<step>.txt
+      var files =
+          new org.thymeleaf.templateresolver.FileTemplateResolver() {
+            @Override
+            protected org.thymeleaf.templateresource.ITemplateResource computeTemplateResource(
+                org.thymeleaf.IEngineConfiguration configuration,
+                String ownerTemplate,
+                String template,
+                String resourceName,
+                String characterEncoding,
+                java.util.Map<String, Object> attributes) {
+              return super.computeTemplateResource(
+                  configuration,
+                  ownerTemplate,
+                  template,
+                  resourceName.replace(root + "messages/", root),
+                  characterEncoding,
+                  attributes);
+            }
+          };
+      files.setPrefix(root + dirPrefix);
+      files.setSuffix(suffix);
+      files.setTemplateMode(mode);
+      files.setCharacterEncoding("UTF-8");
+      files.setCheckExistence(true);
+      files.setCacheable(false);
+      files.setOrder(order++);
+      engine.addTemplateResolver(files);
+    }
+    ClassLoaderTemplateResolver packaged = new ClassLoaderTemplateResolver();
+    packaged.setPrefix(classpathPrefix);
+    packaged.setSuffix(suffix);
+    packaged.setTemplateMode(mode);
+    packaged.setCharacterEncoding("UTF-8");
+    packaged.setCacheable(true);
+    packaged.setOrder(order);
+    engine.addTemplateResolver(packaged);
     return engine;
   }
 

@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param channelOrder channels tried in this order after the guest's own preference
  * @param minGap a proactive message waits at least this long after the previous message to the same
  *     booking, so that two never arrive together
+ * @param templatesDirectory a folder of message templates ({@code email/<language>/<message>.html},
+ *     {@code sms/<language>/<message>.txt}) looked at before the packaged ones: where a message a
+ *     manager adds to a journey gets its text, and where a packaged text can be replaced, without a
+ *     rebuild; none by default
  */
 @ConfigurationProperties("guest-journey.messaging")
 public record MessagingProperties(
@@ -24,4 +28,5 @@ public record MessagingProperties(
     @DefaultValue("PT30S") Duration retryBackoff,
     @DefaultValue("guest-journey@localhost") String fromAddress,
     @DefaultValue({"EMAIL", "WHATSAPP", "SMS"}) java.util.List<ChannelType> channelOrder,
-    @DefaultValue("PT10M") Duration minGap) {}
+    @DefaultValue("PT10M") Duration minGap,
+    java.nio.file.Path templatesDirectory) {}
