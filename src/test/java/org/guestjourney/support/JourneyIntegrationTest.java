@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "guest-journey.runtime.embedded-engine-port=0",
       "guest-journey.embedded-database.data-directory=target/test-data/pg-${random.uuid}",
       "guest-journey.messaging.retry-backoff=PT1S",
+      "guest-journey.messaging.templates-directory=target/test-templates",
       "guest-journey.mail.webhook-token=" + JourneyIntegrationTest.MAIL_WEBHOOK_TOKEN
     })
 public abstract class JourneyIntegrationTest {
