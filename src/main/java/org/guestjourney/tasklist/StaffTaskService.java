@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.guestjourney.forms.CamundaForms;
@@ -67,7 +66,7 @@ public class StaffTaskService {
             headers.get(HEADER_FORM_KEY),
             groups(headers.get(HEADER_CANDIDATE_GROUPS)),
             headers.get(HEADER_ASSIGNEE),
-            due == null || due.isBlank() ? null : OffsetDateTime.parse(due).toInstant(),
+            due == null || due.isBlank() ? null : java.time.ZonedDateTime.parse(due).toInstant(),
             subject.bookingId(),
             subject.complaintId(),
             subject.requestId()),
