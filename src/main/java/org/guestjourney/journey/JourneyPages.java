@@ -188,7 +188,9 @@ class JourneyPages {
                           default -> s.journey();
                         }))
             .toList());
-    model.addAttribute("planCount", JourneyPlan.automatedMessages(stay));
+    int budget = properties.settings(property.id()).messageBudget();
+    model.addAttribute("planCount", JourneyPlan.expectedMessages(stay, budget));
+    model.addAttribute("planBudget", budget);
     model.addAttribute("propertyNow", format(clock.instant(), zone));
     model.addAttribute(
         "pause",

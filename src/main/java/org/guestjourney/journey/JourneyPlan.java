@@ -46,6 +46,7 @@ public class JourneyPlan {
       String elementId,
       String label,
       MessageStep step,
+      JourneySteps.Step definition,
       String message,
       String purpose,
       Instant at,
@@ -67,7 +68,7 @@ public class JourneyPlan {
   }
 
   private final JourneyModels models;
-  private final JourneySteps steps;
+  private final JourneyFacts facts;
   private final MessagingService messaging;
   private final BookingRepository bookings;
   private final Feel feel;
@@ -75,13 +76,13 @@ public class JourneyPlan {
 
   JourneyPlan(
       JourneyModels models,
-      JourneySteps steps,
+      JourneyFacts facts,
       MessagingService messaging,
       BookingRepository bookings,
       Feel feel,
       Clock clock) {
     this.models = models;
-    this.steps = steps;
+    this.facts = facts;
     this.messaging = messaging;
     this.bookings = bookings;
     this.feel = feel;
@@ -91,7 +92,7 @@ public class JourneyPlan {
   /** The plan of the booking's whole stay, in the order the steps come. */
   public List<PlannedStep> of(long bookingId) {
     Booking booking = bookings.findById(bookingId).orElseThrow();
-    Map<String, Object> variables = steps.facts(bookingId).asVariables();
+    Map<String, Object> variables = facts.of(bookingId).asVariables();
     Map<String, MessageDelivery> byKey =
         messaging.forBooking(bookingId).stream()
             .collect(
@@ -147,13 +148,48 @@ public class JourneyPlan {
     return Optional.empty();
   }
 
-  /** How many automated messages the plan holds (not replies, changes or cancellations). */
-  public static long automatedMessages(List<PlannedStep> plan) {
+  /**
+   * How many automated messages the stay gets as planned: sent or still to come, not exempt from
+   * the budget (changes, cancellations, answers), not behind an open condition (except {@code
+   * selfKey}, the step asking), and — with {@code merged} — not counting steps a later step will
+   * carry.
+   */
+  public static long automatedMessages(List<PlannedStep> plan, String selfKey, boolean merged) {
     return plan.stream()
         .filter(PlannedStep::isMessage)
-        .filter(s -> s.condition() == null || !s.condition().startsWith("only if the booking"))
+        .filter(s -> s.definition().budget() != JourneySteps.Budget.EXEMPT)
         .filter(s -> !s.state().equals("skipped") && !s.state().equals("cancelled"))
+        .filter(s -> s.condition() == null || (s.key() != null && s.key().equals(selfKey)))
+        .filter(s -> !merged || carrierOf(plan, s).isEmpty())
         .count();
+  }
+
+  /**
+   * The automated messages the guest will get as things stand: steps merge only as far as the
+   * budget needs, so it is the plan's own count when that fits the budget, else the budget (or
+   * more, when merging every step that may merge still does not fit).
+   */
+  public static long expectedMessages(List<PlannedStep> plan, int budget) {
+    long all = automatedMessages(plan, null, false);
+    return all <= budget ? all : Math.max(automatedMessages(plan, null, true), budget);
+  }
+
+  /** A step still to come that lists {@code step} in its {@code carries}, if {@code step} is. */
+  public static Optional<PlannedStep> carrierOf(List<PlannedStep> plan, PlannedStep step) {
+    if (!step.state().equals("planned") && !step.state().equals("scheduled")) {
+      return Optional.empty();
+    }
+    return plan.stream()
+        .filter(PlannedStep::isMessage)
+        .filter(c -> c != step)
+        .filter(c -> c.state().equals("planned") || c.state().equals("scheduled"))
+        .filter(c -> c.definition().carries().contains(step.message()))
+        .filter(
+            c ->
+                c.at() == null
+                    || step.at() == null
+                    || !step.at().isAfter(c.at().plus(c.definition().carryAhead())))
+        .findFirst();
   }
 
   /** Follows one journey model from its start, the way the engine will. */
@@ -198,6 +234,7 @@ public class JourneyPlan {
                 node.getId(),
                 step.message().label(),
                 step.message(),
+                step,
                 step.message().code(),
                 step.message().purpose().code(),
                 now,
@@ -211,6 +248,7 @@ public class JourneyPlan {
                 model.processId(),
                 node.getId(),
                 JourneyModel.label(node),
+                null,
                 null,
                 null,
                 null,
@@ -229,6 +267,7 @@ public class JourneyPlan {
         }
       }
       boolean decides = node instanceof ExclusiveGateway || node instanceof InclusiveGateway;
+      boolean race = node instanceof io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
       for (SequenceFlow out : node.getOutgoing()) {
         String when = condition;
         if (decides) {
@@ -244,6 +283,9 @@ public class JourneyPlan {
           } else if (node.getOutgoing().size() > 1) {
             when = join(condition, JourneyModel.label(node) + " " + JourneyModel.label(out));
           }
+        }
+        if (race) {
+          when = join(condition, JourneyModel.label(out.getTarget()) + " comes first");
         }
         from(out.getTarget(), now, when);
       }

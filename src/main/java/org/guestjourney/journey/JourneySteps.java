@@ -48,6 +48,22 @@ public class JourneySteps {
   public static final String HEADER_ONCE_PER = "oncePer";
   public static final String HEADER_CARRIES = "carries";
   public static final String HEADER_SURVEY = "survey";
+  public static final String HEADER_BUDGET = "budget";
+  public static final String HEADER_CARRY_AHEAD = "carryAhead";
+
+  /** How a step counts toward the stay's message budget (header {@code budget}). */
+  public enum Budget {
+    /** One of the stay's automated messages. */
+    COUNTS,
+    /** Counts, and is left out when the budget is reached. */
+    OPTIONAL,
+    /** Never counted: changes, cancellations, answers to the guest. */
+    EXEMPT;
+
+    static Budget fromCode(String code) {
+      return valueOf(code.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+  }
 
   /** Earlier models named the message with this header; still understood. */
   public static final String HEADER_LEGACY_MESSAGE_STEP = "messageStep";
@@ -66,6 +82,8 @@ public class JourneySteps {
   private final SurveyService surveys;
   private final Feel feel;
   private final JourneyModels models;
+  private final JourneyFacts facts;
+  private final JourneyPlan plan;
   private final Clock clock;
 
   /** The journeys of a booking, in the order a stay goes through them. */
@@ -81,7 +99,11 @@ public class JourneySteps {
       SurveyService surveys,
       Feel feel,
       JourneyModels models,
+      JourneyFacts facts,
+      JourneyPlan plan,
       Clock clock) {
+    this.facts = facts;
+    this.plan = plan;
     this.bookings = bookings;
     this.properties = properties;
     this.guests = guests;
@@ -95,15 +117,18 @@ public class JourneySteps {
 
   /** The booking's facts and the house's settings, as the journey carries them. */
   public StayFacts facts(long bookingId) {
-    Booking booking = bookings.findById(bookingId).orElseThrow();
-    Property property = properties.findById(booking.propertyId()).orElseThrow();
-    return StayFacts.of(
-        booking, property, properties.settings(property.id()), bookings.previousStays(bookingId));
+    return facts.of(bookingId);
   }
 
   /** A send step of a model: what it sends and by which rules. */
   public record Step(
-      FlowNode node, MessageStep message, String oncePer, List<String> carries, String survey) {
+      FlowNode node,
+      MessageStep message,
+      String oncePer,
+      List<String> carries,
+      String survey,
+      Budget budget,
+      java.time.Duration carryAhead) {
 
     static Step of(FlowNode node) {
       Map<String, String> h = JourneyModel.headers(node);
@@ -141,12 +166,24 @@ public class JourneySteps {
                   .filter(s -> !s.isEmpty())
                   .toList()
               : List.of();
+      String survey = h.getOrDefault(HEADER_SURVEY, legacySurvey(key));
       return new Step(
           node,
           MessageStep.of(key, capitalise(label), purpose, waits),
           oncePer == null || oncePer.isBlank() ? null : oncePer.strip(),
           carries,
-          h.getOrDefault(HEADER_SURVEY, legacySurvey(key)));
+          survey == null || survey.isBlank() || survey.strip().equals("none")
+              ? null
+              : survey.strip(),
+          h.containsKey(HEADER_BUDGET)
+              ? Budget.fromCode(h.get(HEADER_BUDGET))
+              : switch (key) {
+                case "booking-changed", "booking-cancellation", "request-progress" -> Budget.EXEMPT;
+                default -> Budget.COUNTS;
+              },
+          h.containsKey(HEADER_CARRY_AHEAD)
+              ? java.time.Duration.parse(h.get(HEADER_CARRY_AHEAD).strip())
+              : java.time.Duration.ZERO);
     }
 
     /** What earlier models meant by a message without the newer headers. */
@@ -207,24 +244,72 @@ public class JourneySteps {
     long bookingId = ((Number) variables.get("bookingId")).longValue();
     String key = key(bookingId, step, variables);
     Instant due = dueAt(node, variables);
-    Set<String> carried = carry(model, step, bookingId, variables);
+    Optional<String> leftOut = budget(bookingId, step, key);
+    if (leftOut.isPresent()) {
+      messaging.recordCarried(bookingId, step.message(), key, due, leftOut.get());
+      return new SendOutcome.Done(messaging.find(key));
+    }
+    Map<String, Step> carried = carry(model, step, bookingId, variables);
     Long requestId =
         variables.get("requestId") instanceof Number n ? Long.valueOf(n.longValue()) : null;
     messaging.plan(bookingId, step.message(), key, due);
     GuestMessageRequest request =
         new GuestMessageRequest(
-            bookingId, step.message(), key, content(bookingId, step, carried, requestId));
+            bookingId, step.message(), key, content(bookingId, step, carried.values(), requestId));
     return messaging.sendStep(request, JourneyModel.catchesError(node, ERROR_GUEST_UNREACHABLE));
+  }
+
+  /**
+   * Why the step does not go on its own because of the stay's message budget (house setting), if it
+   * does not: a later step that carries it takes it along, or, when it is optional, it is left out.
+   * Nothing is dropped when the budget allows the message.
+   */
+  private Optional<String> budget(long bookingId, Step step, String key) {
+    if (step.budget() == Budget.EXEMPT) {
+      return Optional.empty();
+    }
+    int limit = facts(bookingId).messageBudget();
+    List<JourneyPlan.PlannedStep> stay = plan.of(bookingId);
+    Optional<JourneyPlan.PlannedStep> self =
+        stay.stream().filter(s -> key.equals(s.key())).findFirst();
+    Optional<JourneyPlan.PlannedStep> carrier = self.flatMap(s -> JourneyPlan.carrierOf(stay, s));
+    // the stay as it will be once every other merge its steps allow is made, this step included
+    long merged = JourneyPlan.automatedMessages(stay, key, true) + (carrier.isPresent() ? 1 : 0);
+    if (merged <= limit) {
+      return Optional.empty();
+    }
+    if (carrier.isPresent()) {
+      return Optional.of(
+          "Goes with the "
+              + carrier.get().label().toLowerCase()
+              + ": the stay's message budget is "
+              + limit
+              + " automated messages (house setting)");
+    }
+    if (step.budget() == Budget.OPTIONAL) {
+      return Optional.of(
+          "Left out: the stay would get "
+              + merged
+              + " automated messages, more than its budget of "
+              + limit
+              + " (house setting); this step is optional");
+    }
+    return Optional.empty();
   }
 
   /**
    * The steps named in {@code carries} whose moment has passed and that have not gone out: their
    * content goes with this message, and they are recorded as gone with it.
    */
-  private Set<String> carry(
+  private Map<String, Step> carry(
       JourneyModel model, Step carrier, long bookingId, Map<String, Object> variables) {
-    Set<String> carried = new LinkedHashSet<>();
+    Map<String, Step> carried = new java.util.LinkedHashMap<>();
     Instant now = clock.instant();
+    java.util.function.Supplier<Boolean> overBudget =
+        memo(
+            () ->
+                JourneyPlan.automatedMessages(plan.of(bookingId), null, false)
+                    > facts(bookingId).messageBudget());
     for (String code : carrier.carries()) {
       for (FlowNode node : model.nodesOfJobType(SEND_GUEST_MESSAGE)) {
         Step other = Step.of(node);
@@ -232,21 +317,27 @@ public class JourneySteps {
           continue;
         }
         Instant due = dueAt(node, variables);
-        if (due.isAfter(now)) {
-          continue; // its own moment is still to come: it goes on its own
-        }
         String key = key(bookingId, other, variables);
         Optional<MessageDelivery> existing = messaging.find(key);
         if (existing.map(d -> d.state() == DeliveryState.SENT).orElse(false)) {
           continue;
         }
-        carried.add(code);
+        boolean passed = !due.isAfter(now);
+        boolean soon = !due.isAfter(now.plus(carrier.carryAhead()));
+        if (!passed
+            && !(soon && overBudget.get() && existing.map(MessageDelivery::isOpen).orElse(true))) {
+          continue; // its own moment is still to come and the budget allows it: it goes on its own
+        }
+        carried.put(code, other);
         messaging.recordCarried(
             bookingId,
             other.message(),
             key,
             due,
-            "Its moment had passed; it goes with the " + carrier.message().label().toLowerCase());
+            (passed
+                    ? "Its moment had passed; it goes with the "
+                    : "To keep the stay within its message budget it goes with the ")
+                + carrier.message().label().toLowerCase());
       }
     }
     return carried;
@@ -275,25 +366,45 @@ public class JourneySteps {
                   bookingId,
                   step.message(),
                   key(bookingId, step, variables),
-                  content(bookingId, step, Set.of(), null)));
+                  content(bookingId, step, List.of(), null)));
         }
       }
     }
     return Optional.empty();
   }
 
+  private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> s) {
+    return new java.util.function.Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = s.get();
+        }
+        return value;
+      }
+    };
+  }
+
   /** The values a message's template may use besides guest, property and booking. */
   private Map<String, Object> content(
-      long bookingId, Step step, Set<String> carried, Long requestId) {
+      long bookingId, Step step, java.util.Collection<Step> carried, Long requestId) {
     Booking booking = bookings.findById(bookingId).orElseThrow();
     Property property = properties.findById(booking.propertyId()).orElseThrow();
     JourneySettings settings = properties.settings(property.id());
     Map<String, Object> model = new HashMap<>();
-    model.put("carries", carried);
+    Set<String> carries = new LinkedHashSet<>();
+    carried.forEach(c -> carries.add(c.message().code()));
+    model.put("carries", carries);
     model.put("reviewUrl", settings.reviewUrl());
     model.put("stayDetail", booking.room());
-    if (step.survey() != null) {
-      SurveyKind kind = "quick".equals(step.survey()) ? SurveyKind.QUICK : SurveyKind.SATISFACTION;
+    String survey =
+        step.survey() != null
+            ? step.survey()
+            : carried.stream().map(Step::survey).filter(s -> s != null).findFirst().orElse(null);
+    if (survey != null) {
+      SurveyKind kind = "quick".equals(survey) ? SurveyKind.QUICK : SurveyKind.SATISFACTION;
       String language =
           property.languageFor(
               guests.findById(booking.guestId()).orElseThrow().preferredLanguage());

@@ -15,6 +15,7 @@ import org.guestjourney.property.Property;
  * @param bookingRevision grows with every date change (a change confirmation is sent once per
  *     revision)
  * @param stayNights, partySize, previousStays what the courtesy and high-value decisions read
+ * @param messageBudget the automated messages the stay should get (house setting, default 6)
  */
 public record StayFacts(
     long bookingId,
@@ -37,7 +38,8 @@ public record StayFacts(
     String satisfactionSurveyTime,
     int surveyReminderAfterDays,
     int reviewRequestAfterDays,
-    int phoneFollowUpWithinDays) {
+    int phoneFollowUpWithinDays,
+    int messageBudget) {
 
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -63,7 +65,8 @@ public record StayFacts(
         HH_MM.format(s.satisfactionSurveySendTime()),
         s.surveyReminderAfterDays(),
         s.reviewRequestAfterDays(),
-        s.phoneFollowUpWithinDays());
+        s.phoneFollowUpWithinDays(),
+        s.messageBudget());
   }
 
   /** The facts as the FEEL variables the model reads. */

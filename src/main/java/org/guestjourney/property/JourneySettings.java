@@ -24,7 +24,8 @@ public record JourneySettings(
     LocalTime quietHoursEnd,
     int maxMessagesPerDay,
     int maxMessagesPerStay,
-    Duration whatsappFallbackAfter) {
+    Duration whatsappFallbackAfter,
+    int messageBudget) {
 
   /** Whether {@code local} falls in the quiet hours (e.g. 21:00–09:00, across midnight). */
   public boolean isQuiet(LocalTime local) {

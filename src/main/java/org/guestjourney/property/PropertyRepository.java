@@ -49,7 +49,8 @@ public class PropertyRepository {
                     rs.getObject("quiet_hours_end", LocalTime.class),
                     rs.getInt("max_messages_per_day"),
                     rs.getInt("max_messages_per_stay"),
-                    java.time.Duration.ofMinutes(rs.getInt("whatsapp_fallback_minutes"))))
+                    java.time.Duration.ofMinutes(rs.getInt("whatsapp_fallback_minutes")),
+                    rs.getInt("message_budget")))
         .single();
   }
 
@@ -64,7 +65,8 @@ public class PropertyRepository {
               phone_follow_up_within_days = :phone, review_url = :reviewUrl,
               quiet_hours_start = :quietStart, quiet_hours_end = :quietEnd,
               max_messages_per_day = :perDay, max_messages_per_stay = :perStay,
-              whatsapp_fallback_minutes = :fallback
+              whatsapp_fallback_minutes = :fallback,
+              message_budget = coalesce(:budget, message_budget)
              where id = :id
             """)
         .param("inquiry", s.inquiryAnswerWithinMinutes())
@@ -83,6 +85,7 @@ public class PropertyRepository {
         .param("perDay", s.maxMessagesPerDay())
         .param("perStay", s.maxMessagesPerStay())
         .param("fallback", s.whatsappFallbackMinutes())
+        .param("budget", s.messageBudget())
         .param("id", propertyId)
         .update();
   }

@@ -68,7 +68,8 @@ class PropertySettingsPages {
             time(form, "quietHoursEnd", unreadable),
             number(form, "maxMessagesPerDay", unreadable),
             number(form, "maxMessagesPerStay", unreadable),
-            number(form, "whatsappFallbackMinutes", unreadable));
+            number(form, "whatsappFallbackMinutes", unreadable),
+            number(form, "messageBudget", unreadable));
     try {
       if (!unreadable.isEmpty()) {
         throw new InvalidRequestException(unreadable);

@@ -22,7 +22,8 @@ public record SettingsRequest(
     LocalTime quietHoursEnd,
     Integer maxMessagesPerDay,
     Integer maxMessagesPerStay,
-    Integer whatsappFallbackMinutes) {
+    Integer whatsappFallbackMinutes,
+    Integer messageBudget) {
 
   static SettingsRequest of(JourneySettings s) {
     return new SettingsRequest(
@@ -39,7 +40,8 @@ public record SettingsRequest(
         s.quietHoursEnd(),
         s.maxMessagesPerDay(),
         s.maxMessagesPerStay(),
-        (int) s.whatsappFallbackAfter().toMinutes());
+        (int) s.whatsappFallbackAfter().toMinutes(),
+        s.messageBudget());
   }
 
   void validate(Violations v) {
@@ -63,6 +65,9 @@ public record SettingsRequest(
     range(v, maxMessagesPerDay, 1, 20, "maxMessagesPerDay");
     range(v, maxMessagesPerStay, 1, 60, "maxMessagesPerStay");
     range(v, whatsappFallbackMinutes, 1, 240, "whatsappFallbackMinutes");
+    if (messageBudget != null) {
+      range(v, messageBudget, 2, 30, "messageBudget");
+    }
   }
 
   private static void range(Violations v, Integer value, int min, int max, String field) {
