@@ -216,9 +216,10 @@ public class JourneyPlan {
       this.plan = plan;
     }
 
-    void from(FlowNode node, Instant at, String condition) {
+    /** Walks on from {@code node}; returns the latest moment reached on the way. */
+    Instant from(FlowNode node, Instant at, String condition) {
       if (!seen.add(node.getId())) {
-        return;
+        return at;
       }
       Instant now = at;
       Optional<String> timer = JourneyModel.timerDate(node);
@@ -261,10 +262,16 @@ public class JourneyPlan {
       if (node instanceof EndEvent && JourneyModel.jobType(node).isPresent()) {
         handOverAt = handOverAt == null || now.isAfter(handOverAt) ? now : handOverAt;
       }
+      Instant latest = now;
       if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
+        // the process goes on when the subprocess ends: after its last moment
+        Instant inside = now;
         for (StartEvent start : sub.getChildElementsByType(StartEvent.class)) {
-          from(start, now, condition);
+          Instant end = from(start, now, condition);
+          inside = end.isAfter(inside) ? end : inside;
         }
+        now = inside;
+        latest = inside;
       }
       boolean decides = node instanceof ExclusiveGateway || node instanceof InclusiveGateway;
       boolean race = node instanceof io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
@@ -287,8 +294,10 @@ public class JourneyPlan {
         if (race) {
           when = join(condition, JourneyModel.label(out.getTarget()) + " comes first");
         }
-        from(out.getTarget(), now, when);
+        Instant reached = from(out.getTarget(), now, when);
+        latest = reached.isAfter(latest) ? reached : latest;
       }
+      return latest;
     }
 
     private String safeKey(JourneySteps.Step step) {

@@ -180,6 +180,15 @@ class DeliveryRepository {
   }
 
   /** Moves a message that must wait (quiet hours) to its new moment. */
+  /** Moves a scheduled message's planned moment to {@code at} if it was planned earlier. */
+  void notBefore(long id, Instant at) {
+    jdbc.sql(
+            "update message_delivery set planned_at = ? where id = ? and state = 'SCHEDULED'"
+                + " and planned_at < ?")
+        .params(ts(at), id, ts(at))
+        .update();
+  }
+
   void defer(long id, Instant until, String reason, Instant now) {
     int updated =
         jdbc.sql(

@@ -167,8 +167,14 @@ public class MessagingService {
    * recorded already under the same key.
    */
   public void plan(long bookingId, MessageStep step, String key, Instant dueAt) {
-    deliveries.insertIfAbsent(
-        bookingId, PlannedMessage.scheduled(step, key, dueAt), ChannelType.EMAIL, clock.instant());
+    if (!deliveries.insertIfAbsent(
+        bookingId,
+        PlannedMessage.scheduled(step, key, dueAt),
+        ChannelType.EMAIL,
+        clock.instant())) {
+      // opened ahead (by staff) for an earlier moment: it is due when the model says
+      deliveries.findByKey(key).ifPresent(d -> deliveries.notBefore(d.id(), dueAt));
+    }
   }
 
   /** Records that a step's content goes with another message, so it does not go on its own. */
