@@ -24,6 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "guest-journey.runtime.embedded-engine-port=0",
       "guest-journey.embedded-database.data-directory=target/test-data/pg-${random.uuid}",
       "guest-journey.messaging.retry-backoff=PT1S",
+      // the start-up deployment of every model can take more than the default 10 s on a loaded
+      // 2-core CI machine
+      "camunda.client.request-timeout=PT60S",
       "guest-journey.mail.webhook-token=" + JourneyIntegrationTest.MAIL_WEBHOOK_TOKEN
     })
 public abstract class JourneyIntegrationTest {
