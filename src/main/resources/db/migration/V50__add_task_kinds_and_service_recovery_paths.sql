@@ -3,14 +3,9 @@
 -- element in the modeler changes nothing.
 alter table staff_task add column task_kind text;
 
--- Tasks recorded before: their kind from the element ids of the models shipped until now.
-update staff_task set task_kind = case element_id
-    when 'task_contact_guest' then 'contact-guest'
-    when 'task_approve_compensation' then 'approve-compensation'
-    when 'task_call_back_guest' then 'call-back'
-    when 'task_handle_guest_request' then 'handle-guest-request'
-    else form_key
-  end;
+-- Tasks recorded before had no header: their kind is their form key, as for any task without one
+-- (the shipped kinds are the form keys, so tasks of instances of the old models keep counting).
+update staff_task set task_kind = form_key;
 
 create index staff_task_instance_kind on staff_task (process_instance_key, task_kind);
 create index staff_task_complaint_kind on staff_task (complaint_id, task_kind);

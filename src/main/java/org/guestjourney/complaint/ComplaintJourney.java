@@ -10,8 +10,12 @@ public final class ComplaintJourney {
   public static final String PROCESS_ID = "complaint";
   public static final String DECISION_CLASSIFICATION = "complaint-classification";
 
-  /** Contacting the guest about the complaint: the urgent call now, or the priority contact. */
-  public static final String KIND_CONTACT_GUEST = "contact-guest";
+  /**
+   * Resolving the complaint with the guest: the urgent call now, or the priority contact (both fill
+   * in the {@code resolve-complaint} form; the kind is the form key so that instances of models of
+   * before task kinds count too).
+   */
+  public static final String KIND_RESOLVE_COMPLAINT = "resolve-complaint";
 
   public static final String KIND_EVALUATE_NEED = "evaluate-need";
   public static final String KIND_APPROVE_COMPENSATION = "approve-compensation";

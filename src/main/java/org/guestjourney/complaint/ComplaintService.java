@@ -224,7 +224,7 @@ public class ComplaintService {
       return;
     }
     switch (kind) {
-      case ComplaintJourney.KIND_CONTACT_GUEST ->
+      case ComplaintJourney.KIND_RESOLVE_COMPLAINT ->
           complaints.recordSolution(
               id,
               (String) v.get("solution"),

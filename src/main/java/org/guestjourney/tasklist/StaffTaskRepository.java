@@ -178,7 +178,7 @@ class StaffTaskRepository {
 
   /**
    * Instances started from models of before task kinds name the escalated task by its element id;
-   * only {@link StaffTaskService#escalate} calls this, for them.
+   * only {@link StaffTaskService#escalateLegacy} calls this, for them.
    */
   int escalateLegacy(long processInstanceKey, String elementId, String reason, Instant now) {
     return jdbc.sql(

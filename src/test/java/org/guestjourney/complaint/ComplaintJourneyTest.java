@@ -65,7 +65,7 @@ class ComplaintJourneyTest extends JourneyIntegrationTest {
     assertThat(Duration.between(classified.createdAt(), classified.acknowledgeDueAt()))
         .isBetween(Duration.ofMinutes(14), Duration.ofMinutes(16));
     assertThat(call.dueAt()).isEqualTo(classified.acknowledgeDueAt());
-    assertThat(call.taskKind()).isEqualTo(KIND_CONTACT_GUEST);
+    assertThat(call.taskKind()).isEqualTo(KIND_RESOLVE_COMPLAINT);
     assertThat(call.candidateGroups()).containsExactly("front-desk");
     assertThat(call.formKey()).isEqualTo("resolve-complaint");
     assertThat(call.bookingId()).isEqualTo(booking.id());
@@ -119,7 +119,7 @@ class ComplaintJourneyTest extends JourneyIntegrationTest {
     long journey = complaint.processInstanceKey();
     StaffTask contact = staff.awaitOpenTask(journey, TASK_CONTACT_GUEST);
     assertThat(complaints.get(complaint.id()).urgency()).isEqualTo("priority");
-    assertThat(contact.taskKind()).isEqualTo(KIND_CONTACT_GUEST);
+    assertThat(contact.taskKind()).isEqualTo(KIND_RESOLVE_COMPLAINT);
     engine.assertStillWaitingAt(journey, TASK_CONTACT_GUEST);
 
     engine.move(Duration.ofMinutes(61));

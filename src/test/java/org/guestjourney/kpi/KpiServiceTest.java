@@ -111,7 +111,7 @@ class KpiServiceTest extends JourneyIntegrationTest {
             """
             insert into staff_task (job_key, process_instance_key, element_instance_key, process_id, element_id, task_kind, name,
               candidate_groups, due_at, booking_id, complaint_id, state, claimed_at, completed_at, created_at, updated_at)
-            values (?, 1, 1, 'complaint', 'task_contact_guest', 'contact-guest', 'Contact guest', 'front-desk', ?, ?, ?, ?, ?, ?, ?, ?)
+            values (?, 1, 1, 'complaint', 'task_contact_guest', 'resolve-complaint', 'Contact guest', 'front-desk', ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             -System.nanoTime(),
@@ -166,7 +166,7 @@ class KpiServiceTest extends JourneyIntegrationTest {
             """
             insert into staff_task (job_key, process_instance_key, element_instance_key, process_id, element_id, task_kind, name,
               candidate_groups, due_at, booking_id, state, completed_at, created_at, updated_at)
-            values (?, 1, 1, 'complaint', 'task_contact_guest', 'contact-guest', 'Contact guest', 'front-desk', ?, ?, 'COMPLETED', ?, ?, ?)
+            values (?, 1, 1, 'complaint', 'task_contact_guest', 'resolve-complaint', 'Contact guest', 'front-desk', ?, ?, 'COMPLETED', ?, ?, ?)
             """)
         .params(
             -System.nanoTime(),

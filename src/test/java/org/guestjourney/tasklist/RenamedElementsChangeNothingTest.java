@@ -69,7 +69,7 @@ class RenamedElementsChangeNothingTest extends JourneyIntegrationTest {
     long journey = complaint.processInstanceKey();
 
     // the urgent call, found by its kind; its element carries the new id
-    StaffTask call = staff.awaitOpenTaskOfKind(journey, ComplaintJourney.KIND_CONTACT_GUEST);
+    StaffTask call = staff.awaitOpenTaskOfKind(journey, ComplaintJourney.KIND_RESOLVE_COMPLAINT);
     assertThat(call.elementId()).isEqualTo("moved_task_call_guest_now");
     // the short SLA escalates that task, named in the model by its kind
     engine.move(Duration.ofMinutes(16));

@@ -84,7 +84,7 @@ class TasklistBrowserTest extends JourneyIntegrationTest {
     StaffTask task =
         new Staff(tasks)
             .awaitOpenTaskOfKind(
-                complaint.processInstanceKey(), ComplaintJourney.KIND_CONTACT_GUEST);
+                complaint.processInstanceKey(), ComplaintJourney.KIND_RESOLVE_COMPLAINT);
 
     // sign in
     browser.get(url("/tasks"));
