@@ -37,6 +37,8 @@ class GuestRequestJourneyTest extends JourneyIntegrationTest {
   @Autowired StaffTaskService taskService;
   @Autowired BookingService bookings;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
+  @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
   Staff staff;
   Property property;
 
@@ -158,6 +160,47 @@ class GuestRequestJourneyTest extends JourneyIntegrationTest {
     engine.awaitInstance(
         request.processInstanceKey(), i -> i.hasPassedElement(BOUNDARY_REQUEST_SLA_BREACHED));
     engine.assertStillWaitingAt(request.processInstanceKey(), TASK_HANDLE_GUEST_REQUEST);
+  }
+
+  @Test
+  void theApiTakesARequestBeforeArrivalAndAnswersProblemsNamingWhatIsWrong() throws Exception {
+    Booking booking = data.bookArrivingIn(property, 6, data.uniqueEmail());
+    var created =
+        http.postForEntity(
+            "/api/bookings/" + booking.id() + "/requests",
+            Map.of("category", "amenities", "description", "An extra pillow"),
+            String.class);
+    assertThat(created.getStatusCode().value()).isEqualTo(201);
+    long process = json.readTree(created.getBody()).get("processInstanceKey").asLong();
+    assertThat(staff.awaitOpenTask(process, TASK_HANDLE_GUEST_REQUEST).bookingId())
+        .isEqualTo(booking.id());
+
+    var invalid =
+        http.postForEntity(
+            "/api/bookings/" + booking.id() + "/requests",
+            Map.of("category", "spaceship", "description", "Beam me up"),
+            String.class);
+    assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+    assertThat(invalid.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
+    assertThat(json.readTree(invalid.getBody()).get("errors").get(0).get("field").asText())
+        .isEqualTo("category");
+
+    bookings.cancel(booking.id());
+    var refused =
+        http.postForEntity(
+            "/api/bookings/" + booking.id() + "/requests",
+            Map.of("category", "amenities", "description", "Another pillow"),
+            String.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
+    assertThat(
+            jdbc.sql("select count(*) from guest_request where booking_id = ?")
+                .param(booking.id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
