@@ -2,14 +2,35 @@ package org.guestjourney.complaint;
 
 /**
  * Ids shared between {@code bpmn/complaint.bpmn}, {@code complaint-classification.dmn} and the
- * code.
+ * code. The code reacts to the task kinds ({@code KIND_*}, the user tasks' {@code taskKind}
+ * headers); the element ids are here for tests that watch where an instance stands.
  */
 public final class ComplaintJourney {
 
   public static final String PROCESS_ID = "complaint";
   public static final String DECISION_CLASSIFICATION = "complaint-classification";
 
+  /**
+   * Resolving the complaint with the guest: the urgent call now, or the priority contact (both fill
+   * in the {@code resolve-complaint} form; the kind is the form key so that instances of models of
+   * before task kinds count too).
+   */
+  public static final String KIND_RESOLVE_COMPLAINT = "resolve-complaint";
+
+  public static final String KIND_EVALUATE_NEED = "evaluate-need";
+  public static final String KIND_APPROVE_COMPENSATION = "approve-compensation";
+  public static final String KIND_PROPOSE_ALTERNATIVE = "propose-alternative";
+  public static final String KIND_CALL_BACK = "call-back";
+  public static final String KIND_MANAGER_FOLLOW_UP = "manager-follow-up";
+
   public static final String RULE_CLASSIFY_COMPLAINT = "rule_classify_complaint";
+  public static final String GATEWAY_URGENCY = "gateway_urgency";
+  public static final String TASK_CALL_GUEST_NOW = "task_call_guest_now";
+  public static final String BOUNDARY_CALL_NOW_OVERDUE = "boundary_call_now_overdue";
+  public static final String TASK_EVALUATE_NEED = "task_evaluate_need";
+  public static final String BOUNDARY_APPROVAL_OVERDUE = "boundary_approval_overdue";
+  public static final String TASK_PROPOSE_ALTERNATIVE = "task_propose_alternative";
+  public static final String TASK_MANAGER_FOLLOW_UP = "task_manager_follow_up";
   public static final String TASK_OPEN_COMPLAINT_CASE = "task_open_complaint_case";
   public static final String TASK_CONTACT_GUEST = "task_contact_guest";
   public static final String BOUNDARY_ACKNOWLEDGE_SLA_BREACHED =
@@ -30,6 +51,7 @@ public final class ComplaintJourney {
       String urgency,
       String acknowledgeWithin,
       String resolveWithin,
+      String approveWithin,
       String callBackWithin,
       String scope) {}
 

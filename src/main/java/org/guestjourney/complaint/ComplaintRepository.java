@@ -76,9 +76,27 @@ class ComplaintRepository {
         .update();
   }
 
-  void recordApproval(long id, boolean approved) {
-    jdbc.sql("update complaint set compensation_approved = ? where id = ?")
-        .params(approved, id)
+  void recordApproval(long id, boolean approved, String managerNote) {
+    jdbc.sql("update complaint set compensation_approved = ?, manager_note = ? where id = ?")
+        .params(approved, managerNote, id)
+        .update();
+  }
+
+  /** The front desk's new proposal after a rejection; a new compensation waits for approval. */
+  void recordAlternative(long id, String compensation, String detail, String note) {
+    jdbc.sql(
+            """
+            update complaint set compensation = ?, compensation_detail = ?, alternative_note = ?,
+              compensation_approved = case when ? = 'none' then compensation_approved end
+             where id = ?
+            """)
+        .params(compensation, detail, note, compensation, id)
+        .update();
+  }
+
+  void recordManagerFollowUp(long id, String action, String satisfied) {
+    jdbc.sql("update complaint set manager_follow_up = ?, guest_satisfied = ? where id = ?")
+        .params(action, satisfied, id)
         .update();
   }
 
@@ -114,6 +132,9 @@ class ComplaintRepository {
         rs.getObject("compensation_approved", Boolean.class),
         rs.getString("guest_satisfied"),
         rs.getString("call_notes"),
+        rs.getString("manager_note"),
+        rs.getString("alternative_note"),
+        rs.getString("manager_follow_up"),
         rs.getString("status"),
         rs.getObject("process_instance_key", Long.class),
         instant(rs, "created_at"),

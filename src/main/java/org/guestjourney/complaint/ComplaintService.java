@@ -219,18 +219,36 @@ public class ComplaintService {
       return;
     }
     Map<String, Object> v = event.values();
-    switch (event.task().elementId()) {
-      case ComplaintJourney.TASK_CONTACT_GUEST ->
+    String kind = event.task().taskKind();
+    if (kind == null) {
+      return;
+    }
+    switch (kind) {
+      case ComplaintJourney.KIND_RESOLVE_COMPLAINT ->
           complaints.recordSolution(
               id,
               (String) v.get("solution"),
               (String) v.get("compensation"),
               (String) v.get("compensationDetail"));
-      case ComplaintJourney.TASK_APPROVE_COMPENSATION ->
-          complaints.recordApproval(id, Boolean.TRUE.equals(v.get("compensationApproved")));
-      case ComplaintJourney.TASK_CALL_BACK_GUEST ->
+      case ComplaintJourney.KIND_EVALUATE_NEED ->
+          complaints.recordSolution(id, (String) v.get("solution"), "none", null);
+      case ComplaintJourney.KIND_APPROVE_COMPENSATION ->
+          complaints.recordApproval(
+              id,
+              Boolean.TRUE.equals(v.get("compensationApproved")),
+              (String) v.get("managerNote"));
+      case ComplaintJourney.KIND_PROPOSE_ALTERNATIVE ->
+          complaints.recordAlternative(
+              id,
+              (String) v.get("compensation"),
+              (String) v.get("compensationDetail"),
+              (String) v.get("alternativeNote"));
+      case ComplaintJourney.KIND_CALL_BACK ->
           complaints.recordCallBack(
               id, (String) v.get("guestSatisfied"), (String) v.get("callNotes"));
+      case ComplaintJourney.KIND_MANAGER_FOLLOW_UP ->
+          complaints.recordManagerFollowUp(
+              id, (String) v.get("managerAction"), (String) v.get("guestSatisfied"));
       default -> {}
     }
   }

@@ -49,6 +49,15 @@ class ComplaintTaskDetails implements TaskDetails {
                         "Compensation",
                         c.compensationApproved() ? "approved by the manager" : "not approved"));
               }
+              if (c.managerNote() != null && !c.managerNote().isBlank()) {
+                d.add(new Detail("Manager's note", c.managerNote()));
+              }
+              if (c.alternativeNote() != null) {
+                d.add(new Detail("Told the guest", c.alternativeNote()));
+              }
+              if ("no".equals(c.guestSatisfied()) && c.callNotes() != null) {
+                d.add(new Detail("On the call-back", c.callNotes()));
+              }
               return d;
             })
         .orElse(List.of());

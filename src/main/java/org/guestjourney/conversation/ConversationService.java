@@ -40,6 +40,9 @@ public class ConversationService {
   static final String PROCESS_ID = "guest-reply";
   static final String TASK_REPLY_TO_GUEST = "task_reply_to_guest";
 
+  /** The reply task's {@code taskKind} header: what the code reacts to. */
+  static final String KIND_REPLY_TO_GUEST = "reply-to-guest";
+
   private final JdbcClient jdbc;
   private final CamundaClient engine;
   private final MessagingService messaging;
@@ -132,7 +135,7 @@ public class ConversationService {
   /** Keeps the answer the staff member wrote; the journey then sends it. */
   @org.springframework.context.event.EventListener
   void answered(StaffTaskCompleted event) {
-    if (!TASK_REPLY_TO_GUEST.equals(event.task().elementId())) {
+    if (!KIND_REPLY_TO_GUEST.equals(event.task().taskKind())) {
       return;
     }
     jdbc.sql(
@@ -256,7 +259,7 @@ public class ConversationService {
     String outcome;
     Optional<StaffTask> waiting =
         tasks.ofBooking(bookingId).stream()
-            .filter(t -> TASK_REPLY_TO_GUEST.equals(t.elementId()))
+            .filter(t -> KIND_REPLY_TO_GUEST.equals(t.taskKind()))
             .filter(t -> t.state() == StaffTaskState.OPEN)
             .filter(t -> t.assignee() == null || t.assignee().equals(staff.username()))
             .findFirst();

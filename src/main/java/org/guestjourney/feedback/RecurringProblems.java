@@ -197,7 +197,7 @@ public class RecurringProblems {
   /** The manager completed the task: keep what they will do about it. */
   @EventListener
   void taskCompleted(StaffTaskCompleted completed) {
-    if (!RecurringProblemJourney.PROCESS_ID.equals(completed.task().processId())) {
+    if (!RecurringProblemJourney.KIND_RECURRING_PROBLEM.equals(completed.task().taskKind())) {
       return;
     }
     Object action = completed.values().get("actionTaken");

@@ -32,10 +32,36 @@ public class GuestRequestRepository {
         .optional();
   }
 
-  void open(long id, String urgency, Instant due) {
-    jdbc.sql("update guest_request set urgency = ?, due_at = ? where id = ?")
-        .params(urgency, Timestamp.from(due), id)
+  /** Records urgency, team and deadline; a request that has a deadline already keeps it. */
+  void open(long id, String urgency, String team, Instant due) {
+    jdbc.sql(
+            """
+            update guest_request set urgency = ?, team = ?, due_at = coalesce(due_at, ?)
+             where id = ?
+            """)
+        .params(urgency, team, Timestamp.from(due), id)
         .update();
+  }
+
+  void setProcessInstance(long id, long key) {
+    jdbc.sql("update guest_request set process_instance_key = ? where id = ?")
+        .params(key, id)
+        .update();
+  }
+
+  /**
+   * Requests not handled yet whose booking is still confirmed and not departed before {@code day}.
+   */
+  java.util.List<GuestRequest> findOpenOfBookingsDepartingFrom(java.time.LocalDate day) {
+    return jdbc.sql(
+            """
+            select r.* from guest_request r join booking b on b.id = r.booking_id
+             where r.status = 'OPEN' and b.status = 'CONFIRMED' and b.departure_date >= ?
+             order by r.id
+            """)
+        .param(java.sql.Date.valueOf(day))
+        .query(this::map)
+        .list();
   }
 
   void handled(long id, String action, boolean solved, String newDeadline, Instant now) {
@@ -56,11 +82,13 @@ public class GuestRequestRepository {
         rs.getString("category"),
         rs.getString("description"),
         rs.getString("urgency"),
+        rs.getString("team"),
         due == null ? null : due.toInstant(),
         rs.getString("action_taken"),
         rs.getObject("solved", Boolean.class),
         rs.getString("new_deadline"),
         rs.getString("status"),
+        rs.getObject("process_instance_key", Long.class),
         rs.getTimestamp("created_at").toInstant());
   }
 }

@@ -4,45 +4,63 @@ import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingRepository;
+import org.guestjourney.booking.BookingStatus;
+import org.guestjourney.property.Property;
+import org.guestjourney.property.PropertyRepository;
 import org.guestjourney.tasklist.StaffTaskCompleted;
+import org.guestjourney.web.ConflictException;
 import org.guestjourney.web.NotFoundException;
 import org.guestjourney.web.Violations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 @Service
 public class GuestRequestService {
 
+  private static final Logger log = LoggerFactory.getLogger(GuestRequestService.class);
+
   public static final Set<String> CATEGORIES =
       Set.of("safety", "facilities", "amenities", "cleanliness", "noise", "information", "other");
-  static final String MESSAGE_GUEST_REQUEST_RECEIVED = "guest-request-received";
-  static final String TASK_HANDLE_GUEST_REQUEST = "task_handle_guest_request";
 
   private final GuestRequestRepository requests;
   private final BookingRepository bookings;
+  private final PropertyRepository properties;
   private final CamundaClient engine;
   private final Clock clock;
 
   GuestRequestService(
       GuestRequestRepository requests,
       BookingRepository bookings,
+      PropertyRepository properties,
       CamundaClient engine,
       Clock clock) {
     this.requests = requests;
     this.bookings = bookings;
+    this.properties = properties;
     this.engine = engine;
     this.clock = clock;
   }
 
-  /** Records the request and hands it to the guest's running in-stay journey. */
+  /**
+   * Records the request and starts its own process: whenever the booking is live, from the moment
+   * it is made until check-out time on the departure day. A cancelled or past stay takes no
+   * requests (nothing is stored).
+   */
   public GuestRequest raise(long bookingId, String category, String description) {
-    bookings
-        .findById(bookingId)
-        .orElseThrow(() -> new NotFoundException("No booking " + bookingId));
+    Booking booking =
+        bookings
+            .findById(bookingId)
+            .orElseThrow(() -> new NotFoundException("No booking " + bookingId));
     Violations v = new Violations();
     if (v.required(category, "category")) {
       v.check(
@@ -54,17 +72,60 @@ public class GuestRequestService {
       v.maxLength(description, 2000, "description");
     }
     v.throwIfAny();
+    if (booking.status() != BookingStatus.CONFIRMED) {
+      throw new ConflictException("Booking " + bookingId + " is cancelled: it takes no requests");
+    }
+    Instant checkOut = checkOut(booking);
+    if (!clock.instant().isBefore(checkOut)) {
+      throw new ConflictException(
+          "The stay of booking " + bookingId + " ended at check-out on " + checkOut);
+    }
     long id = requests.insert(bookingId, category, description.strip(), clock.instant());
-    engine
-        .newPublishMessageCommand()
-        .messageName(MESSAGE_GUEST_REQUEST_RECEIVED)
-        .correlationKey(Long.toString(bookingId))
-        .messageId("guest-request/" + id)
-        .timeToLive(Duration.ofHours(1))
-        .variables(Map.of("requestId", id, "requestCategory", category))
-        .send()
-        .join();
+    startJourney(id, bookingId, category);
     return get(id);
+  }
+
+  private long startJourney(long requestId, long bookingId, String category) {
+    long key =
+        engine
+            .newCreateInstanceCommand()
+            .bpmnProcessId(GuestRequestJourney.PROCESS_ID)
+            .latestVersion()
+            .variables(
+                Map.of("bookingId", bookingId, "requestId", requestId, "requestCategory", category))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    requests.setProcessInstance(requestId, key);
+    log.info(
+        "Guest request {} ({}) of booking {} started process {}",
+        requestId,
+        category,
+        bookingId,
+        key);
+    return key;
+  }
+
+  /**
+   * Starts the process of every request not yet handled whose stay is still live again (the
+   * embedded engine was restarted); each keeps the deadline it had.
+   */
+  public int restoreOpenJourneys() {
+    Instant now = clock.instant();
+    List<GuestRequest> open =
+        requests
+            .findOpenOfBookingsDepartingFrom(LocalDate.ofInstant(now, clock.getZone()).minusDays(1))
+            .stream()
+            .filter(r -> now.isBefore(checkOut(bookings.findById(r.bookingId()).orElseThrow())))
+            .toList();
+    open.forEach(r -> startJourney(r.id(), r.bookingId(), r.category()));
+    return open.size();
+  }
+
+  private Instant checkOut(Booking booking) {
+    Property property = properties.findById(booking.propertyId()).orElseThrow();
+    return ZonedDateTime.of(booking.departureDate(), property.checkOutTime(), property.timeZone())
+        .toInstant();
   }
 
   public GuestRequest get(long id) {
@@ -74,15 +135,16 @@ public class GuestRequestService {
   /** Turns the DMN's urgency and deadline into a due moment for the staff task. */
   RequestDeadline open(long requestId, RequestSla sla) {
     Instant due = clock.instant().plus(Duration.parse(sla.handleWithin()));
-    requests.open(requestId, sla.urgency(), due);
-    return new RequestDeadline(DateTimeFormatter.ISO_INSTANT.format(due));
+    requests.open(requestId, sla.urgency(), sla.team(), due);
+    return new RequestDeadline(DateTimeFormatter.ISO_INSTANT.format(get(requestId).dueAt()));
   }
 
   /** Keeps what staff did about the request (the journey then tells the guest if needed). */
   @EventListener
   void handled(StaffTaskCompleted event) {
     Long id = event.task().requestId();
-    if (!TASK_HANDLE_GUEST_REQUEST.equals(event.task().elementId()) || id == null) {
+    if (!GuestRequestJourney.KIND_HANDLE_GUEST_REQUEST.equals(event.task().taskKind())
+        || id == null) {
       return;
     }
     Map<String, Object> v = event.values();
@@ -94,8 +156,12 @@ public class GuestRequestService {
         clock.instant());
   }
 
-  /** The DMN result: how urgent, and within how long it must be handled. */
-  public record RequestSla(String urgency, String handleWithin) {}
+  /**
+   * The DMN result: how urgent, within how long it must be handled, which team handles it and
+   * whether the manager on duty checks on it too.
+   */
+  public record RequestSla(
+      String urgency, String handleWithin, String team, Boolean managerOnDuty) {}
 
   public record RequestDeadline(String requestDueAt) {}
 }

@@ -26,7 +26,10 @@ class GuestRequestTaskDetails implements TaskDetails {
             r ->
                 List.of(
                     new Detail(
-                        "Request", r.category() + (r.urgency() == null ? "" : " · " + r.urgency())),
+                        "Request",
+                        r.category()
+                            + (r.urgency() == null ? "" : " · " + r.urgency())
+                            + (r.team() == null ? "" : " · for " + r.team())),
                     new Detail("The guest asked", r.description())))
         .orElse(List.of());
   }

@@ -7,6 +7,10 @@ public final class InquiryJourney {
   public static final String TASK_PLAN_INQUIRY_ANSWER = "task_plan_inquiry_answer";
   public static final String TASK_SEND_HOLDING_REPLY = "task_send_holding_reply";
   public static final String TASK_ANSWER_INQUIRY = "task_answer_inquiry";
+
+  /** The answer task's {@code taskKind} header: what the code reacts to. */
+  public static final String KIND_ANSWER_INQUIRY = "answer-inquiry";
+
   public static final String BOUNDARY_ANSWER_SLA_BREACHED = "boundary_answer_sla_breached";
   public static final String TASK_SEND_INQUIRY_ANSWER = "task_send_inquiry_answer";
   public static final String END_INQUIRY_ANSWERED = "end_inquiry_answered";

@@ -202,8 +202,7 @@ public class InquiryService {
   /** Keeps the answer the staff member wrote, which the journey then sends. */
   @EventListener
   void answered(StaffTaskCompleted event) {
-    if (!InquiryJourney.PROCESS_ID.equals(event.task().processId())
-        || !InquiryJourney.TASK_ANSWER_INQUIRY.equals(event.task().elementId())) {
+    if (!InquiryJourney.KIND_ANSWER_INQUIRY.equals(event.task().taskKind())) {
       return;
     }
     Long inquiryId =

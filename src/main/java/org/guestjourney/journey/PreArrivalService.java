@@ -30,7 +30,7 @@ public class PreArrivalService {
   /** Keeps the arrival time staff learned when they called the guest. */
   @org.springframework.context.event.EventListener
   void calledForArrivalTime(org.guestjourney.tasklist.StaffTaskCompleted event) {
-    if (PreArrivalJourney.TASK_CALL_GUEST_FOR_ETA.equals(event.task().elementId())
+    if ("call-for-arrival-time".equals(event.task().taskKind())
         && event.task().bookingId() != null
         && event.values().get("expectedArrival") instanceof String eta
         && eta.matches("([01]\\d|2[0-3]):[0-5]\\d")) {

@@ -37,11 +37,11 @@ public enum KpiRows {
       select c.id as complaint_id, c.booking_id, b.external_reference, c.source, c.category, c.urgency,
              c.created_at, c.acknowledge_due_at,
              (select min(coalesce(t.claimed_at, t.completed_at)) from staff_task t
-               where t.complaint_id = c.id and t.element_id = 'task_contact_guest' and t.state <> 'CANCELLED')
+               where t.complaint_id = c.id and t.task_kind in ('resolve-complaint', 'evaluate-need') and t.state <> 'CANCELLED')
                as acknowledged_at,
              c.resolve_due_at,
              (select min(t.completed_at) from staff_task t
-               where t.complaint_id = c.id and t.element_id = 'task_contact_guest' and t.state = 'COMPLETED')
+               where t.complaint_id = c.id and t.task_kind in ('resolve-complaint', 'evaluate-need') and t.state = 'COMPLETED')
                as resolved_at,
              c.status, c.closed_at, c.description
         from complaint c join booking b on b.id = c.booking_id

@@ -139,15 +139,18 @@ public class KpiService {
             from,
             to,
             now);
-    // a complaint is acknowledged when its first task ("contact guest") is claimed, or completed
-    // without a claim; of complaints acknowledged plus those whose deadline passed without it
+    // a complaint is acknowledged when its first task is claimed, or completed without a claim; of
+    // complaints acknowledged plus those whose deadline passed without it. The first task is the
+    // one of kind "resolve-complaint" (the urgent call or the priority contact) or, for a latent
+    // need,
+    // "evaluate-need": kinds are the tasks' taskKind headers, so renaming elements changes nothing
     Kpis.Share acknowledged =
         share(
             """
             select a.acknowledged_at is not null and a.acknowledged_at <= c.acknowledge_due_at
               from complaint c left join (
                 select complaint_id, min(coalesce(claimed_at, completed_at)) as acknowledged_at
-                  from staff_task where element_id = 'task_contact_guest' and state <> 'CANCELLED'
+                  from staff_task where task_kind in ('resolve-complaint', 'evaluate-need') and state <> 'CANCELLED'
                  group by complaint_id) a on a.complaint_id = c.id
              where c.booking_id in (%s) and c.acknowledge_due_at is not null
                and (a.acknowledged_at is not null or c.acknowledge_due_at < :now)
@@ -157,14 +160,14 @@ public class KpiService {
             from,
             to,
             now);
-    // a complaint is resolved when its "contact guest" task is completed (a solution agreed)
+    // a complaint is resolved when that first task is completed (a solution agreed)
     Kpis.Share resolved =
         share(
             """
             select r.resolved_at is not null and r.resolved_at <= c.resolve_due_at
               from complaint c left join (
                 select complaint_id, min(completed_at) as resolved_at
-                  from staff_task where element_id = 'task_contact_guest' and state = 'COMPLETED'
+                  from staff_task where task_kind in ('resolve-complaint', 'evaluate-need') and state = 'COMPLETED'
                  group by complaint_id) r on r.complaint_id = c.id
              where c.booking_id in (%s) and c.resolve_due_at is not null
                and (r.resolved_at is not null or c.resolve_due_at < :now)

@@ -6,12 +6,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * An SLA timer fired on a task: the task stays with its group and is shown to the manager as
- * escalated. Headers: {@code escalatedTask} (element id of the task), {@code reason}.
+ * escalated. Headers: {@code escalatedTaskKind} (the {@code taskKind} of the task, see {@link
+ * StaffTask}), {@code reason}. Instances of models from before task kinds still carry {@code
+ * escalatedTask} (an element id); they are served as before until they finish.
  */
 @Component
 public class EscalationWorker {
 
   public static final String TYPE = "escalate-staff-task";
+  public static final String HEADER_ESCALATED_TASK_KIND = "escalatedTaskKind";
+  public static final String HEADER_REASON = "reason";
+  static final String LEGACY_HEADER_ESCALATED_TASK = "escalatedTask";
 
   private final StaffTaskService tasks;
 
@@ -23,9 +28,14 @@ public class EscalationWorker {
       type = TYPE,
       fetchVariables = {})
   public void escalate(ActivatedJob job) {
-    tasks.escalate(
-        job.getProcessInstanceKey(),
-        job.getCustomHeaders().get("escalatedTask"),
-        job.getCustomHeaders().getOrDefault("reason", "sla"));
+    java.util.Map<String, String> headers = job.getCustomHeaders();
+    String reason = headers.getOrDefault(HEADER_REASON, "sla");
+    String kind = headers.get(HEADER_ESCALATED_TASK_KIND);
+    if (kind != null && !kind.isBlank()) {
+      tasks.escalate(job.getProcessInstanceKey(), kind, reason);
+    } else {
+      tasks.escalateLegacy(
+          job.getProcessInstanceKey(), headers.get(LEGACY_HEADER_ESCALATED_TASK), reason);
+    }
   }
 }

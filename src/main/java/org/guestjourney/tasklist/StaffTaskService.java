@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.guestjourney.forms.CamundaForms;
@@ -26,6 +27,9 @@ public class StaffTaskService {
   static final String HEADER_CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
   static final String HEADER_ASSIGNEE = "io.camunda.zeebe:assignee";
   static final String HEADER_DUE_DATE = "io.camunda.zeebe:dueDate";
+
+  /** The task header a model sets on a user task to say what kind of work it is. */
+  public static final String HEADER_TASK_KIND = "taskKind";
 
   private final StaffTaskRepository tasks;
   private final TaskEngine engine;
@@ -55,6 +59,8 @@ public class StaffTaskService {
   void record(ActivatedJob job, UserTaskWorker.TaskSubject subject) {
     Map<String, String> headers = job.getCustomHeaders();
     String due = headers.get(HEADER_DUE_DATE);
+    String formKey = headers.get(HEADER_FORM_KEY);
+    String kind = headers.get(HEADER_TASK_KIND);
     tasks.insertIfAbsent(
         new StaffTaskRepository.NewTask(
             job.getKey(),
@@ -62,27 +68,43 @@ public class StaffTaskService {
             job.getElementInstanceKey(),
             job.getBpmnProcessId(),
             job.getElementId(),
+            kind == null || kind.isBlank() ? formKey : kind,
             models.nameOf(job.getElementId()),
-            headers.get(HEADER_FORM_KEY),
+            formKey,
             groups(headers.get(HEADER_CANDIDATE_GROUPS)),
             headers.get(HEADER_ASSIGNEE),
-            due == null || due.isBlank() ? null : java.time.ZonedDateTime.parse(due).toInstant(),
+            due == null || due.isBlank() ? null : ZonedDateTime.parse(due).toInstant(),
             subject.bookingId(),
             subject.complaintId(),
             subject.requestId()),
         clock.instant());
     log.info(
-        "Task '{}' ({}) waits for {}",
+        "Task '{}' (kind {}, job {}) waits for {}",
         job.getElementId(),
+        kind == null || kind.isBlank() ? formKey : kind,
         job.getKey(),
         headers.get(HEADER_CANDIDATE_GROUPS));
   }
 
-  /** Marks the open task of that element as escalated (the SLA timer fired); it stays open. */
-  public void escalate(long processInstanceKey, String elementId, String reason) {
-    int n = tasks.escalate(processInstanceKey, elementId, reason, clock.instant());
+  /**
+   * Marks the instance's open task of that kind as escalated (the SLA timer fired); it stays open.
+   */
+  public void escalate(long processInstanceKey, String taskKind, String reason) {
+    int n = tasks.escalate(processInstanceKey, taskKind, reason, clock.instant());
     log.info(
-        "Escalated {} open task(s) '{}' of instance {}: {}",
+        "Escalated {} open task(s) of kind '{}' of instance {}: {}",
+        n,
+        taskKind,
+        processInstanceKey,
+        reason);
+  }
+
+  /** The same for an instance of a model from before task kinds, which names an element id. */
+  void escalateLegacy(long processInstanceKey, String elementId, String reason) {
+    int n = tasks.escalateLegacy(processInstanceKey, elementId, reason, clock.instant());
+    log.warn(
+        "Escalated {} open task(s) '{}' of instance {} by element id (a model without"
+            + " escalatedTaskKind): {}",
         n,
         elementId,
         processInstanceKey,
@@ -96,6 +118,11 @@ public class StaffTaskService {
   /** The journey moved past these tasks (e.g. the guest arrived before the call): withdraw them. */
   public int withdraw(long bookingId, String processId) {
     return tasks.cancelOpen(bookingId, processId, clock.instant());
+  }
+
+  /** The booking's open tasks of that kind are no longer needed (e.g. the guest has arrived). */
+  public int withdrawOfKind(long bookingId, String taskKind) {
+    return tasks.cancelOpenOfKind(bookingId, taskKind, clock.instant());
   }
 
   public List<StaffTask> ofBooking(long bookingId) {

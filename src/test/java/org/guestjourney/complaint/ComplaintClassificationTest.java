@@ -56,6 +56,19 @@ class ComplaintClassificationTest {
         .containsEntry("callBackWithin", callBack);
   }
 
+  @ParameterizedTest(name = "{0}, in house {1} -> compensation approved within {2}")
+  @CsvSource({
+    "facilities,  true,  PT30M",
+    "noise,       true,  PT30M",
+    "breakfast,   true,  PT4H",
+    "room,        false, PT4H",
+    "value,       false, P1D"
+  })
+  void theManagerApprovesACompensationFasterTheMoreUrgentTheComplaint(
+      String category, boolean inHouse, String approveWithin) throws Exception {
+    assertThat(classify(category, inHouse)).containsEntry("approveWithin", approveWithin);
+  }
+
   @Test
   void safetyAndFacilitiesConcernTheWholeProperty() throws Exception {
     assertThat(classify("safety", true)).containsEntry("scope", "property");

@@ -171,7 +171,7 @@ class EmbeddedRestartTest {
       oldTask =
           new org.guestjourney.support.Staff(
                   app.getBean(org.guestjourney.tasklist.StaffTaskService.class))
-              .awaitOpenTask(c.processInstanceKey(), "task_contact_guest")
+              .awaitOpenTaskOfKind(c.processInstanceKey(), "resolve-complaint")
               .id();
       acknowledgeBy =
           await()
@@ -209,7 +209,8 @@ class EmbeddedRestartTest {
           .isEqualTo(org.guestjourney.tasklist.StaffTaskState.CANCELLED);
       long journey = complaints.get(complaint).processInstanceKey();
       var task =
-          new org.guestjourney.support.Staff(tasks).awaitOpenTask(journey, "task_contact_guest");
+          new org.guestjourney.support.Staff(tasks)
+              .awaitOpenTaskOfKind(journey, "resolve-complaint");
       assertThat(task.complaintId()).isEqualTo(complaint);
       // the guest has been waiting since the complaint: its deadlines stay where they were
       assertThat(complaints.get(complaint).acknowledgeDueAt()).isEqualTo(acknowledgeBy);

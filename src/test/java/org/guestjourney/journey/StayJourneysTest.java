@@ -129,7 +129,10 @@ class StayJourneysTest extends JourneyIntegrationTest {
 
     // a request during the stay, for housekeeping, due within the hour (amenities)
     GuestRequest request = requests.raise(booking.id(), "amenities", "Two more towels, please");
-    StaffTask handle = staff.awaitOpenTask(inStay, StayJourneys.TASK_HANDLE_GUEST_REQUEST);
+    StaffTask handle =
+        staff.awaitOpenTask(
+            request.processInstanceKey(),
+            org.guestjourney.guestrequest.GuestRequestJourney.TASK_HANDLE_GUEST_REQUEST);
     assertThat(handle.candidateGroups()).containsExactly("housekeeping");
     assertThat(Duration.between(engine.now(), handle.dueAt()))
         .isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));

@@ -109,9 +109,9 @@ class KpiServiceTest extends JourneyIntegrationTest {
       long booking, long complaintId, Instant due, Instant claimed, Instant completed) {
     jdbc.sql(
             """
-            insert into staff_task (job_key, process_instance_key, element_instance_key, process_id, element_id, name,
+            insert into staff_task (job_key, process_instance_key, element_instance_key, process_id, element_id, task_kind, name,
               candidate_groups, due_at, booking_id, complaint_id, state, claimed_at, completed_at, created_at, updated_at)
-            values (?, 1, 1, 'complaint', 'task_contact_guest', 'Contact guest', 'front-desk', ?, ?, ?, ?, ?, ?, ?, ?)
+            values (?, 1, 1, 'complaint', 'task_contact_guest', 'resolve-complaint', 'Contact guest', 'front-desk', ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             -System.nanoTime(),
@@ -164,9 +164,9 @@ class KpiServiceTest extends JourneyIntegrationTest {
   void task(long booking, Instant due, Instant completed) {
     jdbc.sql(
             """
-            insert into staff_task (job_key, process_instance_key, element_instance_key, process_id, element_id, name,
+            insert into staff_task (job_key, process_instance_key, element_instance_key, process_id, element_id, task_kind, name,
               candidate_groups, due_at, booking_id, state, completed_at, created_at, updated_at)
-            values (?, 1, 1, 'complaint', 'task_contact_guest', 'Contact guest', 'front-desk', ?, ?, 'COMPLETED', ?, ?, ?)
+            values (?, 1, 1, 'complaint', 'task_contact_guest', 'resolve-complaint', 'Contact guest', 'front-desk', ?, ?, 'COMPLETED', ?, ?, ?)
             """)
         .params(
             -System.nanoTime(),

@@ -25,6 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "guest-journey.embedded-database.data-directory=target/test-data/pg-${random.uuid}",
       "guest-journey.messaging.retry-backoff=PT1S",
       "guest-journey.messaging.templates-directory=target/test-templates",
+      // the start-up deployment of every model can take more than the default 10 s on a loaded
+      // 2-core CI machine
+      "camunda.client.request-timeout=PT60S",
       "guest-journey.mail.webhook-token=" + JourneyIntegrationTest.MAIL_WEBHOOK_TOKEN
     })
 public abstract class JourneyIntegrationTest {

@@ -39,6 +39,26 @@ public final class Staff {
             t -> t != null);
   }
 
+  /** Waits until the journey has an open task of {@code taskKind} (the model's taskKind header). */
+  public StaffTask awaitOpenTaskOfKind(long processInstanceKey, String taskKind) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                tasks.ofProcessInstance(processInstanceKey).stream()
+                    .filter(t -> taskKind.equals(t.taskKind()) && t.state() == StaffTaskState.OPEN)
+                    .findFirst()
+                    .orElse(null),
+            t -> t != null);
+  }
+
+  /** Waits until the task is marked escalated with {@code reason}. */
+  public StaffTask awaitEscalated(StaffTask task, String reason) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> reload(task), t -> t.escalated() && reason.equals(t.escalationReason()));
+  }
+
   public StaffTask reload(StaffTask task) {
     return tasks.get(task.id(), MANAGER);
   }

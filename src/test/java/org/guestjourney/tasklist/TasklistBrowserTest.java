@@ -83,7 +83,8 @@ class TasklistBrowserTest extends JourneyIntegrationTest {
                 "guest"));
     StaffTask task =
         new Staff(tasks)
-            .awaitOpenTask(complaint.processInstanceKey(), ComplaintJourney.TASK_CONTACT_GUEST);
+            .awaitOpenTaskOfKind(
+                complaint.processInstanceKey(), ComplaintJourney.KIND_RESOLVE_COMPLAINT);
 
     // sign in
     browser.get(url("/tasks"));
@@ -97,7 +98,7 @@ class TasklistBrowserTest extends JourneyIntegrationTest {
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-task='" + task.id() + "']")));
-    assertThat(row.getText()).contains("Contact guest").contains("due in");
+    assertThat(row.getText()).contains("Urgent: call the guest now").contains("due in");
     row.findElement(By.cssSelector("a.task-name")).click();
 
     // the guest's context, shown as text: nothing the guest typed runs

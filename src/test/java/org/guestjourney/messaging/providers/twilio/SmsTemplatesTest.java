@@ -214,11 +214,13 @@ class SmsTemplatesTest {
               "maintenance",
               en ? "The shower drains slowly" : "淋浴排水很慢",
               "normal",
+              "housekeeping",
               null,
               en ? "We have called the plumber." : "我们已经叫了水管工。",
               false,
               deadline,
               "in-progress",
+              null,
               Instant.parse("2026-12-05T08:00:00Z")));
       model.put(
           "complaint",
@@ -238,7 +240,19 @@ class SmsTemplatesTest {
       model.put(
           "request",
           new GuestRequest(
-              5, 11, "other", null, "normal", null, null, null, null, "open", Instant.now()));
+              5,
+              11,
+              "other",
+              null,
+              "normal",
+              null,
+              null,
+              null,
+              null,
+              null,
+              "open",
+              null,
+              Instant.now()));
       model.put("complaint", complaint(null, null, null));
       return model;
     }
@@ -324,6 +338,9 @@ class SmsTemplatesTest {
           compensation,
           detail,
           compensation != null,
+          null,
+          null,
+          null,
           null,
           null,
           "open",

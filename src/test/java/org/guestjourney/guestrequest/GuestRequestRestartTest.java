@@ -1,0 +1,70 @@
+package org.guestjourney.guestrequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.clock.TimeMachine;
+import org.guestjourney.property.Property;
+import org.guestjourney.support.Staff;
+import org.guestjourney.support.StandaloneApp;
+import org.guestjourney.support.TestData;
+import org.guestjourney.support.TestMailServer;
+import org.guestjourney.tasklist.StaffTask;
+import org.guestjourney.tasklist.StaffTaskService;
+import org.guestjourney.tasklist.StaffTaskState;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded engine forgets its processes when the app stops: a guest request not handled yet
+ * gets its process and its team's task back, due when it was due before.
+ */
+class GuestRequestRestartTest {
+
+  @Test
+  void anOpenRequestGetsItsTaskBackAfterARestartWithItsDeadline() throws Exception {
+    Path dir = Path.of("target/test-data/restart-request-" + UUID.randomUUID());
+    long requestId;
+    long oldProcess;
+    long oldTask;
+    Instant due;
+
+    try (ConfigurableApplicationContext app = StandaloneApp.start(dir, TestMailServer.port())) {
+      TestData data = TestData.of(app);
+      Property property = data.property("Europe/Rome", "en");
+      Booking booking =
+          data.bookArrivingIn(property, 4, "restart-" + UUID.randomUUID() + "@example.com");
+      GuestRequest request =
+          app.getBean(GuestRequestService.class)
+              .raise(booking.id(), "cleanliness", "Please air the room before we arrive");
+      requestId = request.id();
+      oldProcess = request.processInstanceKey();
+      StaffTask task =
+          new Staff(app.getBean(StaffTaskService.class))
+              .awaitOpenTask(oldProcess, GuestRequestJourney.TASK_HANDLE_GUEST_REQUEST);
+      oldTask = task.id();
+      due = task.dueAt();
+      assertThat(app.getBean(TimeMachine.class).now()).isBefore(due);
+    }
+
+    try (ConfigurableApplicationContext app = StandaloneApp.start(dir, TestMailServer.port())) {
+      StaffTaskService tasks = app.getBean(StaffTaskService.class);
+      GuestRequest restored = app.getBean(GuestRequestService.class).get(requestId);
+      assertThat(restored.processInstanceKey()).isNotEqualTo(oldProcess);
+      assertThat(tasks.get(oldTask, Staff.MANAGER).state()).isEqualTo(StaffTaskState.CANCELLED);
+
+      StaffTask task =
+          new Staff(tasks)
+              .awaitOpenTaskOfKind(
+                  restored.processInstanceKey(), GuestRequestJourney.KIND_HANDLE_GUEST_REQUEST);
+      assertThat(task.id()).isNotEqualTo(oldTask);
+      assertThat(task.requestId()).isEqualTo(requestId);
+      assertThat(task.candidateGroups()).containsExactly("housekeeping");
+      assertThat(task.dueAt()).isEqualTo(due);
+      assertThat(restored.dueAt()).isEqualTo(due);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package org.guestjourney.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.complaint.Complaint;
+import org.guestjourney.complaint.ComplaintJourney;
+import org.guestjourney.complaint.ComplaintRequest;
+import org.guestjourney.complaint.ComplaintService;
+import org.guestjourney.kpi.KpiService;
+import org.guestjourney.kpi.Kpis;
+import org.guestjourney.property.Property;
+import org.guestjourney.support.JourneyIntegrationTest;
+import org.guestjourney.support.Staff;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Instances of the complaint model shipped before task kinds (no {@code taskKind} headers, the
+ * escalation naming an element id) may still run on a cluster after an upgrade: their tasks get
+ * their form key as kind, their escalations are served by element id, and what staff enter is kept
+ * and counted as before.
+ */
+class ModelsBeforeTaskKindsTest extends JourneyIntegrationTest {
+
+  private static final Path BEFORE =
+      Path.of("src/test/resources/models-before-task-kinds/complaint.bpmn");
+  private static final Path SHIPPED = Path.of("bpmn", "complaint.bpmn");
+
+  @Autowired CamundaClient client;
+  @Autowired ComplaintService complaints;
+  @Autowired StaffTaskService taskService;
+  @Autowired KpiService kpis;
+
+  @AfterEach
+  void deployTheShippedModelAgain() throws Exception {
+    deploy(Files.readString(SHIPPED));
+  }
+
+  @Test
+  void aComplaintOnTheOldModelIsEscalatedKeptAndCountedAsBefore() throws Exception {
+    String before = Files.readString(BEFORE);
+    assertThat(before).contains("key=\"escalatedTask\"").doesNotContain("taskKind");
+    deploy(before);
+
+    Staff staff = new Staff(taskService);
+    Property property = data.property("Europe/Rome", "en");
+    LocalDate today = LocalDate.ofInstant(engine.now(), property.timeZone());
+    Booking booking = data.book(data.request(property, today, 2, data.uniqueEmail(), "en"));
+    Complaint complaint =
+        complaints.raise(
+            new ComplaintRequest(booking.id(), "noise", "Loud music next door", "guest"));
+    long journey = complaint.processInstanceKey();
+
+    StaffTask contact = staff.awaitOpenTask(journey, ComplaintJourney.TASK_CONTACT_GUEST);
+    assertThat(contact.taskKind()).isEqualTo(ComplaintJourney.KIND_RESOLVE_COMPLAINT);
+    engine.move(Duration.ofMinutes(16));
+    assertThat(staff.awaitEscalated(contact, "acknowledge-sla").state())
+        .isEqualTo(StaffTaskState.OPEN);
+
+    staff.complete(
+        contact,
+        Staff.FRONT_DESK,
+        Map.of("contacted", true, "solution", "Spoke to the neighbours", "compensation", "none"));
+    staff.complete(
+        staff.awaitOpenTask(journey, ComplaintJourney.TASK_CALL_BACK_GUEST),
+        Staff.FRONT_DESK,
+        Map.of("guestReached", true, "guestSatisfied", "yes"));
+    engine.awaitInstance(
+        journey, i -> i.isCompleted().hasPassedElement(ComplaintJourney.END_COMPLAINT_CLOSED));
+
+    Complaint closed = complaints.get(complaint.id());
+    assertThat(closed.solution()).isEqualTo("Spoke to the neighbours");
+    assertThat(closed.guestSatisfied()).isEqualTo("yes");
+    Kpis figures = kpis.compute(property.id(), today.minusDays(1), today.plusDays(10));
+    assertThat(figures.complaintsResolvedInTime())
+        .extracting(Kpis.Share::part, Kpis.Share::whole)
+        .containsExactly(1, 1);
+  }
+
+  private void deploy(String bpmn) {
+    client
+        .newDeployResourceCommand()
+        .addResourceBytes(bpmn.getBytes(StandardCharsets.UTF_8), "complaint.bpmn")
+        .send()
+        .join();
+  }
+}
