@@ -8,7 +8,6 @@ public final class StayJourneys {
 
   public static final String MESSAGE_GUEST_CHECKED_IN = "guest-checked-in";
   public static final String MESSAGE_GUEST_CHECKED_OUT = "guest-checked-out";
-  public static final String MESSAGE_GUEST_REQUEST_RECEIVED = "guest-request-received";
   public static final String MESSAGE_SATISFACTION_SURVEY_ANSWERED = "satisfaction-survey-answered";
 
   // in-stay
@@ -19,8 +18,6 @@ public final class StayJourneys {
   public static final String TASK_SEND_COURTESY_CHECK_IN = "task_send_courtesy_check_in";
   public static final String TIMER_CHECK_OUT_TIME = "timer_check_out_time";
   public static final String END_GUEST_CHECKED_OUT = "end_guest_checked_out";
-  public static final String TASK_HANDLE_GUEST_REQUEST = "task_handle_guest_request";
-  public static final String TASK_SEND_REQUEST_PROGRESS = "task_send_request_progress";
 
   // post-stay
   public static final String TASK_SEND_THANK_YOU = "task_send_thank_you";
