@@ -118,11 +118,19 @@ class StaffTaskRepository {
         .update();
   }
 
+  /**
+   * Cancels every open task and retires the job keys of all tasks: called when an in-memory engine
+   * starts afresh, which hands out the same keys again (a new task must not collide with a task of
+   * the previous run).
+   */
   int cancelAllOpen(Instant now) {
-    return jdbc.sql(
-            "update staff_task set state = 'CANCELLED', updated_at = ? where state = 'OPEN'")
-        .param(ts(now))
-        .update();
+    int cancelled =
+        jdbc.sql(
+                "update staff_task set state = 'CANCELLED', updated_at = ? where state = 'OPEN'")
+            .param(ts(now))
+            .update();
+    jdbc.sql("update staff_task set job_key = -id where job_key > 0").update();
+    return cancelled;
   }
 
   boolean claim(long id, String user, Instant now) {
