@@ -249,14 +249,27 @@ public class JourneySteps {
       messaging.recordCarried(bookingId, step.message(), key, due, leftOut.get());
       return new SendOutcome.Done(messaging.find(key));
     }
-    Map<String, Step> carried = carry(model, step, bookingId, variables);
+    Map<String, Carried> carried = carry(model, step, bookingId, variables);
     Long requestId =
         variables.get("requestId") instanceof Number n ? Long.valueOf(n.longValue()) : null;
     messaging.plan(bookingId, step.message(), key, due);
     GuestMessageRequest request =
         new GuestMessageRequest(
-            bookingId, step.message(), key, content(bookingId, step, carried.values(), requestId));
-    return messaging.sendStep(request, JourneyModel.catchesError(node, ERROR_GUEST_UNREACHABLE));
+            bookingId,
+            step.message(),
+            key,
+            content(
+                bookingId, step, carried.values().stream().map(Carried::step).toList(), requestId));
+    SendOutcome outcome =
+        messaging.sendStep(request, JourneyModel.catchesError(node, ERROR_GUEST_UNREACHABLE));
+    // only a message that went carries others: a carrier skipped or held leaves them to go alone
+    if (outcome instanceof SendOutcome.Done done
+        && done.delivery().filter(d -> d.state() == DeliveryState.SENT).isPresent()) {
+      for (Carried c : carried.values()) {
+        messaging.recordCarried(bookingId, c.step().message(), c.key(), c.due(), c.reason());
+      }
+    }
+    return outcome;
   }
 
   /**
@@ -301,9 +314,12 @@ public class JourneySteps {
    * The steps named in {@code carries} whose moment has passed and that have not gone out: their
    * content goes with this message, and they are recorded as gone with it.
    */
-  private Map<String, Step> carry(
+  /** A step that goes with another message, and what its record will say. */
+  private record Carried(Step step, String key, Instant due, String reason) {}
+
+  private Map<String, Carried> carry(
       JourneyModel model, Step carrier, long bookingId, Map<String, Object> variables) {
-    Map<String, Step> carried = new java.util.LinkedHashMap<>();
+    Map<String, Carried> carried = new java.util.LinkedHashMap<>();
     Instant now = clock.instant();
     java.util.function.Supplier<Boolean> overBudget =
         memo(
@@ -328,16 +344,16 @@ public class JourneySteps {
             && !(soon && overBudget.get() && existing.map(MessageDelivery::isOpen).orElse(true))) {
           continue; // its own moment is still to come and the budget allows it: it goes on its own
         }
-        carried.put(code, other);
-        messaging.recordCarried(
-            bookingId,
-            other.message(),
-            key,
-            due,
-            (passed
-                    ? "Its moment had passed; it goes with the "
-                    : "To keep the stay within its message budget it goes with the ")
-                + carrier.message().label().toLowerCase());
+        carried.put(
+            code,
+            new Carried(
+                other,
+                key,
+                due,
+                (passed
+                        ? "Its moment had passed; it went with the "
+                        : "To keep the stay within its message budget it went with the ")
+                    + carrier.message().label().toLowerCase()));
       }
     }
     return carried;

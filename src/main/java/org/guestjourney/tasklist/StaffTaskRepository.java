@@ -125,8 +125,7 @@ class StaffTaskRepository {
    */
   int cancelAllOpen(Instant now) {
     int cancelled =
-        jdbc.sql(
-                "update staff_task set state = 'CANCELLED', updated_at = ? where state = 'OPEN'")
+        jdbc.sql("update staff_task set state = 'CANCELLED', updated_at = ? where state = 'OPEN'")
             .param(ts(now))
             .update();
     jdbc.sql("update staff_task set job_key = -id where job_key > 0").update();
