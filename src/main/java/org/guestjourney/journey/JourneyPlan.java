@@ -176,7 +176,8 @@ public class JourneyPlan {
 
   /** A step still to come that lists {@code step} in its {@code carries}, if {@code step} is. */
   public static Optional<PlannedStep> carrierOf(List<PlannedStep> plan, PlannedStep step) {
-    if (!step.state().equals("planned") && !step.state().equals("scheduled")) {
+    if (!step.isMessage()
+        || (!step.state().equals("planned") && !step.state().equals("scheduled"))) {
       return Optional.empty();
     }
     return plan.stream()

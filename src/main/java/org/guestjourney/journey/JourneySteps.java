@@ -249,7 +249,9 @@ public class JourneySteps {
       messaging.recordCarried(bookingId, step.message(), key, due, leftOut.get());
       return new SendOutcome.Done(messaging.find(key));
     }
-    Map<String, Carried> carried = carry(model, step, bookingId, variables);
+    // a step that went already (a retried job, a journey restored after a restart) carries nothing
+    boolean went = messaging.find(key).filter(d -> d.state() == DeliveryState.SENT).isPresent();
+    Map<String, Carried> carried = went ? Map.of() : carry(model, step, bookingId, variables);
     Long requestId =
         variables.get("requestId") instanceof Number n ? Long.valueOf(n.longValue()) : null;
     messaging.plan(bookingId, step.message(), key, due);

@@ -48,6 +48,11 @@ public class Feel {
     if (!result.isSuccess()) {
       return new Result(null, result.failure().message());
     }
+    if (result.hasSuppressedFailures()) {
+      // e.g. a variable the journey only has later (a decision's result): the value is not known
+      return new Result(
+          null, "not known yet: " + result.suppressedFailures().head().failureMessage());
+    }
     return new Result(result.result(), null);
   }
 

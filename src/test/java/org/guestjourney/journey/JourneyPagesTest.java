@@ -55,7 +55,7 @@ class JourneyPagesTest extends JourneyIntegrationTest {
 
     assertThat(page).contains("data-step=\"booking-confirmation\" data-state=\"SENT\"");
     assertThat(page).contains("data-step=\"check-in-guide\" data-state=\"SKIPPED\"");
-    assertThat(page).contains("the check-in guide goes with the booking confirmation");
+    assertThat(page).contains("it went with the booking confirmation");
     assertThat(page).contains("Zoë &lt;i&gt;Page&lt;/i&gt;").doesNotContain("<i>Page</i>");
     assertThat(page)
         .contains("&lt;script&gt;alert(&#39;page&#39;)&lt;/script&gt;")

@@ -71,6 +71,8 @@ class ManagerEditsJourneyTest extends JourneyIntegrationTest {
             "in-stay.bpmn", editedInStay()));
 
     Property property = data.property("Europe/Rome", "en");
+    // the manager's journey has more messages than the default budget allows without merging
+    data.messageBudget(property, 12);
     ZoneId rome = property.timeZone();
     LocalDate arrival = LocalDate.ofInstant(engine.now(), rome).plusDays(12);
     String email = data.uniqueEmail();

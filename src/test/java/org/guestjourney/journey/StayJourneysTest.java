@@ -42,6 +42,8 @@ class StayJourneysTest extends JourneyIntegrationTest {
   void property() {
     staff = new Staff(taskService);
     property = data.property("Europe/Rome", "en");
+    // every step on its own: the budget's merges have their own test (MessageBudgetTest)
+    data.messageBudget(property, 20);
   }
 
   Instant local(LocalDate day, int hour, int minute) {

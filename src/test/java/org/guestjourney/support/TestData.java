@@ -62,6 +62,32 @@ public class TestData {
     this.clock = clock;
   }
 
+  /**
+   * Sets the house's message budget (automated messages per stay), through the same service as the
+   * settings page and API.
+   */
+  public void messageBudget(Property property, int budget) {
+    var s = properties.settings(property.id());
+    properties.updateSettings(
+        property.id(),
+        new org.guestjourney.property.SettingsRequest(
+            s.inquiryAnswerWithinMinutes(),
+            s.quickSurveySendTime(),
+            s.courtesyCheckInSendTime(),
+            s.thankYouHoursAfterCheckOut(),
+            s.satisfactionSurveySendTime(),
+            s.surveyReminderAfterDays(),
+            s.reviewRequestAfterDays(),
+            s.phoneFollowUpWithinDays(),
+            s.reviewUrl(),
+            s.quietHoursStart(),
+            s.quietHoursEnd(),
+            s.maxMessagesPerDay(),
+            s.maxMessagesPerStay(),
+            s.whatsappFallbackMinutes(),
+            budget));
+  }
+
   public Property property(String timeZone, String... languages) {
     return property(timeZone, LocalTime.of(10, 0), languages);
   }
