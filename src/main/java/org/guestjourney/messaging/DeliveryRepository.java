@@ -5,11 +5,18 @@ import static org.guestjourney.persistence.JdbcTime.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,10 +30,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryRepository {
 
-  private final JdbcClient jdbc;
+  private static final Logger log = LoggerFactory.getLogger(DeliveryRepository.class);
+  private static final Duration DATABASE_RETRY = Duration.ofMillis(500);
 
-  DeliveryRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final MessagingProperties settings;
+
+  DeliveryRepository(JdbcClient jdbc, MessagingProperties settings) {
     this.jdbc = jdbc;
+    this.settings = settings;
   }
 
   /** Inserts the planned message unless one with the same key exists; true if inserted. */
@@ -228,6 +240,25 @@ class DeliveryRepository {
    * outcome), or the message was settled meanwhile.
    */
   boolean markSent(long id, int attempt, String providerMessageId, String detail, Instant now) {
+    // the provider has the message: recording it is worth waiting for the database (a restart, a
+    // fail-over) for as long as the attempt holds the message, or it would be sent again
+    Instant giveUpAt = Instant.now().plus(settings.sendLease());
+    while (true) {
+      try {
+        return recordSent(id, attempt, providerMessageId, detail, now);
+      } catch (DataAccessException e) {
+        if (!databaseAway(e) || Instant.now().isAfter(giveUpAt)) {
+          throw e;
+        }
+        log.warn(
+            "Message {} was sent; waiting for the database to record it: {}", id, e.getMessage());
+        sleep(DATABASE_RETRY);
+      }
+    }
+  }
+
+  private boolean recordSent(
+      long id, int attempt, String providerMessageId, String detail, Instant now) {
     return jdbc.sql(
                 """
                 with d as (
@@ -474,6 +505,32 @@ class DeliveryRepository {
         .query((rs, n) -> instant(rs, "min"))
         .optional()
         .filter(java.util.Objects::nonNull);
+  }
+
+  /** The database could not be reached or went away mid-statement; it may be back soon. */
+  static boolean databaseAway(DataAccessException e) {
+    if (e instanceof TransientDataAccessException
+        || e instanceof RecoverableDataAccessException
+        || e instanceof DataAccessResourceFailureException) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true; // connection exception, or the server shutting down
+      }
+    }
+    return false;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the database", e);
+    }
   }
 
   private MessageDelivery map(ResultSet rs, int row) throws SQLException {

@@ -337,6 +337,7 @@ public class MessagingService {
     }
     int attempt = claimed.getAsInt();
     Channel channel = route.channel();
+    boolean accepted = false;
     try {
       RenderedMessage content =
           delivery.isEdited()
@@ -363,6 +364,7 @@ public class MessagingService {
               ? channel.findAlreadySent(outgoing, delivery.plannedAt().minus(settings.staleAfter()))
               : Optional.empty();
       Channel.Receipt receipt = earlier.isPresent() ? earlier.get() : channel.send(outgoing);
+      accepted = true;
       String detail =
           earlier.isPresent()
               ? "Found at the provider after an uncertain attempt; not sent again ("
@@ -397,6 +399,11 @@ public class MessagingService {
       deliveries.markRejected(delivery.id(), attempt, rejected.code(), reason, clock.instant());
       log.info("{}: {}", key, reason);
     } catch (Exception e) {
+      if (accepted) {
+        // the provider has it but "sent" could not be recorded: not a failure of the send; the
+        // message stays with this attempt until its lease runs out
+        throw new SendFailedException("Sent, but not recorded as sent: " + rootMessage(e), e);
+      }
       String reason = channel.type().label() + " not sent: " + rootMessage(e);
       deliveries.markFailed(delivery.id(), attempt, reason, clock.instant());
       throw new SendFailedException(reason, e);
