@@ -17,7 +17,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.guestjourney.messaging.providers.twilio.FakeTwilio;
 import org.junit.jupiter.api.AfterAll;
@@ -309,18 +311,59 @@ class FaultSuiteTest {
     for (int i = 0; i < 10; i++) {
       guests.add(Guest.email(uniqueEmail()));
     }
-    for (Guest g : guests) {
-      book(g);
-    }
-    postgres.close();
+    // PostgreSQL stops the moment the SMTP server has taken the first confirmation, before it
+    // answers: that send cannot be recorded until the database is back, the other guests are
+    // being booked (their requests fail and are repeated, as an integrator would)
+    CountDownLatch stopped = new CountDownLatch(1);
+    smtp.afterNextMessage(
+        () -> {
+          try {
+            postgres.close();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          } finally {
+            stopped.countDown();
+          }
+        });
+    Thread booking =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  for (Guest g : guests) {
+                    bookUntilStored(g);
+                  }
+                });
+    assertThat(stopped.await(60, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(3000);
     startPostgres();
+    booking.join(Duration.ofSeconds(120));
     Figure figure =
         settleAndCount(
             "PostgreSQL stopped 3 s and restarted under load",
             guests,
-            "bookings stored before the stop; sends in flight");
+            "stopped between SMTP accept and mark sent; bookings repeated until stored");
     assertNothingLostOrDoubled(figure);
+  }
+
+  /** Books, repeating the request (same external reference) until the app stored it. */
+  private void bookUntilStored(Guest g) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (true) {
+      try {
+        book(g);
+        return;
+      } catch (Exception notNow) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("Booking " + g.reference + " never stored", notNow);
+        }
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   // --- guests, bookings and the sinks
