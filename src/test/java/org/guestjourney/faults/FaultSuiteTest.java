@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.guestjourney.messaging.providers.twilio.FakeTwilio;
+import org.guestjourney.support.FaultySmtpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -77,7 +78,7 @@ class FaultSuiteTest {
 
     String line() {
       return String.format(
-          "%-44s expected %3d  delivered %3d  duplicates %2d  lost %2d  refused %2d  skipped %2d  %s",
+          "%-56s expected %3d  delivered %3d  duplicates %2d  lost %2d  refused %2d  skipped %2d  %s",
           fault, expected, delivered, duplicates, lost, refused, skipped, note);
     }
   }

@@ -1,4 +1,4 @@
-package org.guestjourney.faults;
+package org.guestjourney.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * by recipient and {@code Message-ID}: the sink side of the fault suite's figures. GreenMail cannot
  * be made to hang or to act between taking a message and answering, hence this one.
  */
-final class FaultySmtpServer implements AutoCloseable {
+public final class FaultySmtpServer implements AutoCloseable {
 
   /** A message the server took (answered, or was about to answer, 250 to its data). */
-  record Received(String recipient, String messageId) {}
+  public record Received(String recipient, String messageId) {}
 
   private final int port;
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -35,19 +35,19 @@ final class FaultySmtpServer implements AutoCloseable {
   private volatile boolean hanging;
   private volatile ServerSocket server;
 
-  FaultySmtpServer() throws IOException {
+  public FaultySmtpServer() throws IOException {
     try (ServerSocket probe = new ServerSocket(0)) {
       this.port = probe.getLocalPort();
     }
     up();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Listens (again) on its port. */
-  synchronized void up() throws IOException {
+  public synchronized void up() throws IOException {
     if (server != null) {
       return;
     }
@@ -58,7 +58,7 @@ final class FaultySmtpServer implements AutoCloseable {
   }
 
   /** Closes its port and every open connection: the server is down. */
-  synchronized void down() throws IOException {
+  public synchronized void down() throws IOException {
     if (server != null) {
       server.close();
       server = null;
@@ -69,20 +69,20 @@ final class FaultySmtpServer implements AutoCloseable {
   }
 
   /** Accepts connections but never says a word (or stops answering mid-conversation). */
-  void hang(boolean hang) {
+  public void hang(boolean hang) {
     this.hanging = hang;
   }
 
-  void refuse(String recipient) {
+  public void refuse(String recipient) {
     refusedRecipients.add(recipient.toLowerCase(Locale.ROOT));
   }
 
   /** Runs {@code action} once, after the next message is taken and before the 250 answer. */
-  void afterNextMessage(Runnable action) {
+  public void afterNextMessage(Runnable action) {
     afterNextMessage.set(action);
   }
 
-  List<Received> receivedBy(String recipient) {
+  public List<Received> receivedBy(String recipient) {
     return received.stream().filter(r -> r.recipient().equalsIgnoreCase(recipient)).toList();
   }
 
