@@ -5,36 +5,57 @@ import static org.guestjourney.persistence.JdbcTime.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Delivery records and their history. Every state change writes a history event. */
+/**
+ * Delivery records and their history. Every state change and its history event are one SQL
+ * statement (a data-modifying {@code with}): either both are stored or neither, and a change whose
+ * condition no longer holds (another worker, a cancellation or a date change got there first) is a
+ * no-op that writes no event. The outcome of a send is fenced by its attempt number: only the
+ * attempt that holds the claim can record it (ADR 0040).
+ */
 @Repository
 class DeliveryRepository {
 
-  private final JdbcClient jdbc;
+  private static final Logger log = LoggerFactory.getLogger(DeliveryRepository.class);
+  private static final Duration DATABASE_RETRY = Duration.ofMillis(500);
 
-  DeliveryRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final MessagingProperties settings;
+
+  DeliveryRepository(JdbcClient jdbc, MessagingProperties settings) {
     this.jdbc = jdbc;
+    this.settings = settings;
   }
 
   /** Inserts the planned message unless one with the same key exists; true if inserted. */
   boolean insertIfAbsent(long bookingId, PlannedMessage planned, ChannelType channel, Instant now) {
     DeliveryState state =
         planned.skipReason() == null ? DeliveryState.SCHEDULED : DeliveryState.SKIPPED;
-    Optional<Long> id =
-        jdbc.sql(
+    return jdbc.sql(
                 """
-                insert into message_delivery (booking_id, step, step_label, purpose,
-                  waits_for_quiet_hours, idempotency_key, channel,
-                  planned_at, state, reason, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (idempotency_key) do nothing
-                returning id
+                with d as (
+                  insert into message_delivery (booking_id, step, step_label, purpose,
+                    waits_for_quiet_hours, idempotency_key, channel,
+                    planned_at, state, reason, created_at, updated_at)
+                  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  on conflict (idempotency_key) do nothing
+                  returning id, state)
+                insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+                select id, state, ?::text, ?::timestamptz from d
                 """)
             .params(
                 bookingId,
@@ -48,30 +69,26 @@ class DeliveryRepository {
                 state.name(),
                 planned.skipReason(),
                 ts(now),
-                ts(now))
-            .query(Long.class)
-            .optional();
-    id.ifPresent(
-        deliveryId ->
-            event(
-                deliveryId,
-                state,
+                ts(now),
                 state == DeliveryState.SCHEDULED ? "Planned" : planned.skipReason(),
-                now));
-    return id.isPresent();
+                ts(now))
+            .update()
+        == 1;
   }
 
   /** Like {@link #insertIfAbsent} for a message of an inquiry (no booking). */
   boolean insertIfAbsentForInquiry(
       long inquiryId, PlannedMessage planned, ChannelType channel, Instant now) {
-    Optional<Long> id =
-        jdbc.sql(
+    return jdbc.sql(
                 """
-                insert into message_delivery (inquiry_id, step, idempotency_key, channel,
-                  planned_at, state, reason, created_at, updated_at)
-                values (?, ?, ?, ?, ?, 'SCHEDULED', null, ?, ?)
-                on conflict (idempotency_key) do nothing
-                returning id
+                with d as (
+                  insert into message_delivery (inquiry_id, step, idempotency_key, channel,
+                    planned_at, state, reason, created_at, updated_at)
+                  values (?, ?, ?, ?, ?, 'SCHEDULED', null, ?, ?)
+                  on conflict (idempotency_key) do nothing
+                  returning id)
+                insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+                select id, 'SCHEDULED', 'Planned', ?::timestamptz from d
                 """)
             .params(
                 inquiryId,
@@ -80,11 +97,10 @@ class DeliveryRepository {
                 channel.name(),
                 ts(planned.plannedAt()),
                 ts(now),
+                ts(now),
                 ts(now))
-            .query(Long.class)
-            .optional();
-    id.ifPresent(deliveryId -> event(deliveryId, DeliveryState.SCHEDULED, "Planned", now));
-    return id.isPresent();
+            .update()
+        == 1;
   }
 
   List<MessageDelivery> findByInquiry(long inquiryId) {
@@ -129,26 +145,46 @@ class DeliveryRepository {
   }
 
   /**
-   * Takes the message for sending. Succeeds for one caller only: a message that is scheduled or
-   * failed, or whose previous sender's lease ran out.
+   * Takes the message for sending and returns the attempt number that now holds it, the fencing
+   * token {@link #markSent}, {@link #markFailed} and {@link #markRejected} must present. Succeeds
+   * for one caller only: a message that is scheduled or failed (not refused for good), or whose
+   * previous attempt's lease ran out without an outcome. In that last case the previous attempt may
+   * have reached the provider (the app was killed, or the call outlived its lease); the history
+   * says so.
    */
-  boolean claim(long id, Instant now, Instant leaseUntil) {
-    int updated =
+  OptionalInt claim(long id, Instant now, Instant leaseUntil) {
+    Optional<Integer> attempt =
         jdbc.sql(
                 """
-                update message_delivery
-                   set state = 'SENDING', claimed_until = ?, attempts = attempts + 1, updated_at = ?
-                 where id = ?
-                   and (state = 'SCHEDULED'
-                        or (state = 'FAILED' and provider_error is null)
-                        or (state = 'SENDING' and claimed_until < ?))
+                with prev as (
+                  select id, state as was from message_delivery where id = ? for update),
+                claimed as (
+                  update message_delivery d
+                     set state = 'SENDING', claimed_until = ?, attempts = d.attempts + 1,
+                         updated_at = ?
+                    from prev
+                   where d.id = prev.id
+                     and (d.state = 'SCHEDULED'
+                          or (d.state = 'FAILED' and d.provider_error is null)
+                          or (d.state = 'SENDING' and d.claimed_until < ?))
+                  returning d.id, d.attempts, prev.was),
+                e as (
+                  insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+                  select id, 'SENDING',
+                         case when was = 'SENDING'
+                              then 'Sending again (attempt ' || attempts || '): attempt '
+                                   || (attempts - 1) || ' ended without an outcome (the app'
+                                   || ' stopped or its lease ran out while sending), so it may'
+                                   || ' have reached the provider already'
+                              else 'Sending' end,
+                         ?::timestamptz
+                    from claimed)
+                select attempts from claimed
                 """)
-            .params(ts(leaseUntil), ts(now), id, ts(now))
-            .update();
-    if (updated == 1) {
-      event(id, DeliveryState.SENDING, "Sending", now);
-    }
-    return updated == 1;
+            .params(id, ts(leaseUntil), ts(now), ts(now), ts(now))
+            .query(Integer.class)
+            .optional();
+    return attempt.map(OptionalInt::of).orElse(OptionalInt.empty());
   }
 
   void recordContent(
@@ -167,19 +203,26 @@ class DeliveryRepository {
         .update();
   }
 
-  /** The provider refused the message for good: it is not tried again. */
-  void markRejected(long id, String code, String reason, Instant now) {
-    jdbc.sql(
-            """
-            update message_delivery set state = 'FAILED', provider_error = ?, reason = ?,
-              claimed_until = null, updated_at = ? where id = ? and state = 'SENDING'
-            """)
-        .params(code, reason, ts(now), id)
-        .update();
-    event(id, DeliveryState.FAILED, reason, now);
+  /**
+   * The provider refused the message for good: it is not tried again. False, and nothing written,
+   * when {@code attempt} no longer holds the message.
+   */
+  boolean markRejected(long id, int attempt, String code, String reason, Instant now) {
+    return jdbc.sql(
+                """
+                with d as (
+                  update message_delivery set state = 'FAILED', provider_error = ?, reason = ?,
+                    claimed_until = null, updated_at = ?
+                   where id = ? and state = 'SENDING' and attempts = ?
+                  returning id, state, reason)
+                insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+                select id, state, reason, ?::timestamptz from d
+                """)
+            .params(code, reason, ts(now), id, attempt, ts(now))
+            .update()
+        == 1;
   }
 
-  /** Moves a message that must wait (quiet hours) to its new moment. */
   /** Moves a scheduled message's planned moment to {@code at} if it was planned earlier. */
   void notBefore(long id, Instant at) {
     jdbc.sql(
@@ -189,40 +232,79 @@ class DeliveryRepository {
         .update();
   }
 
+  /** Moves a message that must wait (quiet hours) to its new moment. */
   void defer(long id, Instant until, String reason, Instant now) {
-    int updated =
-        jdbc.sql(
-                """
-                update message_delivery set planned_at = ?, reason = ?, updated_at = ?
-                 where id = ? and state in ('SCHEDULED', 'FAILED') and planned_at < ?
-                """)
-            .params(ts(until), reason, ts(now), id, ts(until))
-            .update();
-    if (updated == 1) {
-      event(id, DeliveryState.SCHEDULED, reason, now);
+    jdbc.sql(
+            """
+            with d as (
+              update message_delivery set planned_at = ?, reason = ?, updated_at = ?
+               where id = ? and state in ('SCHEDULED', 'FAILED') and planned_at < ?
+              returning id, reason)
+            insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+            select id, 'SCHEDULED', reason, ?::timestamptz from d
+            """)
+        .params(ts(until), reason, ts(now), id, ts(until), ts(now))
+        .update();
+  }
+
+  /**
+   * The provider accepted the message. False, and nothing written, when {@code attempt} no longer
+   * holds the message: its lease ran out and a later attempt took it over (that attempt records the
+   * outcome), or the message was settled meanwhile.
+   */
+  boolean markSent(long id, int attempt, String providerMessageId, String detail, Instant now) {
+    // the provider has the message: recording it is worth waiting for the database (a restart, a
+    // fail-over) for as long as the attempt holds the message, or it would be sent again
+    Instant giveUpAt = Instant.now().plus(settings.sendLease());
+    while (true) {
+      try {
+        return recordSent(id, attempt, providerMessageId, detail, now);
+      } catch (DataAccessException e) {
+        if (!databaseAway(e) || Instant.now().isAfter(giveUpAt)) {
+          throw e;
+        }
+        log.warn(
+            "Message {} was sent; waiting for the database to record it: {}", id, e.getMessage());
+        sleep(DATABASE_RETRY);
+      }
     }
   }
 
-  void markSent(long id, String providerMessageId, String detail, Instant now) {
-    jdbc.sql(
-            """
-            update message_delivery set state = 'SENT', provider_message_id = ?, reason = ?,
-              sent_at = ?, claimed_until = null, updated_at = ? where id = ? and state = 'SENDING'
-            """)
-        .params(providerMessageId, detail, ts(now), ts(now), id)
-        .update();
-    event(id, DeliveryState.SENT, detail, now);
+  private boolean recordSent(
+      long id, int attempt, String providerMessageId, String detail, Instant now) {
+    return jdbc.sql(
+                """
+                with d as (
+                  update message_delivery set state = 'SENT', provider_message_id = ?, reason = ?,
+                    sent_at = ?, claimed_until = null, updated_at = ?
+                   where id = ? and state = 'SENDING' and attempts = ?
+                  returning id, state, reason)
+                insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+                select id, state, reason, ?::timestamptz from d
+                """)
+            .params(providerMessageId, detail, ts(now), ts(now), id, attempt, ts(now))
+            .update()
+        == 1;
   }
 
-  void markFailed(long id, String reason, Instant now) {
-    jdbc.sql(
-            """
-            update message_delivery set state = 'FAILED', reason = ?, claimed_until = null,
-              updated_at = ? where id = ? and state = 'SENDING'
-            """)
-        .params(reason, ts(now), id)
-        .update();
-    event(id, DeliveryState.FAILED, reason, now);
+  /**
+   * The attempt failed in a way that may pass; the message may be claimed again. False, and nothing
+   * written, when {@code attempt} no longer holds the message.
+   */
+  boolean markFailed(long id, int attempt, String reason, Instant now) {
+    return jdbc.sql(
+                """
+                with d as (
+                  update message_delivery set state = 'FAILED', reason = ?, claimed_until = null,
+                    updated_at = ?
+                   where id = ? and state = 'SENDING' and attempts = ?
+                  returning id, state, reason)
+                insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+                select id, state, reason, ?::timestamptz from d
+                """)
+            .params(reason, ts(now), id, attempt, ts(now))
+            .update()
+        == 1;
   }
 
   /** Skips a message that has not gone out; returns false if it already reached a final state. */
@@ -235,18 +317,19 @@ class DeliveryRepository {
   }
 
   private boolean finish(long id, DeliveryState state, String reason, Instant now) {
-    int updated =
-        jdbc.sql(
+    return jdbc.sql(
                 """
-                update message_delivery set state = ?, reason = ?, claimed_until = null, updated_at = ?
-                 where id = ? and state in ('SCHEDULED', 'FAILED')
+                with d as (
+                  update message_delivery set state = ?, reason = ?, claimed_until = null,
+                    updated_at = ?
+                   where id = ? and state in ('SCHEDULED', 'FAILED')
+                  returning id, state, reason)
+                insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+                select id, state, reason, ?::timestamptz from d
                 """)
-            .params(state.name(), reason, ts(now), id)
-            .update();
-    if (updated == 1) {
-      event(id, state, reason, now);
-    }
-    return updated == 1;
+            .params(state.name(), reason, ts(now), id, ts(now))
+            .update()
+        == 1;
   }
 
   List<MessageDelivery> findOpenByBooking(long bookingId) {
@@ -304,34 +387,34 @@ class DeliveryRepository {
 
   /** Replaces the text of a message that has not gone out; false if it already went. */
   boolean edit(long id, String subject, String body, String by, Instant now) {
-    int updated =
-        jdbc.sql(
+    return jdbc.sql(
                 """
-                update message_delivery set edited_subject = ?, edited_body = ?, edited_by = ?,
-                  updated_at = ? where id = ? and state in ('SCHEDULED', 'FAILED')
+                with d as (
+                  update message_delivery set edited_subject = ?, edited_body = ?, edited_by = ?,
+                    updated_at = ? where id = ? and state in ('SCHEDULED', 'FAILED')
+                  returning id)
+                insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+                select id, 'SCHEDULED', ?::text, ?::timestamptz from d
                 """)
-            .params(subject, body, by, ts(now), id)
-            .update();
-    if (updated == 1) {
-      event(id, DeliveryState.SCHEDULED, "Text edited by " + by, now);
-    }
-    return updated == 1;
+            .params(subject, body, by, ts(now), id, "Text edited by " + by, ts(now))
+            .update()
+        == 1;
   }
 
   /** Brings a message that has not gone out forward to {@code now}; false if it already went. */
   boolean bringForward(long id, String reason, Instant now) {
-    int updated =
-        jdbc.sql(
+    return jdbc.sql(
                 """
-                update message_delivery set planned_at = ?, reason = ?, updated_at = ?
-                 where id = ? and state in ('SCHEDULED', 'FAILED')
+                with d as (
+                  update message_delivery set planned_at = ?, reason = ?, updated_at = ?
+                   where id = ? and state in ('SCHEDULED', 'FAILED')
+                  returning id, reason)
+                insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+                select id, 'SCHEDULED', reason, ?::timestamptz from d
                 """)
-            .params(ts(now), reason, ts(now), id)
-            .update();
-    if (updated == 1) {
-      event(id, DeliveryState.SCHEDULED, reason, now);
-    }
-    return updated == 1;
+            .params(ts(now), reason, ts(now), id, ts(now))
+            .update()
+        == 1;
   }
 
   /**
@@ -339,44 +422,42 @@ class DeliveryRepository {
    * (by this or another instance of the app); the new message's id, if this call planned it.
    */
   Optional<Long> insertFallback(MessageDelivery original, ChannelType channel, Instant now) {
-    Optional<Long> id =
-        jdbc.sql(
-                """
-                insert into message_delivery (booking_id, inquiry_id, step, step_label, purpose,
-                  waits_for_quiet_hours, idempotency_key, channel,
-                  planned_at, state, reason, edited_subject, edited_body, edited_by, fallback_for,
-                  created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?)
-                on conflict do nothing
-                returning id
-                """)
-            .params(
-                original.bookingId(),
-                original.inquiryId(),
-                original.step().code(),
-                original.step().label(),
-                original.step().purpose().code(),
-                original.step().waitsForQuietHours(),
-                original.idempotencyKey() + "/" + channel.name().toLowerCase() + "-fallback",
-                channel.name(),
-                ts(now),
-                "Stands in for message " + original.id(),
-                original.subject(),
-                original.body(),
-                original.editedBy(),
-                original.id(),
-                ts(now),
-                ts(now))
-            .query(Long.class)
-            .optional();
-    id.ifPresent(
-        deliveryId ->
-            event(
-                deliveryId,
-                DeliveryState.SCHEDULED,
-                "Planned as " + channel.label() + " fallback for message " + original.id(),
-                now));
-    return id;
+    return jdbc.sql(
+            """
+            with d as (
+              insert into message_delivery (booking_id, inquiry_id, step, step_label, purpose,
+                waits_for_quiet_hours, idempotency_key, channel,
+                planned_at, state, reason, edited_subject, edited_body, edited_by, fallback_for,
+                created_at, updated_at)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?)
+              on conflict do nothing
+              returning id),
+            e as (
+              insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+              select id, 'SCHEDULED', ?::text, ?::timestamptz from d)
+            select id from d
+            """)
+        .params(
+            original.bookingId(),
+            original.inquiryId(),
+            original.step().code(),
+            original.step().label(),
+            original.step().purpose().code(),
+            original.step().waitsForQuietHours(),
+            original.idempotencyKey() + "/" + channel.name().toLowerCase() + "-fallback",
+            channel.name(),
+            ts(now),
+            "Stands in for message " + original.id(),
+            original.subject(),
+            original.body(),
+            original.editedBy(),
+            original.id(),
+            ts(now),
+            ts(now),
+            "Planned as " + channel.label() + " fallback for message " + original.id(),
+            ts(now))
+        .query(Long.class)
+        .optional();
   }
 
   /**
@@ -443,11 +524,30 @@ class DeliveryRepository {
         .filter(java.util.Objects::nonNull);
   }
 
-  private void event(long deliveryId, DeliveryState state, String reason, Instant now) {
-    jdbc.sql(
-            "insert into message_delivery_event (delivery_id, state, reason, occurred_at) values (?, ?, ?, ?)")
-        .params(deliveryId, state.name(), reason, ts(now))
-        .update();
+  /** The database could not be reached or went away mid-statement; it may be back soon. */
+  static boolean databaseAway(DataAccessException e) {
+    if (e instanceof TransientDataAccessException
+        || e instanceof RecoverableDataAccessException
+        || e instanceof DataAccessResourceFailureException) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true; // connection exception, or the server shutting down
+      }
+    }
+    return false;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the database", e);
+    }
   }
 
   private MessageDelivery map(ResultSet rs, int row) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingRepository;
@@ -395,10 +396,13 @@ public class MessagingService {
       Map<String, Object> extra,
       Instant now) {
     String key = delivery.idempotencyKey();
-    if (!deliveries.claim(delivery.id(), now, now.plus(settings.sendLease()))) {
+    OptionalInt claimed = deliveries.claim(delivery.id(), now, now.plus(settings.sendLease()));
+    if (claimed.isEmpty()) {
       throw new SendFailedException("Message " + key + " is being sent by another worker", null);
     }
+    int attempt = claimed.getAsInt();
     Channel channel = route.channel();
+    boolean accepted = false;
     try {
       RenderedMessage content =
           delivery.isEdited()
@@ -425,14 +429,23 @@ public class MessagingService {
               ? channel.findAlreadySent(outgoing, delivery.plannedAt().minus(settings.staleAfter()))
               : Optional.empty();
       Channel.Receipt receipt = earlier.isPresent() ? earlier.get() : channel.send(outgoing);
+      accepted = true;
       String detail =
           earlier.isPresent()
               ? "Found at the provider after an uncertain attempt; not sent again ("
                   + receipt.providerMessageId()
                   + ")"
               : receipt.detail();
-      deliveries.markSent(delivery.id(), receipt.providerMessageId(), detail, clock.instant());
-      log.info("Sent {} by {}", key, channel.type());
+      if (deliveries.markSent(
+          delivery.id(), attempt, receipt.providerMessageId(), detail, clock.instant())) {
+        log.info("Sent {} by {}", key, channel.type());
+      } else {
+        log.warn(
+            "Sent {} by {}, but attempt {} had lost the message meanwhile",
+            key,
+            channel.type(),
+            attempt);
+      }
     } catch (ProviderRejection rejected) {
       if (rejected.recipientOptedOut()) {
         optOuts.record(
@@ -448,11 +461,16 @@ public class MessagingService {
               + "): "
               + rejected.getMessage()
               + (rejected.recipientOptedOut() ? "; the number is now marked as opted out" : "");
-      deliveries.markRejected(delivery.id(), rejected.code(), reason, clock.instant());
+      deliveries.markRejected(delivery.id(), attempt, rejected.code(), reason, clock.instant());
       log.info("{}: {}", key, reason);
     } catch (Exception e) {
+      if (accepted) {
+        // the provider has it but "sent" could not be recorded: not a failure of the send; the
+        // message stays with this attempt until its lease runs out
+        throw new SendFailedException("Sent, but not recorded as sent: " + rootMessage(e), e);
+      }
       String reason = channel.type().label() + " not sent: " + rootMessage(e);
-      deliveries.markFailed(delivery.id(), reason, clock.instant());
+      deliveries.markFailed(delivery.id(), attempt, reason, clock.instant());
       throw new SendFailedException(reason, e);
     }
     return deliveries.findById(delivery.id()).orElseThrow();

@@ -31,9 +31,17 @@ public class SendFailedException extends RuntimeException {
     return retryAt == null ? current - 1 : current;
   }
 
-  /** How long the job waits before trying again. */
+  /**
+   * How long the job waits before trying again: {@code normal}, or longer when the provider asked
+   * for it ({@link ProviderBusy}), or until the moment the message waits for.
+   */
   public Duration backoff(Duration normal, Instant now) {
     if (retryAt == null) {
+      for (Throwable t = getCause(); t != null; t = t.getCause()) {
+        if (t instanceof ProviderBusy busy && busy.retryAfter().compareTo(normal) > 0) {
+          return busy.retryAfter();
+        }
+      }
       return normal;
     }
     Duration wait = Duration.between(now, retryAt).plusSeconds(1);

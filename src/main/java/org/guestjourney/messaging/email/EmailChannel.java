@@ -5,12 +5,18 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.guestjourney.messaging.Channel;
 import org.guestjourney.messaging.ChannelType;
 import org.guestjourney.messaging.MessagingProperties;
 import org.guestjourney.messaging.OutgoingMessage;
+import org.guestjourney.messaging.ProviderRejection;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -67,8 +73,40 @@ class EmailChannel implements Channel {
       mail.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
       mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
-    sender.send(mail);
+    try {
+      sender.send(mail);
+    } catch (MailSendException e) {
+      Optional<SMTPAddressFailedException> refused = recipientRefused(e);
+      if (refused.isPresent() && refused.get().getReturnCode() >= 500) {
+        // 5xx to RCPT: the server will never take this address; 4xx passes and is retried
+        throw new ProviderRejection(
+            String.valueOf(refused.get().getReturnCode()),
+            "The mail server refused the recipient: " + refused.get().getMessage().strip(),
+            false);
+      }
+      throw e;
+    }
     return new Receipt(messageId, "Accepted by the SMTP server");
+  }
+
+  /** The SMTP server's answer to RCPT TO when it refused the recipient, if that was the failure. */
+  static Optional<SMTPAddressFailedException> recipientRefused(MailSendException e) {
+    List<Exception> causes = new ArrayList<>(e.getFailedMessages().values());
+    causes.addAll(List.of(e.getMessageExceptions()));
+    causes.add(e);
+    for (Exception cause : causes) {
+      for (Throwable t = cause; t != null; ) {
+        if (t instanceof SMTPAddressFailedException refused) {
+          return Optional.of(refused);
+        }
+        Throwable next =
+            t instanceof MessagingException m && m.getNextException() != null
+                ? m.getNextException()
+                : t.getCause();
+        t = next == t ? null : next;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The same journey step always carries the same Message-ID, so a repeat can be recognised. */

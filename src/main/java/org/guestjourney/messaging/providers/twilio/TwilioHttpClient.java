@@ -18,14 +18,17 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.guestjourney.messaging.ProviderBusy;
 
 /**
  * The Twilio SDK's transport, on the JDK's HTTP client, making exactly one attempt per call. The
  * SDK's own client repeats a request on any 5xx and the Apache client under it repeats 429 and 503,
  * so a message Twilio had already accepted could go out twice; here a failed or unanswered call
- * surfaces at once and the caller decides (it asks Twilio for the message before trying again).
+ * surfaces at once and the caller decides (it asks Twilio for the message before trying again). A
+ * 429 becomes {@link ProviderBusy} with Twilio's {@code Retry-After}, which the retry respects.
  * Each call waits at most {@code timeout}. The SDK has no base-URL setting, so {@code
  * https://api.twilio.com} is replaced by {@code apiBaseUrl} here, which lets a local imitation of
  * Twilio stand in.
@@ -68,6 +71,11 @@ final class TwilioHttpClient extends com.twilio.http.HttpClient implements AutoC
     try {
       HttpResponse<String> response =
           http.send(call.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (response.statusCode() == 429) {
+        throw new ProviderBusy(
+            "Twilio is busy (HTTP 429 Too Many Requests)",
+            retryAfter(response).orElse(Duration.ZERO));
+      }
       return new Response(response.body(), response.statusCode(), headers(response));
     } catch (HttpTimeoutException e) {
       throw new ApiConnectionException("No answer from Twilio within " + timeout, e);
@@ -77,6 +85,19 @@ final class TwilioHttpClient extends com.twilio.http.HttpClient implements AutoC
       Thread.currentThread().interrupt();
       throw new ApiConnectionException("Interrupted while calling Twilio", e);
     }
+  }
+
+  /**
+   * Twilio's {@code Retry-After}: whole seconds (RFC 9110 also allows a date, which Twilio does not
+   * send; a date or anything else unreadable counts as absent).
+   */
+  static Optional<Duration> retryAfter(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .map(String::strip)
+        .filter(v -> v.matches("\\d{1,6}"))
+        .map(v -> Duration.ofSeconds(Long.parseLong(v)));
   }
 
   private URI target(Request request) {

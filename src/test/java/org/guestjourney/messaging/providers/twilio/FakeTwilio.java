@@ -30,10 +30,10 @@ import java.util.concurrent.Executors;
  * accepted, and can be told how to answer the next message: accept it, refuse it with an HTTP
  * status and Twilio error code, or accept it but answer too late.
  */
-final class FakeTwilio implements AutoCloseable {
+public final class FakeTwilio implements AutoCloseable {
 
-  static final String ACCOUNT_SID = "AC" + "0".repeat(30) + "42";
-  static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
+  public static final String ACCOUNT_SID = "AC" + "0".repeat(30) + "42";
+  public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
 
   /** A second account, as a property with a Twilio account of its own has. */
   static final String OTHER_ACCOUNT_SID = "AC" + "0".repeat(30) + "77";
@@ -46,14 +46,23 @@ final class FakeTwilio implements AutoCloseable {
   private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
   /** How the next message is answered. */
-  sealed interface Reply {}
+  public sealed interface Reply {}
 
-  record Accept() implements Reply {}
+  public record Accept() implements Reply {}
 
-  record Refuse(int httpStatus, int code, String message) implements Reply {}
+  public record Refuse(int httpStatus, int code, String message) implements Reply {}
 
   /** The message is created, but the answer comes only after {@code delay}. */
-  record AcceptTooLate(Duration delay) implements Reply {}
+  public record AcceptTooLate(Duration delay) implements Reply {}
+
+  /** Too many requests: HTTP 429 with Twilio's error 20429 and a {@code Retry-After} header. */
+  public record Busy(Duration retryAfter) implements Reply {}
+
+  /**
+   * The message is created, then {@code meanwhile} runs before the answer goes out (e.g. the app is
+   * killed while its call is in flight: Twilio has the message, the app never learns it).
+   */
+  public record AcceptThen(Runnable meanwhile) implements Reply {}
 
   /** A request as it reached Twilio: query parameters for GET, form parameters for POST. */
   record Received(String method, String path, Map<String, String> params) {}
@@ -65,18 +74,18 @@ final class FakeTwilio implements AutoCloseable {
   private final List<Map<String, Object>> messages = new CopyOnWriteArrayList<>();
   private volatile Reply next = new Accept();
 
-  FakeTwilio() throws IOException {
+  public FakeTwilio() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(threads);
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  void answerNextWith(Reply reply) {
+  public void answerNextWith(Reply reply) {
     this.next = reply;
   }
 
@@ -84,7 +93,12 @@ final class FakeTwilio implements AutoCloseable {
     return List.copyOf(received);
   }
 
-  List<Received> posts() {
+  /** Every message Twilio created (accepted), sent to {@code to}. */
+  public List<Map<String, Object>> messagesTo(String to) {
+    return messages.stream().filter(m -> to.equals(m.get("to"))).toList();
+  }
+
+  public List<Received> posts() {
     return received.stream().filter(r -> r.method().equals("POST")).toList();
   }
 
@@ -122,6 +136,13 @@ final class FakeTwilio implements AutoCloseable {
 
   private void create(HttpExchange exchange, Map<String, String> params) throws IOException {
     Reply reply = next;
+    if (reply instanceof Busy busy) {
+      exchange
+          .getResponseHeaders()
+          .set("Retry-After", String.valueOf(busy.retryAfter().toSeconds()));
+      answer(exchange, 429, error(429, 20429, "Too Many Requests"));
+      return;
+    }
     if (reply instanceof Refuse refuse) {
       answer(
           exchange,
@@ -137,6 +158,9 @@ final class FakeTwilio implements AutoCloseable {
             params.get("Body"),
             Instant.now());
     messages.add(message);
+    if (reply instanceof AcceptThen then) {
+      then.meanwhile().run();
+    }
     if (reply instanceof AcceptTooLate late) {
       try {
         Thread.sleep(late.delay());

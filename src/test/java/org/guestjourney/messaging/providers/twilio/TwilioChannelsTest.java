@@ -12,8 +12,10 @@ import org.guestjourney.messaging.Channel;
 import org.guestjourney.messaging.Channel.Receipt;
 import org.guestjourney.messaging.ChannelType;
 import org.guestjourney.messaging.OutgoingMessage;
+import org.guestjourney.messaging.ProviderBusy;
 import org.guestjourney.messaging.ProviderRejection;
 import org.guestjourney.messaging.RenderedMessage;
+import org.guestjourney.messaging.SendFailedException;
 import org.guestjourney.messaging.providers.twilio.FakeTwilio.AcceptTooLate;
 import org.guestjourney.messaging.providers.twilio.FakeTwilio.Received;
 import org.guestjourney.messaging.providers.twilio.FakeTwilio.Refuse;
@@ -156,6 +158,28 @@ class TwilioChannelsTest {
 
     assertThat(thrown).isNotNull().isNotInstanceOf(ProviderRejection.class);
     assertThat(twilio.posts()).hasSize(1);
+  }
+
+  @Test
+  void tooManyRequestsWithRetryAfterMakesTheRetryWaitAsLongAsTwilioAsked() {
+    Channel sms = sms(properties(SMS_NUMBER, null, null, Duration.ofSeconds(5)));
+    twilio.answerNextWith(new FakeTwilio.Busy(Duration.ofSeconds(90)));
+
+    Throwable thrown = catchThrowable(() -> sms.send(message(GUEST, TEXT)));
+
+    assertThat(thrown).isInstanceOf(ProviderBusy.class);
+    assertThat(((ProviderBusy) thrown).retryAfter()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(twilio.posts()).hasSize(1);
+    assertThat(twilio.messagesTo(GUEST)).isEmpty();
+    // the job's retry waits Twilio's 90 s rather than the usual backoff, and a shorter ask does
+    // not shorten the usual backoff
+    Instant now = Instant.now();
+    assertThat(new SendFailedException("busy", thrown).backoff(Duration.ofSeconds(30), now))
+        .isEqualTo(Duration.ofSeconds(90));
+    assertThat(
+            new SendFailedException("busy", new ProviderBusy("busy", Duration.ofSeconds(5)))
+                .backoff(Duration.ofSeconds(30), now))
+        .isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
