@@ -129,6 +129,10 @@ public class BookingService {
     bookings.setExpectedArrival(booking.id(), java.time.LocalTime.parse(expectedArrival.strip()));
   }
 
+  public java.util.Optional<Booking> find(long bookingId) {
+    return bookings.findById(bookingId);
+  }
+
   public Booking get(long bookingId) {
     return bookings.findById(bookingId).orElseThrow(() -> notFound(bookingId));
   }

@@ -1,15 +1,16 @@
 package org.guestjourney.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.guestjourney.runtime.EmbeddedRuntimeEnvironment;
-import org.guestjourney.tasklist.StaffUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -17,26 +18,36 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
+/**
+ * Who gets in (ADR 0030): integrations with an API key (bearer token) under {@code /api/**}, staff
+ * with a session from the sign-in form everywhere else (and on the API from the pages, with a CSRF
+ * token). Only the guests' token links (survey, preferences, unsubscribe) and the signed provider
+ * webhooks are open. No HTTP Basic.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-  static final String GROUP_PREFIX = "GROUP_";
+  static final String GROUP_PREFIX = Roles.GROUP_PREFIX;
+
+  private static final RequestMatcher API =
+      request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 
   @Bean
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(
+      HttpSecurity http, ApiKeyService keys, LoginThrottle throttle, ObjectMapper json)
+      throws Exception {
+    ProblemResponses problems = new ProblemResponses(json);
+    String manager = Roles.MANAGER_AUTHORITY;
     http.authorizeHttpRequests(
             auth ->
                 auth
-                    // what changes how a house talks to its guests is for managers only
-                    .requestMatchers("/api/properties/*/twilio")
-                    .hasAuthority(GROUP_PREFIX + StaffUser.MANAGER)
+                    // guests' token links, signed webhooks and what the sign-in page needs
                     .requestMatchers(
-                        org.springframework.http.HttpMethod.PUT, "/api/properties/*/settings")
-                    .hasAuthority(GROUP_PREFIX + StaffUser.MANAGER)
-                    .requestMatchers(
-                        "/api/**",
                         "/unsubscribe/**",
                         "/survey/**",
                         "/webhooks/**",
@@ -48,18 +59,49 @@ class SecurityConfiguration {
                         "/actuator/health",
                         "/favicon.ico")
                     .permitAll()
-                    .requestMatchers("/kpis/**", "/kpis", "/properties/**")
-                    .hasAuthority(GROUP_PREFIX + StaffUser.MANAGER)
+                    // the time machine (embedded default only) moves everyone's clock: managers
+                    .requestMatchers("/api/time/**", "/time/**")
+                    .hasAuthority(manager)
+                    // what changes how a house talks to its guests is for managers only
+                    .requestMatchers("/api/properties/*/twilio")
+                    .hasAuthority(manager)
+                    .requestMatchers(HttpMethod.PUT, "/api/properties/*/settings")
+                    .hasAuthority(manager)
+                    .requestMatchers(HttpMethod.GET, "/api/**")
+                    .authenticated()
+                    .requestMatchers("/api/**")
+                    .hasAnyAuthority(
+                        ApiKeyAuthentication.API_WRITE, manager, GROUP_PREFIX + Roles.FRONT_DESK)
+                    .requestMatchers("/kpis/**", "/kpis", "/properties/**", "/access/**", "/access")
+                    .hasAuthority(manager)
                     .anyRequest()
                     .authenticated())
-        // the integration API is called by machines, not by browsers with a session
-        // machines and mail clients post here without a session: the API, provider webhooks
-        // (signed) and one-click unsubscribe (RFC 8058, the link itself is the proof)
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**", "/unsubscribe/**"))
+        .addFilterAfter(
+            new ApiKeyFilter(keys, problems.unauthenticated()), SecurityContextHolderFilter.class)
+        .addFilterBefore(new LoginLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        // machines post without a session: API calls with a key, provider webhooks (signed) and
+        // one-click unsubscribe (RFC 8058, the link itself is the proof). Staff sessions calling
+        // the API keep CSRF protection.
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(
+                    ApiKeyFilter::carriesBearer,
+                    // an API call without a session cannot be a forged browser request (staff
+                    // only get in through a session): let it reach authentication and get a 401
+                    request -> API.matches(request) && request.getRequestedSessionId() == null,
+                    request -> path(request).startsWith("/webhooks/"),
+                    request -> path(request).startsWith("/unsubscribe/")))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(problems.unauthenticated(), API)
+                    .defaultAccessDeniedHandlerFor(problems.denied(), API))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false).permitAll())
-        .httpBasic(Customizer.withDefaults())
         .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));
     return http.build();
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
   }
 
   @Bean
@@ -86,7 +128,7 @@ class SecurityConfiguration {
           user(
               "manager",
               encoder.encode("manager"),
-              List.of(StaffUser.MANAGER, "front-desk", "housekeeping")));
+              List.of(Roles.MANAGER, "front-desk", "housekeeping")));
     } else if (users.isEmpty()) {
       log.warn("No staff accounts configured (guest-journey.staff.accounts): nobody can sign in");
     }

@@ -33,6 +33,7 @@ public class TestData {
   private final BookingRepository bookingRepository;
   private final MessagingService messaging;
   private final java.time.Clock clock;
+  private final org.guestjourney.security.ApiKeyService apiKeys;
 
   /** The test data helper of an application context started by hand. */
   public static TestData of(org.springframework.context.ApplicationContext context) {
@@ -41,7 +42,8 @@ public class TestData {
         context.getBean(BookingService.class),
         context.getBean(BookingRepository.class),
         context.getBean(MessagingService.class),
-        context.getBean(java.time.Clock.class));
+        context.getBean(java.time.Clock.class),
+        context.getBean(org.guestjourney.security.ApiKeyService.class));
   }
 
   TestData(
@@ -49,7 +51,9 @@ public class TestData {
       BookingService bookings,
       BookingRepository bookingRepository,
       MessagingService messaging,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      org.guestjourney.security.ApiKeyService apiKeys) {
+    this.apiKeys = apiKeys;
     this.properties = properties;
     this.bookings = bookings;
     this.bookingRepository = bookingRepository;
@@ -95,6 +99,22 @@ public class TestData {
             daysBefore,
             guideTime,
             LocalTime.of(10, 0)));
+  }
+
+  /** A new API key's token: read-write for {@code properties} (all when none are named). */
+  public String writeKey(Property... properties) {
+    return apiKey(org.guestjourney.security.ApiKey.Scope.WRITE, properties);
+  }
+
+  /** A new API key's token with {@code scope} for {@code properties} (all when none are named). */
+  public String apiKey(org.guestjourney.security.ApiKey.Scope scope, Property... properties) {
+    java.util.Set<Long> ids =
+        java.util.Arrays.stream(properties)
+            .map(Property::id)
+            .collect(java.util.stream.Collectors.toSet());
+    return apiKeys
+        .create("test key " + SEQUENCE.incrementAndGet(), scope, ids.isEmpty(), ids, "test")
+        .token();
   }
 
   public String uniqueEmail() {
