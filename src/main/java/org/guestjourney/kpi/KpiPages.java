@@ -45,7 +45,10 @@ class KpiPages {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       Model model) {
-    List<Property> all = properties.all();
+    List<Property> all =
+        properties.all().stream()
+            .filter(p -> org.guestjourney.security.PropertyAccess.readable(p.id()))
+            .toList();
     model.addAttribute("properties", all);
     if (all.isEmpty()) {
       return "pages/kpis";

@@ -21,16 +21,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccessPages {
 
   private final ApiKeyService keys;
+  private final StaffAccountService staff;
   private final PropertyService properties;
 
-  AccessPages(ApiKeyService keys, PropertyService properties) {
+  AccessPages(ApiKeyService keys, StaffAccountService staff, PropertyService properties) {
     this.keys = keys;
+    this.staff = staff;
     this.properties = properties;
   }
 
   @GetMapping("/access")
   String show(Model model) {
     model.addAttribute("keys", keys.all());
+    model.addAttribute("staff", staff.all());
+    model.addAttribute("roles", StaffRole.values());
     model.addAttribute(
         "propertyNames",
         properties.all().stream().collect(Collectors.toMap(Property::id, Property::name)));
@@ -60,6 +64,64 @@ class AccessPages {
       redirect.addFlashAttribute("problem", e.describe());
     }
     return "redirect:/access";
+  }
+
+  @PostMapping("/access/staff")
+  String invite(
+      @RequestParam MultiValueMap<String, String> form,
+      Principal manager,
+      RedirectAttributes redirect) {
+    try {
+      Set<Long> scoped =
+          form.getOrDefault("property", java.util.List.of()).stream()
+              .map(AccessPages::id)
+              .collect(Collectors.toSet());
+      StaffAccount created =
+          staff.create(
+              form.getFirst("username"),
+              form.getFirst("password"),
+              role(form.getFirst("role")),
+              "all".equals(form.getFirst("properties")),
+              scoped,
+              manager.getName());
+      redirect.addFlashAttribute(
+          "done",
+          created.username() + " can sign in now; they should change the password you gave them.");
+    } catch (InvalidRequestException e) {
+      redirect.addFlashAttribute("problem", e.describe());
+    }
+    return "redirect:/access";
+  }
+
+  @PostMapping("/access/staff/{id}/disable")
+  String disable(@PathVariable long id, Principal manager, RedirectAttributes redirect) {
+    return enable(id, false, manager, redirect);
+  }
+
+  @PostMapping("/access/staff/{id}/enable")
+  String enable(@PathVariable long id, Principal manager, RedirectAttributes redirect) {
+    return enable(id, true, manager, redirect);
+  }
+
+  private String enable(long id, boolean enabled, Principal manager, RedirectAttributes redirect) {
+    try {
+      StaffAccount account = staff.setEnabled(id, enabled, manager.getName());
+      redirect.addFlashAttribute(
+          "done",
+          account.username() + (enabled ? " can sign in again." : " can no longer sign in."));
+    } catch (InvalidRequestException e) {
+      redirect.addFlashAttribute("problem", e.describe());
+    }
+    return "redirect:/access";
+  }
+
+  private static StaffRole role(String value) {
+    for (StaffRole r : StaffRole.values()) {
+      if (r.name().equals(value)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   @PostMapping("/access/keys/{id}/revoke")

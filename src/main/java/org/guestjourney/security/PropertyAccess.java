@@ -17,6 +17,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class PropertyAccess {
 
+  /**
+   * {@link #canRead} for code that cannot have this injected (the answer depends only on the
+   * request's signed-in caller).
+   */
+  public static boolean readable(long propertyId) {
+    return INSTANCE.canRead(propertyId);
+  }
+
+  private static final PropertyAccess INSTANCE = new PropertyAccess();
+
   /** Whether the caller may see guests and bookings of this property. */
   public boolean canRead(long propertyId) {
     Authentication auth = current();

@@ -2,21 +2,12 @@ package org.guestjourney.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.List;
-import org.guestjourney.runtime.EmbeddedRuntimeEnvironment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -31,7 +22,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
   static final String GROUP_PREFIX = Roles.GROUP_PREFIX;
 
   private static final RequestMatcher API =
@@ -39,7 +29,11 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain pages(
-      HttpSecurity http, ApiKeyService keys, LoginThrottle throttle, ObjectMapper json)
+      HttpSecurity http,
+      ApiKeyService keys,
+      StaffAccountService staff,
+      LoginThrottle throttle,
+      ObjectMapper json)
       throws Exception {
     ProblemResponses problems = new ProblemResponses(json);
     String manager = Roles.MANAGER_AUTHORITY;
@@ -74,10 +68,15 @@ class SecurityConfiguration {
                         ApiKeyAuthentication.API_WRITE, manager, GROUP_PREFIX + Roles.FRONT_DESK)
                     .requestMatchers("/kpis/**", "/kpis", "/properties/**", "/access/**", "/access")
                     .hasAuthority(manager)
+                    // guests' contacts, conversations and messages: not for housekeeping
+                    .requestMatchers(
+                        "/", "/bookings/**", "/messages/**", "/feedback/**", "/feedback")
+                    .hasAnyAuthority(manager, GROUP_PREFIX + Roles.FRONT_DESK)
                     .anyRequest()
                     .authenticated())
         .addFilterAfter(
             new ApiKeyFilter(keys, problems.unauthenticated()), SecurityContextHolderFilter.class)
+        .addFilterAfter(new StaffSessionCheck(staff), SecurityContextHolderFilter.class)
         .addFilterBefore(new LoginLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
         // machines post without a session: API calls with a key, provider webhooks (signed) and
         // one-click unsubscribe (RFC 8058, the link itself is the proof). Staff sessions calling
@@ -107,38 +106,5 @@ class SecurityConfiguration {
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
-
-  @Bean
-  InMemoryUserDetailsManager staffAccounts(
-      StaffAccountsProperties properties,
-      PasswordEncoder encoder,
-      @Value("${" + EmbeddedRuntimeEnvironment.EMBEDDED_ENGINE + ":false}") boolean embedded) {
-    List<UserDetails> users = new ArrayList<>();
-    for (StaffAccountsProperties.Account a : properties.accounts()) {
-      users.add(user(a.username(), a.password(), a.groups()));
-    }
-    if (users.isEmpty() && embedded) {
-      log.warn(
-          "No staff accounts configured: demo accounts frontdesk/frontdesk, housekeeping/housekeeping"
-              + " and manager/manager are active. Configure guest-journey.staff.accounts for real use.");
-      users.add(user("frontdesk", encoder.encode("frontdesk"), List.of("front-desk")));
-      users.add(user("housekeeping", encoder.encode("housekeeping"), List.of("housekeeping")));
-      users.add(
-          user(
-              "manager",
-              encoder.encode("manager"),
-              List.of(Roles.MANAGER, "front-desk", "housekeeping")));
-    } else if (users.isEmpty()) {
-      log.warn("No staff accounts configured (guest-journey.staff.accounts): nobody can sign in");
-    }
-    return new InMemoryUserDetailsManager(users);
-  }
-
-  private static UserDetails user(String name, String encodedPassword, List<String> groups) {
-    return User.withUsername(name)
-        .password(encodedPassword)
-        .authorities(groups.stream().map(g -> GROUP_PREFIX + g).toArray(String[]::new))
-        .build();
   }
 }
