@@ -148,13 +148,16 @@ class KpiPages {
     return "pages/not-found";
   }
 
-  /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets do not run it. */
+  /**
+   * RFC 4180 quoting; a leading =, +, -, @, TAB or CR is neutralised so spreadsheets do not run it
+   * as a formula.
+   */
   static String cell(Object value) {
     if (value == null) {
       return "";
     }
     String s = value.toString();
-    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
       s = "'" + s;
     }
     return "\"" + s.replace("\"", "\"\"") + "\"";

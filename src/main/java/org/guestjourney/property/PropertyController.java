@@ -36,8 +36,12 @@ class PropertyController {
       throw new ForbiddenException(
           "Registering a property needs a manager, or a write key for all properties");
     }
-    Property property = service.register(request);
-    return ResponseEntity.created(URI.create("/api/properties/" + property.id())).body(property);
+    PropertyService.Registration registration = service.registration(request);
+    Property property = registration.property();
+    URI location = URI.create("/api/properties/" + property.id());
+    return registration.created()
+        ? ResponseEntity.created(location).body(property)
+        : ResponseEntity.ok().location(location).body(property);
   }
 
   @GetMapping

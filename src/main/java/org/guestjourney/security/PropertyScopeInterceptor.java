@@ -44,12 +44,11 @@ class PropertyScopeInterceptor implements HandlerInterceptor {
             case "tasks" -> propertyOf.task(id);
             default -> Optional.of(id);
           };
-      boolean allowed =
-          property.map(access::canRead).orElseGet(access::allProperties)
-              // a thing that does not exist is the controller's own "not found"
-              || (property.isEmpty() && !m.group(1).equals("tasks"));
-      if (!allowed) {
-        throw new NotFoundException("Not found");
+      if (property.isEmpty() && !m.group(1).equals("tasks")) {
+        throw new NotFoundException("No " + m.group(1).replaceAll("s$", "") + " " + id);
+      }
+      if (!property.map(access::canRead).orElseGet(access::allProperties)) {
+        throw new NotFoundException("No " + m.group(1).replaceAll("s$", "") + " " + id);
       }
     }
     String filter = request.getParameter("property");

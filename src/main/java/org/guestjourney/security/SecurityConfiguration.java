@@ -66,7 +66,15 @@ class SecurityConfiguration {
                     .requestMatchers("/api/**")
                     .hasAnyAuthority(
                         ApiKeyAuthentication.API_WRITE, manager, GROUP_PREFIX + Roles.FRONT_DESK)
-                    .requestMatchers("/kpis/**", "/kpis", "/properties/**", "/access/**", "/access")
+                    .requestMatchers(
+                        "/kpis/**",
+                        "/kpis",
+                        "/properties/**",
+                        "/access/**",
+                        "/access",
+                        "/audit",
+                        "/audit.csv",
+                        "/privacy/**")
                     .hasAuthority(manager)
                     // guests' contacts, conversations and messages: not for housekeeping
                     .requestMatchers(
