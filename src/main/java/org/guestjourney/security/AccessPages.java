@@ -58,6 +58,7 @@ class AccessPages {
               scope(form.getFirst("scope")),
               "all".equals(form.getFirst("properties")),
               scoped,
+              perMinute(form.getFirst("requestsPerMinute")),
               manager.getName());
       redirect.addFlashAttribute("issued", issued);
     } catch (InvalidRequestException e) {
@@ -134,6 +135,17 @@ class AccessPages {
   private static ApiKey.Scope scope(String value) {
     return Map.of("READ", ApiKey.Scope.READ, "WRITE", ApiKey.Scope.WRITE)
         .get(value == null ? "" : value);
+  }
+
+  private static int perMinute(String value) {
+    if (value == null || value.isBlank()) {
+      return ApiKeyService.DEFAULT_REQUESTS_PER_MINUTE;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw InvalidRequestException.of("requestsPerMinute", "must be a number");
+    }
   }
 
   private static long id(String value) {

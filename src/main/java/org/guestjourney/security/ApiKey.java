@@ -16,6 +16,7 @@ import java.util.Set;
  * @param createdAt when
  * @param revokedAt when it was revoked, or null while it works
  * @param lastUsedAt last use (to the minute), or null
+ * @param requestsPerMinute how many calls a minute it may make; more get 429
  */
 public record ApiKey(
     long id,
@@ -27,7 +28,8 @@ public record ApiKey(
     String createdBy,
     Instant createdAt,
     Instant revokedAt,
-    Instant lastUsedAt) {
+    Instant lastUsedAt,
+    int requestsPerMinute) {
 
   /** What a key may do. */
   public enum Scope {

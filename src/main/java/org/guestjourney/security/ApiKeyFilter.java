@@ -21,10 +21,12 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
   private final ApiKeyService keys;
   private final AuthenticationEntryPoint refuse;
+  private final ProblemResponses tooMany;
 
-  ApiKeyFilter(ApiKeyService keys, AuthenticationEntryPoint refuse) {
+  ApiKeyFilter(ApiKeyService keys, ProblemResponses problems) {
     this.keys = keys;
-    this.refuse = refuse;
+    this.refuse = problems.unauthenticated();
+    this.tooMany = problems;
   }
 
   static boolean carriesBearer(HttpServletRequest request) {
@@ -47,6 +49,21 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     if (key.isEmpty()) {
       SecurityContextHolder.clearContext();
       refuse.commence(request, response, new BadCredentialsException("Unknown or revoked key"));
+      return;
+    }
+    Optional<java.time.Duration> wait = keys.overLimit(key.get());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds() + 1);
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+      tooMany.write(
+          response,
+          org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
+          "Too many requests",
+          "This key may make "
+              + key.get().requestsPerMinute()
+              + " calls a minute; try again in "
+              + seconds
+              + " s");
       return;
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -33,15 +33,25 @@ class ApiKeyRepository {
       ApiKey.Scope scope,
       boolean allProperties,
       Set<Long> propertyIds,
+      int requestsPerMinute,
       String by,
       Instant now) {
     long id =
         jdbc.sql(
                 """
                 insert into api_key (name, token_prefix, token_hash, scope, all_properties,
-                  created_by, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id
+                  requests_per_minute, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """)
-            .params(name, prefix, hash, scope.name(), allProperties, by, Timestamp.from(now))
+            .params(
+                name,
+                prefix,
+                hash,
+                scope.name(),
+                allProperties,
+                requestsPerMinute,
+                by,
+                Timestamp.from(now))
             .query(Long.class)
             .single();
     for (Long propertyId : propertyIds) {
@@ -87,6 +97,27 @@ class ApiKeyRepository {
         .update();
   }
 
+  /** Counts a call in the key's minute window; the calls of that window so far. */
+  int countCall(long id, Instant windowStart) {
+    int calls =
+        jdbc.sql(
+                """
+                insert into api_key_usage (api_key_id, window_start, requests) values (?, ?, 1)
+                on conflict (api_key_id, window_start)
+                  do update set requests = api_key_usage.requests + 1
+                returning requests
+                """)
+            .params(id, Timestamp.from(windowStart))
+            .query(Integer.class)
+            .single();
+    if (calls == 1) {
+      jdbc.sql("delete from api_key_usage where api_key_id = ? and window_start < ?")
+          .params(id, Timestamp.from(windowStart.minusSeconds(3600)))
+          .update();
+    }
+    return calls;
+  }
+
   record Stored(ApiKey key, String hash) {}
 
   private ApiKey map(ResultSet rs, int row) throws SQLException {
@@ -105,6 +136,7 @@ class ApiKeyRepository {
         rs.getString("created_by"),
         instant(rs, "created_at"),
         instant(rs, "revoked_at"),
-        instant(rs, "last_used_at"));
+        instant(rs, "last_used_at"),
+        rs.getInt("requests_per_minute"));
   }
 }

@@ -43,9 +43,22 @@ public class ApiKeyService {
   /** A key just created, with its token: the only time the token is known. */
   public record IssuedKey(ApiKey key, String token) {}
 
-  @Transactional
+  /** A key with the default rate limit. */
   public IssuedKey create(
       String name, ApiKey.Scope scope, boolean allProperties, Set<Long> propertyIds, String by) {
+    return create(name, scope, allProperties, propertyIds, DEFAULT_REQUESTS_PER_MINUTE, by);
+  }
+
+  static final int DEFAULT_REQUESTS_PER_MINUTE = 300;
+
+  @Transactional
+  public IssuedKey create(
+      String name,
+      ApiKey.Scope scope,
+      boolean allProperties,
+      Set<Long> propertyIds,
+      int requestsPerMinute,
+      String by) {
     List<FieldViolation> violations = new ArrayList<>();
     String cleanName = name == null ? "" : name.strip();
     if (cleanName.isEmpty()) {
@@ -54,6 +67,9 @@ public class ApiKeyService {
       violations.add(new FieldViolation("name", "must be at most 100 characters"));
     } else if (cleanName.chars().anyMatch(Character::isISOControl)) {
       violations.add(new FieldViolation("name", "must not contain control characters"));
+    }
+    if (requestsPerMinute < 1 || requestsPerMinute > 100_000) {
+      violations.add(new FieldViolation("requestsPerMinute", "must be between 1 and 100000"));
     }
     if (scope == null) {
       violations.add(new FieldViolation("scope", "is required: READ or WRITE"));
@@ -76,7 +92,15 @@ public class ApiKeyService {
     String token = TOKEN_START + prefix + "_" + random(32);
     long id =
         keys.insert(
-            cleanName, prefix, hash(token), scope, allProperties, scoped, by, clock.instant());
+            cleanName,
+            prefix,
+            hash(token),
+            scope,
+            allProperties,
+            scoped,
+            requestsPerMinute,
+            by,
+            clock.instant());
     return new IssuedKey(keys.findById(id).orElseThrow(), token);
   }
 
@@ -111,6 +135,19 @@ public class ApiKeyService {
     }
     keys.touch(stored.get().key().id(), clock.instant());
     return Optional.of(stored.get().key());
+  }
+
+  /**
+   * Counts a call of the key; when it is over its limit for this minute, how long until the next
+   * minute starts (for {@code Retry-After}), else empty.
+   */
+  public Optional<java.time.Duration> overLimit(ApiKey key) {
+    java.time.Instant now = clock.instant();
+    java.time.Instant window = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    if (keys.countCall(key.id(), window) <= key.requestsPerMinute()) {
+      return Optional.empty();
+    }
+    return Optional.of(java.time.Duration.between(now, window.plusSeconds(60)));
   }
 
   private static String random(int bytes) {

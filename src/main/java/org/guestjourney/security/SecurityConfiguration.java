@@ -82,8 +82,7 @@ class SecurityConfiguration {
                     .hasAnyAuthority(manager, GROUP_PREFIX + Roles.FRONT_DESK)
                     .anyRequest()
                     .authenticated())
-        .addFilterAfter(
-            new ApiKeyFilter(keys, problems.unauthenticated()), SecurityContextHolderFilter.class)
+        .addFilterAfter(new ApiKeyFilter(keys, problems), SecurityContextHolderFilter.class)
         .addFilterAfter(new StaffSessionCheck(staff), SecurityContextHolderFilter.class)
         .addFilterBefore(new LoginLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
         // machines post without a session: API calls with a key, provider webhooks (signed) and

@@ -2,6 +2,7 @@ package org.guestjourney.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingStatus;
@@ -176,6 +177,33 @@ class AccessControlTest extends JourneyIntegrationTest {
     assertThat(data.reload(otherBooking.id()).status()).isEqualTo(BookingStatus.CONFIRMED);
     assertThat(api.getForEntity("/api/bookings/" + booking.id(), String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aKeyOverItsRateLimitGets429WithRetryAfter() throws Exception {
+    String token =
+        keys.create("limited", ApiKey.Scope.READ, false, java.util.Set.of(house.id()), 3, "test")
+            .token();
+    // a plain client: Apache's (behind TestRestTemplate) waits out a 429's Retry-After and retries
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest call =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(anonymous.getRootUri() + "/api/bookings/" + booking.id()))
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .build();
+    List<java.net.http.HttpResponse<String>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      answers.add(client.send(call, java.net.http.HttpResponse.BodyHandlers.ofString()));
+    }
+    assertThat(answers.subList(0, 3)).allMatch(a -> a.statusCode() == 200);
+    // eight calls span at most two minute windows, so one of them holds a fourth call
+    java.net.http.HttpResponse<String> refused =
+        answers.stream().filter(a -> a.statusCode() == 429).findFirst().orElseThrow();
+    assertThat(refused.headers().firstValue(HttpHeaders.CONTENT_TYPE))
+        .contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    assertThat(
+            Integer.parseInt(refused.headers().firstValue(HttpHeaders.RETRY_AFTER).orElseThrow()))
+        .isBetween(1, 61);
   }
 
   @Test
