@@ -250,8 +250,8 @@ public class GuestPrivacyService {
         if (answers instanceof ObjectNode object) {
           java.util.List<String> texts = new java.util.ArrayList<>();
           object
-              .fields()
-              .forEachRemaining(
+              .properties()
+              .forEach(
                   e -> {
                     if (e.getValue().isTextual()
                         && !e.getValue().asText().matches("[A-Za-z0-9_-]{0,40}")) {

@@ -22,7 +22,8 @@ public record SettingsRequest(
     LocalTime quietHoursEnd,
     Integer maxMessagesPerDay,
     Integer maxMessagesPerStay,
-    Integer whatsappFallbackMinutes) {
+    Integer whatsappFallbackMinutes)
+    implements java.io.Serializable {
 
   static SettingsRequest of(JourneySettings s) {
     return new SettingsRequest(

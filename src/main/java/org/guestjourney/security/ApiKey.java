@@ -29,7 +29,8 @@ public record ApiKey(
     Instant createdAt,
     Instant revokedAt,
     Instant lastUsedAt,
-    int requestsPerMinute) {
+    int requestsPerMinute)
+    implements java.io.Serializable {
 
   /** What a key may do. */
   public enum Scope {

@@ -41,7 +41,7 @@ public class ApiKeyService {
   }
 
   /** A key just created, with its token: the only time the token is known. */
-  public record IssuedKey(ApiKey key, String token) {}
+  public record IssuedKey(ApiKey key, String token) implements java.io.Serializable {}
 
   /** A key with the default rate limit. */
   public IssuedKey create(

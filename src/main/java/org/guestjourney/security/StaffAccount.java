@@ -23,4 +23,5 @@ public record StaffAccount(
     Set<Long> propertyIds,
     boolean enabled,
     String createdBy,
-    Instant createdAt) {}
+    Instant createdAt)
+    implements java.io.Serializable {}

@@ -161,6 +161,19 @@ class StaffAccountsTest extends JourneyIntegrationTest {
   }
 
   @Test
+  void sessionsLiveInPostgresSoAnyReplicaKnowsTheSignedIn() {
+    String username = invite("FRONT_DESK");
+    SignedIn.Session session = SignedIn.session(anonymous, username, PASSWORD);
+    assertThat(
+            jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param(username)
+                .query(Long.class)
+                .single())
+        .isOne();
+    assertThat(session.cookie()).startsWith("SESSION=");
+  }
+
+  @Test
   void aDisabledAccountIsSignedOutAtOnceAndCannotSignInAgain() {
     String username = invite("FRONT_DESK");
     TestRestTemplate frontDesk = SignedIn.as(anonymous, username, PASSWORD);
