@@ -1,6 +1,7 @@
 package org.guestjourney.booking;
 
 import java.net.URI;
+import org.guestjourney.security.PropertyAccess;
 import org.guestjourney.web.ApiController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,13 +21,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class BookingController {
 
   private final BookingService service;
+  private final PropertyAccess access;
 
-  BookingController(BookingService service) {
+  BookingController(BookingService service, PropertyAccess access) {
     this.service = service;
+    this.access = access;
+  }
+
+  /** The booking, if the caller works for its property (else "not found", as if absent). */
+  private Booking readable(long id) {
+    Booking booking = service.get(id);
+    access.checkRead(booking.propertyId(), () -> "No booking " + id);
+    return booking;
+  }
+
+  private void writable(long id) {
+    Booking booking = service.get(id);
+    access.checkWrite(booking.propertyId(), () -> "No booking " + id);
   }
 
   @PostMapping
   ResponseEntity<Booking> create(@RequestBody BookingRequest request) {
+    if (request.propertyId() != null) {
+      access.checkWriteTo(request.propertyId(), "propertyId", "is not a known property");
+    }
     BookingService.Intake intake = service.create(request);
     URI location = URI.create("/api/bookings/" + intake.booking().id());
     return ResponseEntity.status(intake.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -36,11 +54,12 @@ class BookingController {
 
   @GetMapping("/{id}")
   Booking one(@PathVariable long id) {
-    return service.get(id);
+    return readable(id);
   }
 
   @PatchMapping("/{id}/dates")
   Booking changeDates(@PathVariable long id, @RequestBody DateChangeRequest request) {
+    writable(id);
     return service.changeDates(id, request);
   }
 
@@ -49,12 +68,14 @@ class BookingController {
   /** The guest's expected arrival time, e.g. from their answer to the day-before reminder. */
   @org.springframework.web.bind.annotation.PutMapping("/{id}/arrival-time")
   ResponseEntity<Void> arrivalTime(@PathVariable long id, @RequestBody ArrivalTime request) {
+    writable(id);
     service.recordArrivalTime(id, request.expectedArrival());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{id}/cancel")
   Booking cancel(@PathVariable long id) {
+    writable(id);
     return service.cancel(id);
   }
 }

@@ -3,6 +3,7 @@ package org.guestjourney.booking;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.guestjourney.booking.BookingEvents.BookingCancelled;
 import org.guestjourney.booking.BookingEvents.BookingConfirmed;
@@ -24,6 +25,8 @@ public class BookingService {
 
   /** Longest stay accepted through the API; longer ones are almost always typing mistakes. */
   static final int MAX_NIGHTS = 365;
+
+  static final int MAX_YEARS_AHEAD = 3;
 
   private final BookingRepository bookings;
   private final GuestRepository guests;
@@ -58,6 +61,15 @@ public class BookingService {
     Optional<Booking> existing =
         bookings.findByExternalReference(request.propertyId(), request.externalReference());
     if (existing.isPresent()) {
+      List<String> differing = differences(existing.get(), request);
+      if (!differing.isEmpty()) {
+        throw new ConflictException(
+            "Booking "
+                + request.externalReference()
+                + " exists with other values of: "
+                + String.join(", ", differing)
+                + ". Change a booking with its own calls (dates, cancel), not by booking again.");
+      }
       return new Intake(existing.get(), false);
     }
     GuestDetails g = request.guest();
@@ -118,6 +130,9 @@ public class BookingService {
   /** Records when the guest expects to arrive ("HH:mm", local to the property). */
   public void recordArrivalTime(long bookingId, String expectedArrival) {
     Booking booking = get(bookingId);
+    if (booking.status() == BookingStatus.CANCELLED) {
+      throw new ConflictException("Booking " + bookingId + " is cancelled: no arrival to expect");
+    }
     Violations v = new Violations();
     if (v.required(expectedArrival, "expectedArrival")) {
       v.check(
@@ -127,6 +142,10 @@ public class BookingService {
     }
     v.throwIfAny();
     bookings.setExpectedArrival(booking.id(), java.time.LocalTime.parse(expectedArrival.strip()));
+  }
+
+  public java.util.Optional<Booking> find(long bookingId) {
+    return bookings.findById(bookingId);
   }
 
   public Booking get(long bookingId) {
@@ -215,6 +234,48 @@ public class BookingService {
           !arrival.isBefore(today),
           "arrivalDate",
           "is in the past (today at the property is " + today + ")");
+      v.check(
+          !arrival.isAfter(today.plusYears(MAX_YEARS_AHEAD)),
+          "arrivalDate",
+          "is more than " + MAX_YEARS_AHEAD + " years ahead");
+    }
+  }
+
+  /** The fields in which a repeated booking request differs from the stored booking. */
+  private List<String> differences(Booking stored, BookingRequest r) {
+    List<String> differing = new java.util.ArrayList<>();
+    differ(differing, "sourceChannel", stored.sourceChannel(), r.sourceChannel());
+    differ(differing, "arrivalDate", stored.arrivalDate(), r.arrivalDate());
+    differ(differing, "departureDate", stored.departureDate(), r.departureDate());
+    differ(differing, "room", stored.room(), r.room());
+    differ(
+        differing,
+        "partySize",
+        stored.partySize(),
+        r.partySize() == null ? stored.partySize() : r.partySize());
+    differ(differing, "specialRequests", stored.specialRequests(), r.specialRequests());
+    guests
+        .findById(stored.guestId())
+        .ifPresent(
+            g -> {
+              GuestDetails d = r.guest();
+              differ(differing, "guest.fullName", g.fullName(), d.fullName().strip());
+              differ(differing, "guest.email", g.email(), blankToNull(d.email()));
+              differ(differing, "guest.phone", g.phone(), blankToNull(d.phone()));
+              differ(
+                  differing,
+                  "guest.preferredLanguage",
+                  g.preferredLanguage(),
+                  d.preferredLanguage());
+            });
+    return differing;
+  }
+
+  private static void differ(List<String> out, String field, Object stored, Object sent) {
+    Object a = stored instanceof String s ? blankToNull(s) : stored;
+    Object b = sent instanceof String s ? blankToNull(s) : sent;
+    if (!java.util.Objects.equals(a, b)) {
+      out.add(field);
     }
   }
 

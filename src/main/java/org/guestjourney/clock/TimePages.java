@@ -13,6 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConditionalOnProperty(name = EmbeddedRuntimeEnvironment.EMBEDDED_ENGINE, havingValue = "true")
 class TimePages {
 
+  /** A path of ours: no scheme, no other host, no CR/LF or other characters to inject headers. */
+  private static final java.util.regex.Pattern SAFE_BACK =
+      java.util.regex.Pattern.compile("/(?!/)[A-Za-z0-9/_.~?=&%-]{0,300}");
+
   private static final Set<String> STEPS = Set.of("PT1H", "PT6H", "P1D", "P3D", "P7D");
 
   private final TimeMachine timeMachine;
@@ -29,6 +33,6 @@ class TimePages {
       timeMachine.settle();
     }
     // only ever go back to a page of ours
-    return "redirect:" + (back.startsWith("/") && !back.startsWith("//") ? back : "/");
+    return "redirect:" + (SAFE_BACK.matcher(back).matches() ? back : "/");
   }
 }

@@ -47,7 +47,12 @@ class FeedbackPages {
       Authentication auth,
       Model model) {
     StaffUser user = CurrentStaff.of(auth);
-    List<Property> all = properties.findAll();
+    List<Property> all =
+        properties.findAll().stream()
+            .filter(p -> org.guestjourney.security.PropertyAccess.readable(p.id()))
+            .toList();
+    java.util.Set<Long> visible =
+        all.stream().map(Property::id).collect(java.util.stream.Collectors.toSet());
     model.addAttribute("properties", all);
     model.addAttribute("property", property);
     model.addAttribute("type", type != null && FeedbackService.TYPES.contains(type) ? type : null);
@@ -55,12 +60,16 @@ class FeedbackPages {
     model.addAttribute("urgencies", FeedbackService.URGENCIES);
     model.addAttribute(
         "rows",
-        feedback.latest(
-            property, type != null && FeedbackService.TYPES.contains(type) ? type : null));
+        feedback
+            .latest(property, type != null && FeedbackService.TYPES.contains(type) ? type : null)
+            .stream()
+            .filter(r -> visible.contains(r.propertyId()))
+            .toList());
     model.addAttribute(
         "alerts",
         alerts.open().stream()
             .filter(a -> property == null || a.propertyId() == property)
+            .filter(a -> visible.contains(a.propertyId()))
             .map(
                 a ->
                     new AlertLine(

@@ -21,7 +21,12 @@ class FeedbackRepository {
   }
 
   /** A feedback line on the Feedback page: the feedback with its stay. */
-  record Row(Feedback feedback, String bookingReference, String propertyName, String guestName) {}
+  record Row(
+      Feedback feedback,
+      String bookingReference,
+      long propertyId,
+      String propertyName,
+      String guestName) {}
 
   long insert(
       long bookingId,
@@ -105,7 +110,7 @@ class FeedbackRepository {
   List<Row> latest(Long propertyId, String type, int limit) {
     return jdbc.sql(
             """
-            select f.*, b.external_reference, p.name as property_name, g.full_name
+            select f.*, b.external_reference, b.property_id, p.name as property_name, g.full_name
               from feedback f join booking b on b.id = f.booking_id
               join property p on p.id = b.property_id join guest g on g.id = b.guest_id
              where (cast(:p as bigint) is null or b.property_id = :p)
@@ -120,6 +125,7 @@ class FeedbackRepository {
                 new Row(
                     map(rs, n),
                     rs.getString("external_reference"),
+                    rs.getLong("property_id"),
                     rs.getString("property_name"),
                     rs.getString("full_name")))
         .list();

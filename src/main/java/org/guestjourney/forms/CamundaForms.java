@@ -78,6 +78,28 @@ public class CamundaForms {
     return kept;
   }
 
+  /**
+   * What of a completed form the process may carry: ticks, numbers and choices from a list (what
+   * gateways decide on). What a person typed (text fields and areas) stays in PostgreSQL with the
+   * capability that owns it and never becomes a process variable.
+   */
+  public Map<String, Object> forProcess(String formKey, Map<String, Object> values) {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    for (JsonNode component : components(schema(formKey))) {
+      String type = component.path("type").asText();
+      String key = component.path("key").asText(null);
+      if (key != null
+          && values.containsKey(key)
+          && (type.equals("checkbox")
+              || type.equals("number")
+              || type.equals("select")
+              || type.equals("radio"))) {
+        kept.put(key, values.get(key));
+      }
+    }
+    return kept;
+  }
+
   /** Checks the submitted values against the form and returns them typed for the process. */
   public Map<String, Object> apply(String formKey, Map<String, Object> submitted) {
     Map<String, Object> values = new LinkedHashMap<>();

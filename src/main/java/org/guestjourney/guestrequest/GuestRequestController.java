@@ -1,6 +1,8 @@
 package org.guestjourney.guestrequest;
 
 import java.net.URI;
+import org.guestjourney.booking.BookingService;
+import org.guestjourney.security.PropertyAccess;
 import org.guestjourney.web.ApiController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,9 +13,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 class GuestRequestController {
 
   private final GuestRequestService requests;
+  private final BookingService bookings;
+  private final PropertyAccess access;
 
-  GuestRequestController(GuestRequestService requests) {
+  GuestRequestController(
+      GuestRequestService requests, BookingService bookings, PropertyAccess access) {
     this.requests = requests;
+    this.bookings = bookings;
+    this.access = access;
   }
 
   record NewRequest(String category, String description) {}
@@ -21,6 +28,7 @@ class GuestRequestController {
   @PostMapping("/api/bookings/{bookingId}/requests")
   ResponseEntity<GuestRequest> raise(
       @PathVariable long bookingId, @RequestBody NewRequest request) {
+    access.checkWrite(bookings.get(bookingId).propertyId(), () -> "No booking " + bookingId);
     GuestRequest created = requests.raise(bookingId, request.category(), request.description());
     return ResponseEntity.created(
             URI.create("/api/bookings/" + bookingId + "/requests/" + created.id()))

@@ -132,6 +132,7 @@ class JourneyPages {
   String index(Model model) {
     List<BookingRow> rows =
         bookings.findRecent(200).stream()
+            .filter(b -> org.guestjourney.security.PropertyAccess.readable(b.propertyId()))
             .map(
                 b ->
                     new BookingRow(
@@ -140,7 +141,11 @@ class JourneyPages {
                         guests.findById(b.guestId()).orElseThrow()))
             .toList();
     model.addAttribute("rows", rows);
-    model.addAttribute("properties", properties.findAll());
+    model.addAttribute(
+        "properties",
+        properties.findAll().stream()
+            .filter(p -> org.guestjourney.security.PropertyAccess.readable(p.id()))
+            .toList());
     model.addAttribute(
         "channels",
         channels.stream()

@@ -45,7 +45,10 @@ class KpiPages {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       Model model) {
-    List<Property> all = properties.all();
+    List<Property> all =
+        properties.all().stream()
+            .filter(p -> org.guestjourney.security.PropertyAccess.readable(p.id()))
+            .toList();
     model.addAttribute("properties", all);
     if (all.isEmpty()) {
       return "pages/kpis";
@@ -145,13 +148,16 @@ class KpiPages {
     return "pages/not-found";
   }
 
-  /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets do not run it. */
+  /**
+   * RFC 4180 quoting; a leading =, +, -, @, TAB or CR is neutralised so spreadsheets do not run it
+   * as a formula.
+   */
   static String cell(Object value) {
     if (value == null) {
       return "";
     }
     String s = value.toString();
-    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
       s = "'" + s;
     }
     return "\"" + s.replace("\"", "\"\"") + "\"";

@@ -2,7 +2,9 @@ package org.guestjourney.property;
 
 import java.net.URI;
 import java.util.List;
+import org.guestjourney.security.PropertyAccess;
 import org.guestjourney.web.ApiController;
+import org.guestjourney.web.ForbiddenException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,34 +17,52 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class PropertyController {
 
   private final PropertyService service;
+  private final PropertyAccess access;
 
-  PropertyController(PropertyService service) {
+  PropertyController(PropertyService service, PropertyAccess access) {
     this.service = service;
+    this.access = access;
+  }
+
+  private Property readable(long id) {
+    Property property = service.get(id);
+    access.checkRead(id, () -> "No property " + id);
+    return property;
   }
 
   @PostMapping
   ResponseEntity<Property> register(@RequestBody PropertyRequest request) {
-    Property property = service.register(request);
-    return ResponseEntity.created(URI.create("/api/properties/" + property.id())).body(property);
+    if (!access.allProperties() || !access.canWriteGuests()) {
+      throw new ForbiddenException(
+          "Registering a property needs a manager, or a write key for all properties");
+    }
+    PropertyService.Registration registration = service.registration(request);
+    Property property = registration.property();
+    URI location = URI.create("/api/properties/" + property.id());
+    return registration.created()
+        ? ResponseEntity.created(location).body(property)
+        : ResponseEntity.ok().location(location).body(property);
   }
 
   @GetMapping
   List<Property> all() {
-    return service.all();
+    return service.all().stream().filter(p -> access.canRead(p.id())).toList();
   }
 
   @GetMapping("/{id}")
   Property one(@PathVariable long id) {
-    return service.get(id);
+    return readable(id);
   }
 
   @GetMapping("/{id}/settings")
   SettingsRequest settings(@PathVariable long id) {
+    readable(id);
     return service.settings(id);
   }
 
   @org.springframework.web.bind.annotation.PutMapping("/{id}/settings")
   SettingsRequest updateSettings(@PathVariable long id, @RequestBody SettingsRequest request) {
+    readable(id);
     return service.updateSettings(id, request);
   }
 }

@@ -86,11 +86,85 @@ public record PropertyRequest(
           "checkInGuideDaysBefore",
           "must be between 1 and 30");
     }
+    // house texts go into every message: bounded, so that no message grows without limit
+    v.maxLength(address, 500, "address");
+    v.maxLength(directions, 2000, "directions");
+    v.maxLength(keyHandover, 2000, "keyHandover");
+    v.maxLength(localTips, 2000, "localTips");
+    v.maxLength(depositTerms, 1000, "depositTerms");
+    v.maxLength(extraFees, 1000, "extraFees");
+    v.maxLength(cancellationPolicy, 2000, "cancellationPolicy");
+    v.maxLength(contactEmail, 254, "contactEmail");
+    if (houseManualUrl != null && !houseManualUrl.isBlank()) {
+      v.maxLength(houseManualUrl, 500, "houseManualUrl");
+      v.check(
+          isHttpUrl(houseManualUrl), "houseManualUrl", "must be an http:// or https:// address");
+    }
     if (workingHoursStart != null && workingHoursEnd != null) {
       v.check(
           workingHoursEnd.isAfter(workingHoursStart),
           "workingHoursEnd",
           "must be after workingHoursStart");
+    }
+  }
+
+  /**
+   * The fields whose values differ from {@code stored} (for a repeated registration). Optional
+   * settings left out of the request are not compared.
+   */
+  List<String> differences(Property stored) {
+    List<String> out = new java.util.ArrayList<>();
+    differ(out, "name", stored.name(), name);
+    differ(out, "timeZone", stored.timeZone().getId(), timeZone);
+    differ(out, "defaultLanguage", stored.defaultLanguage(), defaultLanguage);
+    if (languages != null && !languages.isEmpty()) {
+      differ(out, "languages", stored.languages(), languages);
+    }
+    differ(out, "contactEmail", stored.contactEmail(), contactEmail);
+    differ(out, "contactPhone", stored.contactPhone(), contactPhone);
+    differ(out, "address", stored.address(), address);
+    differ(out, "directions", stored.directions(), directions);
+    differ(out, "keyHandover", stored.keyHandover(), keyHandover);
+    differ(out, "localTips", stored.localTips(), localTips);
+    differ(out, "depositTerms", stored.depositTerms(), depositTerms);
+    differ(out, "extraFees", stored.extraFees(), extraFees);
+    differ(out, "cancellationPolicy", stored.cancellationPolicy(), cancellationPolicy);
+    differ(out, "houseManualUrl", stored.houseManualUrl(), houseManualUrl);
+    if (checkInTime != null) {
+      differ(out, "checkInTime", stored.checkInTime(), checkInTime);
+    }
+    if (checkOutTime != null) {
+      differ(out, "checkOutTime", stored.checkOutTime(), checkOutTime);
+    }
+    if (checkInGuideDaysBefore != null) {
+      differ(
+          out, "checkInGuideDaysBefore", stored.checkInGuideDaysBefore(), checkInGuideDaysBefore);
+    }
+    return out;
+  }
+
+  private static void differ(List<String> out, String field, Object stored, Object sent) {
+    Object a = stored instanceof String s && s.isBlank() ? null : stored;
+    Object b = sent instanceof String s && s.isBlank() ? null : sent;
+    if (a instanceof String s) {
+      a = s.strip();
+    }
+    if (b instanceof String s) {
+      b = s.strip();
+    }
+    if (!java.util.Objects.equals(a, b)) {
+      out.add(field);
+    }
+  }
+
+  private static boolean isHttpUrl(String value) {
+    try {
+      java.net.URI uri = new java.net.URI(value.strip());
+      return uri.getScheme() != null
+          && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+          && uri.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
     }
   }
 

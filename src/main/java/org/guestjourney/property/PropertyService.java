@@ -1,6 +1,7 @@
 package org.guestjourney.property;
 
 import java.util.List;
+import org.guestjourney.web.ConflictException;
 import org.guestjourney.web.NotFoundException;
 import org.guestjourney.web.Violations;
 import org.springframework.stereotype.Service;
@@ -15,15 +16,38 @@ public class PropertyService {
     this.properties = properties;
   }
 
-  /** Registers a property; a second request with the same code returns the first property. */
+  /** A registration's answer: the property, and whether this request created it. */
+  public record Registration(Property property, boolean created) {}
+
+  /**
+   * Registers a property. The same request again (same code, same values) returns the stored
+   * property; the same code with other values is a conflict (409) naming them.
+   */
   @Transactional
-  public Property register(PropertyRequest request) {
+  public Registration registration(PropertyRequest request) {
     Violations v = new Violations();
     request.validate(v);
     v.throwIfAny();
-    return properties
-        .findByCode(request.code())
-        .orElseGet(() -> properties.findById(properties.insert(request)).orElseThrow());
+    java.util.Optional<Property> existing = properties.findByCode(request.code());
+    if (existing.isPresent()) {
+      List<String> differing = request.differences(existing.get());
+      if (!differing.isEmpty()) {
+        throw new ConflictException(
+            "Property "
+                + request.code()
+                + " exists with other values of: "
+                + String.join(", ", differing)
+                + ". Change its settings instead of registering it again.");
+      }
+      return new Registration(existing.get(), false);
+    }
+    return new Registration(properties.findById(properties.insert(request)).orElseThrow(), true);
+  }
+
+  /** As {@link #registration}, the property only. */
+  @Transactional
+  public Property register(PropertyRequest request) {
+    return registration(request).property();
   }
 
   public Property get(long id) {

@@ -31,6 +31,7 @@ class PropertySettingsPages {
   @GetMapping("/properties")
   String first() {
     return properties.all().stream()
+        .filter(p -> org.guestjourney.security.PropertyAccess.readable(p.id()))
         .findFirst()
         .map(p -> "redirect:/properties/" + p.id() + "/settings")
         .orElse("redirect:/");
@@ -42,7 +43,11 @@ class PropertySettingsPages {
     if (!model.containsAttribute("settings")) {
       model.addAttribute("settings", properties.settings(id));
     }
-    model.addAttribute("properties", properties.all());
+    model.addAttribute(
+        "properties",
+        properties.all().stream()
+            .filter(p -> org.guestjourney.security.PropertyAccess.readable(p.id()))
+            .toList());
     model.addAttribute("sections", sections.stream().map(x -> x.sectionFor(id)).toList());
     return "pages/property-settings";
   }

@@ -23,7 +23,8 @@ public record SettingsRequest(
     Integer maxMessagesPerDay,
     Integer maxMessagesPerStay,
     Integer whatsappFallbackMinutes,
-    Integer messageBudget) {
+    Integer messageBudget)
+    implements java.io.Serializable {
 
   static SettingsRequest of(JourneySettings s) {
     return new SettingsRequest(

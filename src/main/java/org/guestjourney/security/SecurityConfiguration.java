@@ -1,42 +1,47 @@
 package org.guestjourney.security;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.guestjourney.runtime.EmbeddedRuntimeEnvironment;
-import org.guestjourney.tasklist.StaffUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
+/**
+ * Who gets in (ADR 0030): integrations with an API key (bearer token) under {@code /api/**}, staff
+ * with a session from the sign-in form everywhere else (and on the API from the pages, with a CSRF
+ * token). Only the guests' token links (survey, preferences, unsubscribe) and the signed provider
+ * webhooks are open. No HTTP Basic.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-  static final String GROUP_PREFIX = "GROUP_";
+  static final String GROUP_PREFIX = Roles.GROUP_PREFIX;
+
+  private static final RequestMatcher API =
+      request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 
   @Bean
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(
+      HttpSecurity http,
+      ApiKeyService keys,
+      StaffAccountService staff,
+      LoginThrottle throttle,
+      ObjectMapper json)
+      throws Exception {
+    ProblemResponses problems = new ProblemResponses(json);
+    String manager = Roles.MANAGER_AUTHORITY;
     http.authorizeHttpRequests(
             auth ->
                 auth
-                    // what changes how a house talks to its guests is for managers only
-                    .requestMatchers("/api/properties/*/twilio")
-                    .hasAuthority(GROUP_PREFIX + StaffUser.MANAGER)
+                    // guests' token links, signed webhooks and what the sign-in page needs
                     .requestMatchers(
-                        org.springframework.http.HttpMethod.PUT, "/api/properties/*/settings")
-                    .hasAuthority(GROUP_PREFIX + StaffUser.MANAGER)
-                    .requestMatchers(
-                        "/api/**",
                         "/unsubscribe/**",
                         "/survey/**",
                         "/webhooks/**",
@@ -48,55 +53,65 @@ class SecurityConfiguration {
                         "/actuator/health",
                         "/favicon.ico")
                     .permitAll()
-                    .requestMatchers("/kpis/**", "/kpis", "/properties/**")
-                    .hasAuthority(GROUP_PREFIX + StaffUser.MANAGER)
+                    // the time machine (embedded default only) moves everyone's clock: managers
+                    .requestMatchers("/api/time/**", "/time/**")
+                    .hasAuthority(manager)
+                    // what changes how a house talks to its guests is for managers only
+                    .requestMatchers("/api/properties/*/twilio")
+                    .hasAuthority(manager)
+                    .requestMatchers(HttpMethod.PUT, "/api/properties/*/settings")
+                    .hasAuthority(manager)
+                    .requestMatchers(HttpMethod.GET, "/api/**")
+                    .authenticated()
+                    .requestMatchers("/api/**")
+                    .hasAnyAuthority(
+                        ApiKeyAuthentication.API_WRITE, manager, GROUP_PREFIX + Roles.FRONT_DESK)
+                    .requestMatchers(
+                        "/kpis/**",
+                        "/kpis",
+                        "/properties/**",
+                        "/access/**",
+                        "/access",
+                        "/audit",
+                        "/audit.csv",
+                        "/privacy/**")
+                    .hasAuthority(manager)
+                    // guests' contacts, conversations and messages: not for housekeeping
+                    .requestMatchers(
+                        "/", "/bookings/**", "/messages/**", "/feedback/**", "/feedback")
+                    .hasAnyAuthority(manager, GROUP_PREFIX + Roles.FRONT_DESK)
                     .anyRequest()
                     .authenticated())
-        // the integration API is called by machines, not by browsers with a session
-        // machines and mail clients post here without a session: the API, provider webhooks
-        // (signed) and one-click unsubscribe (RFC 8058, the link itself is the proof)
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**", "/unsubscribe/**"))
+        .addFilterAfter(new ApiKeyFilter(keys, problems), SecurityContextHolderFilter.class)
+        .addFilterAfter(new StaffSessionCheck(staff), SecurityContextHolderFilter.class)
+        .addFilterBefore(new LoginLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        // machines post without a session: API calls with a key, provider webhooks (signed) and
+        // one-click unsubscribe (RFC 8058, the link itself is the proof). Staff sessions calling
+        // the API keep CSRF protection.
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(
+                    ApiKeyFilter::carriesBearer,
+                    // an API call without a session cannot be a forged browser request (staff
+                    // only get in through a session): let it reach authentication and get a 401
+                    request -> API.matches(request) && request.getRequestedSessionId() == null,
+                    request -> path(request).startsWith("/webhooks/"),
+                    request -> path(request).startsWith("/unsubscribe/")))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(problems.unauthenticated(), API)
+                    .defaultAccessDeniedHandlerFor(problems.denied(), API))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false).permitAll())
-        .httpBasic(Customizer.withDefaults())
         .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));
     return http.build();
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
   }
 
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
-
-  @Bean
-  InMemoryUserDetailsManager staffAccounts(
-      StaffAccountsProperties properties,
-      PasswordEncoder encoder,
-      @Value("${" + EmbeddedRuntimeEnvironment.EMBEDDED_ENGINE + ":false}") boolean embedded) {
-    List<UserDetails> users = new ArrayList<>();
-    for (StaffAccountsProperties.Account a : properties.accounts()) {
-      users.add(user(a.username(), a.password(), a.groups()));
-    }
-    if (users.isEmpty() && embedded) {
-      log.warn(
-          "No staff accounts configured: demo accounts frontdesk/frontdesk, housekeeping/housekeeping"
-              + " and manager/manager are active. Configure guest-journey.staff.accounts for real use.");
-      users.add(user("frontdesk", encoder.encode("frontdesk"), List.of("front-desk")));
-      users.add(user("housekeeping", encoder.encode("housekeeping"), List.of("housekeeping")));
-      users.add(
-          user(
-              "manager",
-              encoder.encode("manager"),
-              List.of(StaffUser.MANAGER, "front-desk", "housekeeping")));
-    } else if (users.isEmpty()) {
-      log.warn("No staff accounts configured (guest-journey.staff.accounts): nobody can sign in");
-    }
-    return new InMemoryUserDetailsManager(users);
-  }
-
-  private static UserDetails user(String name, String encodedPassword, List<String> groups) {
-    return User.withUsername(name)
-        .password(encodedPassword)
-        .authorities(groups.stream().map(g -> GROUP_PREFIX + g).toArray(String[]::new))
-        .build();
   }
 }

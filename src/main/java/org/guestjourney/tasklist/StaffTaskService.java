@@ -184,7 +184,10 @@ public class StaffTaskService {
         task.formKey() == null ? Map.of() : forms.apply(task.formKey(), submitted);
     // the capabilities keep what was entered before the journey moves on and reads it
     events.publishEvent(new StaffTaskCompleted(task, user.username(), values));
-    if (!engine.complete(task.jobKey(), values)) {
+    // the journey gets ticks and choices only; typed text stays in PostgreSQL (ids in the engine)
+    Map<String, Object> variables =
+        task.formKey() == null ? Map.of() : forms.forProcess(task.formKey(), values);
+    if (!engine.complete(task.jobKey(), variables)) {
       tasks.cancel(id, clock.instant());
       throw new ConflictException("This task is no longer needed: the journey has moved on");
     }

@@ -41,6 +41,8 @@ class TaskPages {
   private final List<TaskDetails> details;
   private final Clock clock;
 
+  private final org.guestjourney.security.PropertyOf propertyOf;
+
   TaskPages(
       StaffTaskService tasks,
       BookingRepository bookings,
@@ -48,7 +50,9 @@ class TaskPages {
       PropertyRepository properties,
       MessagingService messaging,
       List<TaskDetails> details,
-      Clock clock) {
+      Clock clock,
+      org.guestjourney.security.PropertyOf propertyOf) {
+    this.propertyOf = propertyOf;
     this.tasks = tasks;
     this.bookings = bookings;
     this.guests = guests;
@@ -71,6 +75,16 @@ class TaskPages {
     Instant now = clock.instant();
     List<TaskRow> rows = new ArrayList<>();
     for (StaffTask t : tasks.visibleTo(user)) {
+      // only the tasks of the properties they work for (a task of no property: all-properties
+      // staff)
+      boolean ownProperty =
+          propertyOf
+              .task(t.id())
+              .map(org.guestjourney.security.PropertyAccess::readable)
+              .orElseGet(() -> all(auth));
+      if (!ownProperty) {
+        continue;
+      }
       Booking b = t.bookingId() == null ? null : bookings.findById(t.bookingId()).orElse(null);
       Guest g = b == null ? null : guests.findById(b.guestId()).orElse(null);
       Property p = b == null ? null : properties.findById(b.propertyId()).orElse(null);
@@ -87,6 +101,11 @@ class TaskPages {
     model.addAttribute("rows", rows);
     model.addAttribute("user", user);
     return "pages/tasks";
+  }
+
+  private static boolean all(Authentication auth) {
+    return auth.getPrincipal() instanceof org.guestjourney.security.PropertyScoped scoped
+        && scoped.allProperties();
   }
 
   @GetMapping("/tasks/{id}")

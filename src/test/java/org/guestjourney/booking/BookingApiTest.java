@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class BookingApiTest extends JourneyIntegrationTest {
 
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate anonymous;
+  TestRestTemplate http;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 
@@ -42,6 +43,7 @@ class BookingApiTest extends JourneyIntegrationTest {
   @BeforeEach
   void property() {
     property = data.property("Europe/Rome", "en", "zh-CN");
+    http = org.guestjourney.support.SignedIn.withKey(anonymous, data.writeKey(property));
     arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(20);
   }
 

@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.guestjourney.complaint.ComplaintRequest;
 import org.guestjourney.complaint.ComplaintService;
 import org.guestjourney.property.Property;
@@ -19,15 +17,10 @@ import org.guestjourney.tasklist.StaffTask;
 import org.guestjourney.tasklist.StaffTaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * What guests write becomes classified feedback; staff correct it, a manager adopts suggestions,
@@ -142,8 +135,7 @@ class FeedbackTest extends JourneyIntegrationTest {
 
     assertThat(only(booking).text()).isEqualTo(attack);
     String page =
-        anonymous
-            .withBasicAuth("frontdesk", "frontdesk")
+        org.guestjourney.support.SignedIn.as(anonymous, "frontdesk", "frontdesk")
             .getForObject("/feedback?property=" + property.id(), String.class);
     assertThat(page)
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x")
@@ -226,8 +218,7 @@ class FeedbackTest extends JourneyIntegrationTest {
                 RecurringProblemJourney.TASK_LOOK_INTO_RECURRING_PROBLEM);
     assertThat(task.candidateGroups()).containsExactly("manager");
     String taskPage =
-        anonymous
-            .withBasicAuth("manager", "manager")
+        org.guestjourney.support.SignedIn.as(anonymous, "manager", "manager")
             .getForObject("/tasks/" + task.id(), String.class);
     assertThat(taskPage).contains("Thin walls, loud neighbours").contains("3 stays in a row");
 
@@ -264,18 +255,7 @@ class FeedbackTest extends JourneyIntegrationTest {
    */
   ResponseEntity<String> submitPageForm(
       String user, String page, String action, Map<String, String> fields) {
-    TestRestTemplate http = anonymous.withBasicAuth(user, user);
-    ResponseEntity<String> shown = http.getForEntity(page, String.class);
-    String session = shown.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(shown.getBody());
-    assertThat(csrf.find()).as("the page's forms carry a CSRF token").isTrue();
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    fields.forEach(form::add);
-    form.add("_csrf", csrf.group(1));
-    HttpHeaders headers = new HttpHeaders();
-    headers.add(HttpHeaders.COOKIE, session);
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    return http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
-        .postForEntity(action, new HttpEntity<>(form, headers), String.class);
+    TestRestTemplate http = org.guestjourney.support.SignedIn.as(anonymous, user, user);
+    return org.guestjourney.support.PageForms.submit(http, page, action, fields);
   }
 }

@@ -174,7 +174,7 @@ class InquiryJourneyTest extends JourneyIntegrationTest {
                     .map(org.guestjourney.tasklist.TaskDetails.Detail::value))
         .containsExactly("yes, booking " + booking.id() + " (see its journey page)");
     assertThat(
-            http.withBasicAuth("frontdesk", "frontdesk")
+            org.guestjourney.support.SignedIn.as(http, "frontdesk", "frontdesk")
                 .getForObject("/bookings/" + booking.id(), String.class))
         .contains("Asked before booking")
         .contains("Is there a cot? &lt;script&gt;")

@@ -27,7 +27,7 @@ class JourneyPagesTest extends JourneyIntegrationTest {
 
   @org.junit.jupiter.api.BeforeEach
   void signIn() {
-    http = anonymous.withBasicAuth("manager", "manager");
+    http = org.guestjourney.support.SignedIn.as(anonymous, "manager", "manager");
   }
 
   @Autowired BookingService bookings;

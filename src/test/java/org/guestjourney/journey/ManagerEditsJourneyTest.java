@@ -85,8 +85,7 @@ class ManagerEditsJourneyTest extends JourneyIntegrationTest {
 
     // the booking page shows the edited plan before anything of it has happened
     String page =
-        anonymous
-            .withBasicAuth("frontdesk", "frontdesk")
+        org.guestjourney.support.SignedIn.as(anonymous, "frontdesk", "frontdesk")
             .getForObject("/bookings/" + booking.id(), String.class);
     assertThat(page)
         .contains("data-message=\"local-tips\"")

@@ -46,8 +46,7 @@ class MessageBudgetTest extends JourneyIntegrationTest {
     data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
 
     String page =
-        anonymous
-            .withBasicAuth("frontdesk", "frontdesk")
+        org.guestjourney.support.SignedIn.as(anonymous, "frontdesk", "frontdesk")
             .getForObject("/bookings/" + booking.id(), String.class);
     assertThat(page).contains("data-testid=\"plan-count\">6 automated messages<");
 

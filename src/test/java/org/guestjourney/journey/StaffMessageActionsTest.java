@@ -39,7 +39,7 @@ class StaffMessageActionsTest extends JourneyIntegrationTest {
 
   @BeforeEach
   void signIn() {
-    http = anonymous.withBasicAuth("frontdesk", "frontdesk");
+    http = org.guestjourney.support.SignedIn.as(anonymous, "frontdesk", "frontdesk");
   }
 
   @Test

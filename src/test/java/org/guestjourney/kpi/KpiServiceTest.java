@@ -212,19 +212,21 @@ class KpiServiceTest extends JourneyIntegrationTest {
     fixture();
     String query = "/kpis?property=" + property + "&from=" + FROM + "&to=" + TO;
 
-    String page = http.withBasicAuth("manager", "manager").getForObject(query, String.class);
+    String page =
+        org.guestjourney.support.SignedIn.as(http, "manager", "manager")
+            .getForObject(query, String.class);
     assertThat(page)
         .contains("How the house is doing")
         .contains("67%")
         .contains("class=\"bar-fill\"");
     assertThat(
-            http.withBasicAuth("frontdesk", "frontdesk")
+            org.guestjourney.support.SignedIn.as(http, "frontdesk", "frontdesk")
                 .getForEntity(query, String.class)
                 .getStatusCode())
         .isEqualTo(org.springframework.http.HttpStatus.FORBIDDEN);
 
     String csv =
-        http.withBasicAuth("manager", "manager")
+        org.guestjourney.support.SignedIn.as(http, "manager", "manager")
             .getForObject(
                 "/kpis/messages.csv?property=" + property + "&from=" + FROM + "&to=" + TO,
                 String.class);
@@ -243,7 +245,7 @@ class KpiServiceTest extends JourneyIntegrationTest {
         .contains("/kpis/feedback.csv" + range.replace("&", "&amp;"))
         .contains("<polyline");
     String complaintsCsv =
-        http.withBasicAuth("manager", "manager")
+        org.guestjourney.support.SignedIn.as(http, "manager", "manager")
             .getForObject("/kpis/complaints.csv" + range, String.class);
     assertThat(complaintsCsv.lines()).hasSize(4); // header + c1, c2, c3
     assertThat(complaintsCsv.lines().findFirst().orElseThrow())
@@ -251,17 +253,17 @@ class KpiServiceTest extends JourneyIntegrationTest {
         .contains("acknowledged_at")
         .contains("resolved_at");
     assertThat(
-            http.withBasicAuth("manager", "manager")
+            org.guestjourney.support.SignedIn.as(http, "manager", "manager")
                 .getForObject("/kpis/surveys.csv" + range, String.class)
                 .lines())
         .hasSize(4); // header + K1, K2, K3
     assertThat(
-            http.withBasicAuth("manager", "manager")
+            org.guestjourney.support.SignedIn.as(http, "manager", "manager")
                 .getForObject("/kpis/rows/feedback" + range, String.class))
         .contains("data-testid=\"rows\"")
         .contains("breakfast");
     assertThat(
-            http.withBasicAuth("frontdesk", "frontdesk")
+            org.guestjourney.support.SignedIn.as(http, "frontdesk", "frontdesk")
                 .getForEntity("/kpis/tasks.csv" + range, String.class)
                 .getStatusCode())
         .isEqualTo(org.springframework.http.HttpStatus.FORBIDDEN);

@@ -32,7 +32,11 @@ class PropertySettingsTest extends JourneyIntegrationTest {
     Property property = data.property("Europe/Rome", "en");
     String url = "/api/properties/" + property.id() + "/settings";
     @SuppressWarnings("unchecked")
-    Map<String, Object> defaults = http.getForObject(url, Map.class);
+    Map<String, Object> defaults =
+        org.guestjourney.support.SignedIn.as(http, "frontdesk").getForObject(url, Map.class);
+    assertThat(http.getForEntity(url, String.class).getStatusCode())
+        .as("nobody anonymous reads a house's settings")
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(defaults)
         .containsEntry("quietHoursStart", "21:00:00")
         .containsEntry("quietHoursEnd", "09:00:00")
@@ -43,7 +47,9 @@ class PropertySettingsTest extends JourneyIntegrationTest {
     // only a manager may change them
     assertThat(put(http, url, defaults).getStatusCode())
         .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
-    assertThat(put(http.withBasicAuth("frontdesk", "frontdesk"), url, defaults).getStatusCode())
+    assertThat(
+            put(org.guestjourney.support.SignedIn.as(http, "frontdesk", "frontdesk"), url, defaults)
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 
     Map<String, Object> wrong = new HashMap<>(defaults);
@@ -73,9 +79,9 @@ class PropertySettingsTest extends JourneyIntegrationTest {
   void aManagerChangesQuietHoursOnThePageAndTheFrontDeskMayNot() {
     Property property = data.property("Europe/Rome", "en");
     String page = "/properties/" + property.id() + "/settings";
-    TestRestTemplate manager = http.withBasicAuth("manager", "manager");
+    TestRestTemplate manager = org.guestjourney.support.SignedIn.as(http, "manager", "manager");
     assertThat(
-            http.withBasicAuth("frontdesk", "frontdesk")
+            org.guestjourney.support.SignedIn.as(http, "frontdesk", "frontdesk")
                 .getForEntity(page, String.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
@@ -117,7 +123,7 @@ class PropertySettingsTest extends JourneyIntegrationTest {
   }
 
   private ResponseEntity<String> put(String url, Map<String, Object> body) {
-    return put(http.withBasicAuth("manager", "manager"), url, body);
+    return put(org.guestjourney.support.SignedIn.as(http, "manager", "manager"), url, body);
   }
 
   private static ResponseEntity<String> put(
@@ -131,7 +137,7 @@ class PropertySettingsTest extends JourneyIntegrationTest {
   void theSettingsPageShowsTheHousesSmsAndWhatsAppSendersAndRefusesAnAccountWithoutToken() {
     Property property = data.property("Europe/Rome", "en");
     String page = "/properties/" + property.id() + "/settings";
-    TestRestTemplate manager = http.withBasicAuth("manager", "manager");
+    TestRestTemplate manager = org.guestjourney.support.SignedIn.as(http, "manager", "manager");
     assertThat(manager.getForObject(page, String.class))
         .contains("SMS and WhatsApp")
         .contains("SMS/WhatsApp disabled: no Twilio account configured");

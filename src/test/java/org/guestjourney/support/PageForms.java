@@ -27,13 +27,15 @@ public final class PageForms {
   public static ResponseEntity<String> submit(
       TestRestTemplate http, String page, String action, MultiValueMap<String, String> fields) {
     ResponseEntity<String> shown = http.getForEntity(page, String.class);
-    String session = shown.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+    String session = session(shown);
     Matcher csrf = CSRF.matcher(shown.getBody());
     assertThat(csrf.find()).as("the page's forms carry a CSRF token").isTrue();
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>(fields);
     form.add("_csrf", csrf.group(1));
     HttpHeaders headers = new HttpHeaders();
-    headers.add(HttpHeaders.COOKIE, session);
+    if (session != null) {
+      headers.add(HttpHeaders.COOKIE, session);
+    }
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     return http.withRedirects(Redirects.DONT_FOLLOW)
         .postForEntity(action, new HttpEntity<>(form, headers), String.class);
@@ -54,27 +56,40 @@ public final class PageForms {
   public static String submitAndShow(
       TestRestTemplate http, String page, String action, java.util.Map<String, String> fields) {
     ResponseEntity<String> shown = http.getForEntity(page, String.class);
-    String session = shown.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+    String session = session(shown);
     Matcher csrf = CSRF.matcher(shown.getBody());
     assertThat(csrf.find()).as("the page's forms carry a CSRF token").isTrue();
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     fields.forEach(form::add);
     form.add("_csrf", csrf.group(1));
     HttpHeaders headers = new HttpHeaders();
-    headers.add(HttpHeaders.COOKIE, session);
+    if (session != null) {
+      headers.add(HttpHeaders.COOKIE, session);
+    }
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     ResponseEntity<String> answer =
         http.withRedirects(Redirects.DONT_FOLLOW)
             .postForEntity(action, new HttpEntity<>(form, headers), String.class);
     assertThat(answer.getStatusCode().is3xxRedirection()).as("the form redirects").isTrue();
     HttpHeaders again = new HttpHeaders();
-    again.add(HttpHeaders.COOKIE, session);
+    if (session != null) {
+      again.add(HttpHeaders.COOKIE, session);
+    }
     return http.exchange(
             answer.getHeaders().getLocation().getPath(),
             org.springframework.http.HttpMethod.GET,
             new HttpEntity<>(again),
             String.class)
         .getBody();
+  }
+
+  /**
+   * The session cookie the page set, or null when the client already carries one (signed in with
+   * {@link SignedIn}).
+   */
+  private static String session(ResponseEntity<String> shown) {
+    String cookie = shown.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+    return cookie == null ? null : cookie.split(";")[0];
   }
 
   /** The value of the hidden field {@code name} on {@code page}. */

@@ -109,6 +109,22 @@ public final class ProcessTestEngine {
             .orElse(null);
   }
 
+  /** Every variable the engine has recorded so far, of every instance, as "name=value". */
+  public java.util.List<String> allVariables() {
+    return await()
+        .pollInSameThread()
+        .ignoreException(java.util.ConcurrentModificationException.class)
+        .until(
+            () -> {
+              java.util.List<String> all = new java.util.ArrayList<>();
+              BpmnAssert.getRecordStream()
+                  .variableRecords()
+                  .forEach(v -> all.add(v.getValue().getName() + "=" + v.getValue().getValue()));
+              return all;
+            },
+            list -> true);
+  }
+
   /** The instance is waiting at {@code elementId}, and still is after a second. */
   public void assertStillWaitingAt(long processInstanceKey, String elementId) {
     awaitInstance(processInstanceKey, i -> i.isWaitingAtElements(elementId));

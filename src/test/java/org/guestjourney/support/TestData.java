@@ -35,6 +35,7 @@ public class TestData {
   private final MessagingService messaging;
   private final java.time.Clock clock;
   private final org.guestjourney.journey.JourneyPlan plan;
+  private final org.guestjourney.security.ApiKeyService apiKeys;
 
   /** The test data helper of an application context started by hand. */
   public static TestData of(org.springframework.context.ApplicationContext context) {
@@ -44,7 +45,8 @@ public class TestData {
         context.getBean(BookingRepository.class),
         context.getBean(MessagingService.class),
         context.getBean(org.guestjourney.journey.JourneyPlan.class),
-        context.getBean(java.time.Clock.class));
+        context.getBean(java.time.Clock.class),
+        context.getBean(org.guestjourney.security.ApiKeyService.class));
   }
 
   TestData(
@@ -53,8 +55,10 @@ public class TestData {
       BookingRepository bookingRepository,
       MessagingService messaging,
       org.guestjourney.journey.JourneyPlan plan,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      org.guestjourney.security.ApiKeyService apiKeys) {
     this.plan = plan;
+    this.apiKeys = apiKeys;
     this.properties = properties;
     this.bookings = bookings;
     this.bookingRepository = bookingRepository;
@@ -126,6 +130,22 @@ public class TestData {
             daysBefore,
             guideTime,
             LocalTime.of(10, 0)));
+  }
+
+  /** A new API key's token: read-write for {@code properties} (all when none are named). */
+  public String writeKey(Property... properties) {
+    return apiKey(org.guestjourney.security.ApiKey.Scope.WRITE, properties);
+  }
+
+  /** A new API key's token with {@code scope} for {@code properties} (all when none are named). */
+  public String apiKey(org.guestjourney.security.ApiKey.Scope scope, Property... properties) {
+    java.util.Set<Long> ids =
+        java.util.Arrays.stream(properties)
+            .map(Property::id)
+            .collect(java.util.stream.Collectors.toSet());
+    return apiKeys
+        .create("test key " + SEQUENCE.incrementAndGet(), scope, ids.isEmpty(), ids, "test")
+        .token();
   }
 
   public String uniqueEmail() {

@@ -31,11 +31,15 @@ class MailFeedbackWebhook {
 
   private final MailFeedbackService feedback;
   private final String token;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
   MailFeedbackWebhook(
-      MailFeedbackService feedback, @Value("${guest-journey.mail.webhook-token:}") String token) {
+      MailFeedbackService feedback,
+      @Value("${guest-journey.mail.webhook-token:}") String token,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
     this.feedback = feedback;
     this.token = token;
+    this.json = json;
   }
 
   /** One event as the provider (or relay) posts it. */
@@ -49,7 +53,7 @@ class MailFeedbackWebhook {
   @PostMapping(PATH)
   ResponseEntity<?> receive(
       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-      @RequestBody Batch batch) {
+      @RequestBody(required = false) byte[] body) {
     if (token == null || token.isBlank()) {
       return problem(HttpStatus.SERVICE_UNAVAILABLE, "Mail feedback is not configured");
     }
@@ -58,6 +62,13 @@ class MailFeedbackWebhook {
             authorization.getBytes(StandardCharsets.UTF_8),
             ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
       return problem(HttpStatus.UNAUTHORIZED, "Missing or wrong token");
+    }
+    // only now, with the caller known, is the body read
+    Batch batch;
+    try {
+      batch = body == null || body.length == 0 ? null : json.readValue(body, Batch.class);
+    } catch (java.io.IOException e) {
+      return problem(HttpStatus.BAD_REQUEST, "The request body is not a batch of events as JSON");
     }
     List<MailFeedbackService.Report> reports = check(batch);
     int recorded = 0;
@@ -74,11 +85,16 @@ class MailFeedbackWebhook {
       throw new InvalidRequestException(List.of(new FieldViolation("events", "must not be empty")));
     }
     Violations v = new Violations();
+    org.guestjourney.web.ControlCharacters.check(batch, v);
     v.required(batch.provider(), "provider");
     List<MailFeedbackService.Report> reports = new ArrayList<>();
     for (int i = 0; i < batch.events().size(); i++) {
       Event e = batch.events().get(i);
       String at = "events[" + i + "].";
+      if (e == null) {
+        v.check(false, "events[" + i + "]", "must be an event, not null");
+        continue;
+      }
       v.required(e.id(), at + "id");
       v.check(
           "bounce".equals(e.type()) || "complaint".equals(e.type()),

@@ -1,6 +1,7 @@
 package org.guestjourney.messaging.providers.twilio;
 
 import org.guestjourney.property.PropertyRepository;
+import org.guestjourney.security.PropertyAccess;
 import org.guestjourney.web.ApiController;
 import org.guestjourney.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -20,10 +21,13 @@ class TwilioSenderApi {
 
   private final TwilioAccounts accounts;
   private final PropertyRepository propertyRepository;
+  private final PropertyAccess access;
 
-  TwilioSenderApi(TwilioAccounts accounts, PropertyRepository propertyRepository) {
+  TwilioSenderApi(
+      TwilioAccounts accounts, PropertyRepository propertyRepository, PropertyAccess access) {
     this.accounts = accounts;
     this.propertyRepository = propertyRepository;
+    this.access = access;
   }
 
   /** What a property sends SMS and WhatsApp from. */
@@ -70,7 +74,7 @@ class TwilioSenderApi {
   }
 
   private void exists(long propertyId) {
-    if (propertyRepository.findById(propertyId).isEmpty()) {
+    if (propertyRepository.findById(propertyId).isEmpty() || !access.canRead(propertyId)) {
       throw new NotFoundException("No property " + propertyId);
     }
   }

@@ -69,8 +69,13 @@ class TwilioWebhookController {
       return ResponseEntity.status(refusal()).build();
     }
     String sid = params.get().get("MessageSid");
-    ProviderStatus status = STATUSES.get(params.get().get("MessageStatus"));
-    if (sid != null && status != null) {
+    String reported = params.get().get("MessageStatus");
+    if (sid == null || reported == null) {
+      // signed, but not a status callback: nothing to record, and nothing to retry
+      return ResponseEntity.badRequest().build();
+    }
+    ProviderStatus status = STATUSES.get(reported);
+    if (status != null) {
       String errorCode = params.get().get("ErrorCode");
       deliveries.record(sid, status, errorCode == null || errorCode.isBlank() ? null : errorCode);
     }

@@ -124,6 +124,17 @@ class TwilioWebhookControllerTest {
   }
 
   @Test
+  void aSignedCallbackWithoutAStatusIsABadRequestNotAnError() throws Exception {
+    Map<String, String> noStatus = new java.util.HashMap<>(receipt("delivered", null));
+    noStatus.remove("MessageStatus");
+    webhooks
+        .perform(signed(TwilioWebhookController.STATUS_PATH, noStatus, FakeTwilio.AUTH_TOKEN))
+        .andExpect(status().isBadRequest());
+
+    verifyNoInteractions(deliveries);
+  }
+
+  @Test
   void aForgedSignatureIsRefusedAndNothingIsRecorded() throws Exception {
     webhooks
         .perform(signed(TwilioWebhookController.STATUS_PATH, receipt("delivered", null), "guessed"))

@@ -199,7 +199,8 @@ class WhatsAppFallbackAppTest {
         .send(
             java.net.http.HttpRequest.newBuilder(java.net.URI.create(local() + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", MANAGER)
+                .header("Cookie", manager().cookie())
+                .header("X-CSRF-TOKEN", manager().csrfToken())
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json))
                 .build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -209,16 +210,25 @@ class WhatsAppFallbackAppTest {
     return java.net.http.HttpClient.newHttpClient()
         .send(
             java.net.http.HttpRequest.newBuilder(java.net.URI.create(local() + path))
-                .header("Authorization", MANAGER)
+                .header("Cookie", manager().cookie())
                 .build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The embedded default's demo manager: only managers may set a property's senders. */
-  private static final String MANAGER =
-      "Basic "
-          + java.util.Base64.getEncoder()
-              .encodeToString("manager:manager".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  private static org.guestjourney.support.SignedIn.Session manager;
+
+  /** The embedded default's demo manager, signed in: only managers may set a property's senders. */
+  private static org.guestjourney.support.SignedIn.Session manager() {
+    if (manager == null) {
+      manager =
+          org.guestjourney.support.SignedIn.session(
+              new org.springframework.boot.test.web.client.TestRestTemplate(
+                  new org.springframework.boot.web.client.RestTemplateBuilder().rootUri(local())),
+              "manager",
+              "manager");
+    }
+    return manager;
+  }
 
   private static String local() {
     return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
