@@ -165,6 +165,7 @@ class GuestRequestJourneyTest extends JourneyIntegrationTest {
   @Test
   void theApiTakesARequestBeforeArrivalAndAnswersProblemsNamingWhatIsWrong() throws Exception {
     Booking booking = data.bookArrivingIn(property, 6, data.uniqueEmail());
+    var http = org.guestjourney.support.SignedIn.withKey(this.http, data.writeKey(property));
     var created =
         http.postForEntity(
             "/api/bookings/" + booking.id() + "/requests",

@@ -224,7 +224,7 @@ class PreArrivalJourneyTest extends JourneyIntegrationTest {
     data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
     MessageDelivery guide = data.message(booking.id(), MessageStep.CHECK_IN_GUIDE);
     assertThat(guide.state()).isEqualTo(DeliveryState.SKIPPED);
-    assertThat(guide.reason()).contains("goes with the booking confirmation");
+    assertThat(guide.reason()).contains("went with the booking confirmation");
     assertThat(body(TestMailServer.to(email).getFirst()))
         .contains("Getting here and checking in")
         .contains("Key box left of the door");
