@@ -5,6 +5,7 @@ import static org.guestjourney.persistence.JdbcTime.ts;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.guestjourney.messaging.rules.PausedBookings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Replies written by hand still go. Resuming affects messages due from then on.
  */
 @Component
-public class AutomationPauses {
+public class AutomationPauses implements PausedBookings {
 
   private final JdbcClient jdbc;
 
@@ -25,6 +26,7 @@ public class AutomationPauses {
   /** Who paused the booking's automation, when and why. */
   public record Pause(String pausedBy, String note, Instant pausedAt) {}
 
+  @Override
   public Optional<Pause> of(long bookingId) {
     return jdbc.sql("select paused_by, note, paused_at from automation_pause where booking_id = ?")
         .param(bookingId)

@@ -1,22 +1,21 @@
 package org.guestjourney.messaging;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingRepository;
-import org.guestjourney.booking.BookingStatus;
 import org.guestjourney.guest.Guest;
 import org.guestjourney.guest.GuestRepository;
-import org.guestjourney.property.JourneySettings;
+import org.guestjourney.messaging.rules.SendContext;
+import org.guestjourney.messaging.rules.SendDecision;
+import org.guestjourney.messaging.rules.SendRule;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.slf4j.Logger;
@@ -24,16 +23,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Plans, sends and explains guest messages. Sending applies the send-time rules (booking still on,
- * not stale, a way to reach the guest) and then hands the message to a channel exactly once: the
- * delivery record is claimed before the channel is called, and a message in a final state is never
- * sent again.
+ * Plans, sends and explains guest messages. Sending asks the send-time rules ({@link SendRule}
+ * beans in {@code messaging.rules}, in their order) and acts on the first that does not say "send":
+ * a skip is recorded with its reason, a wait plans the message again for its moment. Otherwise the
+ * message goes to a channel exactly once: the delivery record is claimed before the channel is
+ * called, and a message in a final state is never sent again.
  */
 @Service
 public class MessagingService {
 
   private static final Logger log = LoggerFactory.getLogger(MessagingService.class);
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
   private final DeliveryRepository deliveries;
   private final BookingRepository bookings;
@@ -44,7 +43,8 @@ public class MessagingService {
   private final OptOuts optOuts;
   private final Unsubscribes unsubscribes;
   private final MessagingProperties settings;
-  private final AutomationPauses pauses;
+  private final List<SendRule> rules;
+  private final List<SendRule> fallbackRules;
   private final Clock clock;
 
   MessagingService(
@@ -57,7 +57,7 @@ public class MessagingService {
       OptOuts optOuts,
       Unsubscribes unsubscribes,
       MessagingProperties settings,
-      AutomationPauses pauses,
+      List<SendRule> rules,
       Clock clock) {
     this.deliveries = deliveries;
     this.bookings = bookings;
@@ -68,7 +68,8 @@ public class MessagingService {
     this.optOuts = optOuts;
     this.unsubscribes = unsubscribes;
     this.settings = settings;
-    this.pauses = pauses;
+    this.rules = List.copyOf(rules); // in their @Order
+    this.fallbackRules = rules.stream().filter(SendRule::appliesToFallbacks).toList();
     this.clock = clock;
   }
 
@@ -275,18 +276,32 @@ public class MessagingService {
       return;
     }
     Audience to = audience(fallback.bookingId());
-    Optional<String> stop =
-        sendTimeRule(fallback.step(), fallback, to.booking(), to.property(), now)
-            .or(() -> pausedRule(fallback.step(), to));
-    Either choice = channels.on(ChannelType.SMS, to.guest(), fallback.step(), to.property().id());
-    if (stop.isEmpty() && choice.route() == null) {
-      stop = Optional.of(choice.whyNot());
-    }
-    if (stop.isPresent()) {
-      deliveries.skip(fallback.id(), "No SMS fallback: " + stop.get(), now);
+    Routing routing =
+        new Routing(
+            () -> channels.on(ChannelType.SMS, to.guest(), fallback.step(), to.property().id()));
+    SendContext context =
+        new SendContext(
+            fallback.step(),
+            fallback,
+            to.booking(),
+            to.guest(),
+            to.property(),
+            properties.settings(to.property().id()),
+            now,
+            false,
+            routing);
+    // a fallback never waits: it is the same message, late already
+    String stop =
+        switch (decide(context, fallbackRules, routing)) {
+          case SendDecision.Skip skip -> skip.reason();
+          case SendDecision.WaitUntil wait -> wait.reason();
+          case SendDecision.Send send -> null;
+        };
+    if (stop != null) {
+      deliveries.skip(fallback.id(), "No SMS fallback: " + stop, now);
       return;
     }
-    transmit(fallback, choice.route(), to, fallback.step(), Map.of(), now);
+    transmit(fallback, routing.choice().route(), to, fallback.step(), Map.of(), now);
   }
 
   /** Who a message goes to and what it is about; {@code booking} is null for inquiries. */
@@ -320,69 +335,73 @@ public class MessagingService {
     if (delivery.isSettled()) {
       return planned;
     }
-    Optional<String> stop = sendTimeRule(step, delivery, to.booking(), to.property(), now);
-    if (stop.isEmpty()) {
-      stop = pausedRule(step, to);
-    }
-    // the property's rules, read once for this message
-    JourneySettings rules = properties.settings(to.property().id());
-    if (stop.isEmpty()) {
-      stop = stayCapRule(step, to, rules);
-    }
-    Route route = null;
-    boolean unreachable = false;
-    if (stop.isEmpty()) {
-      Either choice = channels.choose(to.guest(), step, via, to.property().id());
-      if (choice.route() == null) {
-        stop = Optional.of(choice.whyNot());
-        unreachable = step.transactional();
-      } else {
-        route = choice.route();
+    Routing routing = new Routing(() -> channels.choose(to.guest(), step, via, to.property().id()));
+    SendContext context =
+        new SendContext(
+            step,
+            delivery,
+            to.booking(),
+            to.guest(),
+            to.property(),
+            properties.settings(to.property().id()),
+            now,
+            byStaff,
+            routing);
+    return switch (decide(context, rules, routing)) {
+      case SendDecision.Skip skip -> {
+        deliveries.skip(delivery.id(), skip.reason(), now);
+        log.info("Skipped {}: {}", key, skip.reason());
+        if (skip.guestUnreachable() && reportUnreachable) {
+          throw new GuestUnreachable(skip.reason());
+        }
+        yield deliveries.findById(delivery.id());
+      }
+      case SendDecision.WaitUntil wait -> {
+        deliveries.defer(delivery.id(), wait.until(), wait.reason(), now);
+        throw new SendFailedException(wait.reason(), null, wait.until());
+      }
+      case SendDecision.Send send ->
+          Optional.of(transmit(delivery, routing.choice().route(), to, step, extra, now));
+    };
+  }
+
+  /**
+   * The first decision of {@code rules} that is not "send"; "send" only when a channel was chosen
+   * too (a rule set without the channel rule still never sends without a route).
+   */
+  private static SendDecision decide(SendContext context, List<SendRule> rules, Routing routing) {
+    for (SendRule rule : rules) {
+      SendDecision decision = rule.decide(context);
+      if (!(decision instanceof SendDecision.Send)) {
+        return decision;
       }
     }
-    if (stop.isPresent()) {
-      deliveries.skip(delivery.id(), stop.get(), now);
-      log.info("Skipped {}: {}", key, stop.get());
-      if (unreachable && reportUnreachable) {
-        throw new GuestUnreachable(stop.get());
+    Either choice = routing.choice();
+    return choice.route() != null
+        ? SendDecision.SEND
+        : new SendDecision.Skip(choice.whyNot(), context.step().transactional());
+  }
+
+  /** The channel chosen for one message, once, when a rule or the send first needs it. */
+  private static final class Routing implements SendContext.Reach {
+    private final Supplier<Either> chooser;
+    private Either choice;
+
+    Routing(Supplier<Either> chooser) {
+      this.chooser = chooser;
+    }
+
+    Either choice() {
+      if (choice == null) {
+        choice = chooser.get();
       }
-      return deliveries.findById(delivery.id());
+      return choice;
     }
-    if (byStaff) {
-      // a person decided, looking at the guest's local time: no quiet hours, spacing or daily cap
-      return Optional.of(transmit(delivery, route, to, step, extra, now));
+
+    @Override
+    public Optional<String> whyNot() {
+      return Optional.ofNullable(choice().whyNot());
     }
-    ZoneId guestZone = guestZone(to, now);
-    Optional<Instant> quietUntil = quietHoursEnd(step, rules, guestZone, now);
-    if (quietUntil.isPresent()) {
-      String reason =
-          "Waiting for the end of quiet hours: goes at "
-              + local(quietUntil.get(), to.property().timeZone())
-              + (guestZone.equals(to.property().timeZone())
-                  ? ""
-                  : " (" + local(quietUntil.get(), guestZone) + " where the guest is)");
-      deliveries.defer(delivery.id(), quietUntil.get(), reason, now);
-      throw new SendFailedException(reason, null, quietUntil.get());
-    }
-    Optional<Instant> spacedUntil = spacing(step, to, now);
-    if (spacedUntil.isPresent()) {
-      String reason =
-          "Spaced out: another message went to this guest a moment ago; goes at "
-              + local(spacedUntil.get(), to.property().timeZone());
-      deliveries.defer(delivery.id(), spacedUntil.get(), reason, now);
-      throw new SendFailedException(reason, null, spacedUntil.get());
-    }
-    Optional<Instant> cappedUntil = dayCap(step, to, rules, now);
-    if (cappedUntil.isPresent()) {
-      String reason =
-          "Frequency cap: "
-              + rules.maxMessagesPerDay()
-              + " messages already went to this guest today (the property's cap per day); goes at "
-              + local(cappedUntil.get(), to.property().timeZone());
-      deliveries.defer(delivery.id(), cappedUntil.get(), reason, now);
-      throw new SendFailedException(reason, null, cappedUntil.get());
-    }
-    return Optional.of(transmit(delivery, route, to, step, extra, now));
   }
 
   /**
@@ -476,67 +495,6 @@ public class MessagingService {
     return deliveries.findById(delivery.id()).orElseThrow();
   }
 
-  /** Staff paused the booking's automation: only hand-written replies go. */
-  private Optional<String> pausedRule(MessageStep step, Audience to) {
-    if (to.booking() == null || MessageStep.STAFF_REPLY.equals(step)) {
-      return Optional.empty();
-    }
-    return pauses
-        .of(to.booking().id())
-        .map(
-            p ->
-                "Automation paused for this guest by "
-                    + p.pausedBy()
-                    + " on "
-                    + local(p.pausedAt(), to.property().timeZone())
-                    + (p.note() == null ? "" : " (" + p.note() + ")")
-                    + "; not sent");
-  }
-
-  /**
-   * Surveys and review requests are not worth a guest's patience once the stay has had the
-   * property's {@code maxMessagesPerStay} messages; service messages always go.
-   */
-  private Optional<String> stayCapRule(MessageStep step, Audience to, JourneySettings rules) {
-    if (step.transactional() || to.booking() == null) {
-      return Optional.empty();
-    }
-    int cap = rules.maxMessagesPerStay();
-    int sent = deliveries.countSent(to.booking().id());
-    if (sent < cap) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "Frequency cap: "
-            + sent
-            + " messages already went to this guest during this stay (the property's cap is "
-            + cap
-            + " per stay); not sent");
-  }
-
-  /**
-   * When a survey or review request may go, if the guest already had the property's {@code
-   * maxMessagesPerDay} messages on this local day: the next morning, at the end of quiet hours.
-   */
-  private Optional<Instant> dayCap(
-      MessageStep step, Audience to, JourneySettings rules, Instant now) {
-    if (step.transactional() || to.booking() == null) {
-      return Optional.empty();
-    }
-    var today = now.atZone(to.property().timeZone()).toLocalDate();
-    Instant dayStart = today.atStartOfDay(to.property().timeZone()).toInstant();
-    Instant nextDay = today.plusDays(1).atStartOfDay(to.property().timeZone()).toInstant();
-    if (deliveries.countSent(to.booking().id(), dayStart, nextDay) < rules.maxMessagesPerDay()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        today
-            .plusDays(1)
-            .atTime(rules.quietHoursEnd())
-            .atZone(to.property().timeZone())
-            .toInstant());
-  }
-
   private RenderedMessage renderEdited(
       MessageDelivery delivery,
       MessageStep step,
@@ -560,77 +518,9 @@ public class MessagingService {
   /** The chosen route, or why there is none. */
   record Either(Route route, String whyNot) {}
 
-  /**
-   * Guests feel watched when messages pile up: a proactive message waits until {@code
-   * guest-journey.messaging.min-gap} after the last message to the same guest's booking.
-   */
-  private Optional<Instant> spacing(MessageStep step, Audience to, Instant now) {
-    if (!step.waitsForQuietHours() || to.booking() == null) {
-      return Optional.empty();
-    }
-    return deliveries
-        .lastSentAt(to.booking().id())
-        .map(last -> last.plus(settings.minGap()))
-        .filter(next -> next.isAfter(now));
-  }
-
-  /** When a proactive message may go, if now is inside the property's quiet hours. */
-  private Optional<Instant> quietHoursEnd(
-      MessageStep step, JourneySettings quiet, ZoneId guestZone, Instant now) {
-    if (!step.waitsForQuietHours()) {
-      return Optional.empty();
-    }
-    var local = now.atZone(guestZone);
-    if (!quiet.isQuiet(local.toLocalTime())) {
-      return Optional.empty();
-    }
-    var end = local.with(quiet.quietHoursEnd());
-    if (!end.isAfter(local)) {
-      end = end.plusDays(1);
-    }
-    return Optional.of(end.toInstant());
-  }
-
-  /**
-   * The guest's local clock: at the property during the stay (from the arrival day to the departure
-   * day), else where the guest lives if we know it, else the property's.
-   */
-  private static ZoneId guestZone(Audience to, Instant now) {
-    ZoneId property = to.property().timeZone();
-    if (to.booking() != null) {
-      var today = now.atZone(property).toLocalDate();
-      if (!today.isBefore(to.booking().arrivalDate())
-          && !today.isAfter(to.booking().departureDate())) {
-        return property;
-      }
-    }
-    return to.guest().homeZone().orElse(property);
-  }
-
   /** Renders the message as the guest would read it, without sending or recording anything. */
   public RenderedMessage preview(long bookingId, MessageStep step, Map<String, Object> extra) {
     return render(step, audience(bookingId), extra);
-  }
-
-  private Optional<String> sendTimeRule(
-      MessageStep step, MessageDelivery delivery, Booking booking, Property property, Instant now) {
-    if (booking != null
-        && booking.status() == BookingStatus.CANCELLED
-        && !MessageStep.BOOKING_CANCELLATION.equals(step)) {
-      return Optional.of("The booking was cancelled before this message was due");
-    }
-    Duration late = Duration.between(delivery.plannedAt(), now);
-    if (late.compareTo(settings.staleAfter()) > 0) {
-      return Optional.of(
-          "Stale: due at "
-              + local(delivery.plannedAt(), property.timeZone())
-              + " but its turn came at "
-              + local(now, property.timeZone())
-              + " (more than "
-              + human(settings.staleAfter())
-              + " late); not sent late");
-    }
-    return Optional.empty();
   }
 
   private RenderedMessage render(MessageStep step, Audience to, Map<String, Object> extra) {
@@ -651,14 +541,6 @@ public class MessagingService {
     return channel == ChannelType.EMAIL
         ? renderer.renderEmail(step, language, model)
         : renderer.renderText(step, language, model);
-  }
-
-  static String local(Instant instant, ZoneId zone) {
-    return LOCAL.format(instant.atZone(zone));
-  }
-
-  private static String human(Duration d) {
-    return d.toString().substring(2).toLowerCase();
   }
 
   private static String rootMessage(Throwable e) {

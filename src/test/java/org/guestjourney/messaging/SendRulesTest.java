@@ -258,6 +258,66 @@ class SendRulesTest extends JourneyIntegrationTest {
   }
 
   @Test
+  void beforeTheStayTheDailyCapCountsTheDayWhereTheGuestLives() {
+    // a Shanghai house, a guest in New York: the cap's day and the next morning are New York's
+    Property property = data.property("Asia/Shanghai", "en");
+    jdbc.sql(
+            """
+            update property set quiet_hours_start = '00:00', quiet_hours_end = '00:00',
+              max_messages_per_day = 1 where id = ?
+            """)
+        .param(property.id())
+        .update();
+    ZoneId newYork = ZoneId.of("America/New_York");
+    LocalDate nyToday = LocalDate.ofInstant(engine.now(), newYork);
+    engine.moveTo(ZonedDateTime.of(nyToday.plusDays(1), LocalTime.NOON, newYork).toInstant());
+    String email = data.uniqueEmail();
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(6);
+    Booking booking =
+        data.book(
+            new org.guestjourney.booking.BookingRequest(
+                property.id(),
+                "CAP-" + email,
+                "direct",
+                arrival,
+                arrival.plusDays(2),
+                null,
+                2,
+                null,
+                new org.guestjourney.booking.BookingRequest.GuestDetails(
+                    "Ana Ruiz", email, null, "en", null, "America/New_York")));
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    engine.move(Duration.ofMinutes(11)); // past the spacing after the confirmation
+    String key = "booking/" + booking.id() + "/test-review-request";
+    messaging.recordPlan(
+        booking.id(),
+        java.util.List.of(PlannedMessage.scheduled(MessageStep.REVIEW_REQUEST, key, engine.now())));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                messaging.send(
+                    new GuestMessageRequest(
+                        booking.id(),
+                        MessageStep.REVIEW_REQUEST,
+                        key,
+                        java.util.Map.of("reviewUrl", "https://reviews.example/house"))))
+        .isInstanceOf(SendFailedException.class);
+
+    MessageDelivery held = messaging.find(key).orElseThrow();
+    Instant newYorkMidnight =
+        LocalDate.ofInstant(engine.now(), newYork).plusDays(1).atStartOfDay(newYork).toInstant();
+    assertThat(held.state()).isEqualTo(DeliveryState.SCHEDULED);
+    assertThat(held.plannedAt()).isEqualTo(newYorkMidnight);
+    assertThat(held.reason())
+        .startsWith("Frequency cap: 1 messages already went to this guest today")
+        .endsWith(
+            " ("
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+                    .format(newYorkMidnight.atZone(newYork))
+                + " where the guest is)");
+  }
+
+  @Test
   void beforeTheStayQuietHoursFollowTheGuestsOwnClock() {
     // 16:00 in Rome is 23:00 in Shanghai: night for a guest who lives there
     Property property = data.property("Europe/Rome", LocalTime.of(16, 0), "en");
