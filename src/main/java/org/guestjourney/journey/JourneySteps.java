@@ -41,7 +41,7 @@ public class JourneySteps {
   /** Job type of the send step (element template {@code guest-message}). */
   public static final String SEND_GUEST_MESSAGE = "send-guest-message";
 
-  // the send step's headers (element-templates/guest-message.json)
+  // the send step's headers (bpmn/element-templates/guest-message.json)
   public static final String HEADER_MESSAGE = "message";
   public static final String HEADER_PURPOSE = "purpose";
   public static final String HEADER_QUIET_HOURS = "quietHours";

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * A kind of message a journey sends: its template key ({@code code}), a label for people, its
  * purpose and whether it waits for the end of quiet hours. Journey steps are defined in the BPMN
- * (the send step's headers, see {@code element-templates/guest-message.json}); the constants below
- * are the messages the shipped journeys and the app itself send. A step a manager adds in the
+ * (the send step's headers, see {@code bpmn/element-templates/guest-message.json}); the constants
+ * below are the messages the shipped journeys and the app itself send. A step a manager adds in the
  * modeler is just as good: {@link #of} builds it from the model.
  */
 public record MessageStep(String code, String label, Purpose purpose, boolean waitsForQuietHours) {
