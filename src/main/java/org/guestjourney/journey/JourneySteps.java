@@ -243,7 +243,15 @@ public class JourneySteps {
     Step step = Step.of(node);
     long bookingId = ((Number) variables.get("bookingId")).longValue();
     String key = key(bookingId, step, variables);
-    Instant due = dueAt(node, variables);
+    Instant due =
+        JourneyModel.timerBefore(node).isPresent()
+            ? dueAt(node, variables)
+            // no timer of its own (e.g. the welcome): due when the journey's plan reaches it
+            : plan.of(bookingId).stream()
+                .filter(s -> key.equals(s.key()) && s.at() != null)
+                .map(JourneyPlan.PlannedStep::at)
+                .findFirst()
+                .orElseGet(clock::instant);
     Optional<String> leftOut = budget(bookingId, step, key);
     if (leftOut.isPresent()) {
       messaging.recordCarried(bookingId, step.message(), key, due, leftOut.get());
