@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "guest-journey.runtime.embedded-engine-port=0",
       "guest-journey.embedded-database.data-directory=target/test-data/pg-${random.uuid}",
+      "guest-journey.runtime.engine.directory=target/test-data/engine-${random.uuid}",
       "guest-journey.messaging.retry-backoff=PT1S",
       "guest-journey.mail.webhook-token=" + JourneyIntegrationTest.MAIL_WEBHOOK_TOKEN
     })

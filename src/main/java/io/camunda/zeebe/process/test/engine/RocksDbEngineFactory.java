@@ -1,0 +1,152 @@
+package io.camunda.zeebe.process.test.engine;
+
+import io.camunda.search.clients.SearchClientsProxy;
+import io.camunda.security.auth.BrokerRequestAuthorizationConverter;
+import io.camunda.security.configuration.SecurityConfiguration;
+import io.camunda.zeebe.db.AccessMetricsConfiguration;
+import io.camunda.zeebe.db.ConsistencyChecksSettings;
+import io.camunda.zeebe.db.ZeebeDb;
+import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory.SharedRocksDbResources;
+import io.camunda.zeebe.engine.Engine;
+import io.camunda.zeebe.engine.EngineConfiguration;
+import io.camunda.zeebe.engine.processing.EngineProcessors;
+import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.scheduler.ActorScheduler;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
+import io.camunda.zeebe.util.FeatureFlags;
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * The composition of zeebe-process-test's {@link EngineFactory} (same engine processors, gRPC
+ * gateway, job streamer, controlled clock and record stream), with one difference: the engine's
+ * state lives in zeebe-db's RocksDB store, as in a Zeebe broker, instead of zeebe-process-test's
+ * in-memory map (whose iterators copy the whole state on every lookup, so each step costs more the
+ * more process instances are alive).
+ *
+ * <p>It lives in zeebe-process-test's package only because the gateway, command writer and job
+ * streamer it reuses are package-private there; nothing else of the application belongs here. The
+ * application reaches it only through {@code org.guestjourney.runtime}. Pinned to
+ * zeebe-process-test 8.8.x: re-check this composition against {@link EngineFactory} on every
+ * upgrade.
+ */
+public final class RocksDbEngineFactory {
+
+  private static final int PARTITION_ID = 1;
+  private static final int PARTITION_COUNT = 1;
+
+  private RocksDbEngineFactory() {}
+
+  /**
+   * Builds (not yet started) an engine whose gRPC gateway listens on {@code port} and whose state
+   * is a RocksDB database in {@code stateDirectory} (which must be empty or absent: the log is in
+   * memory, so state without its log would not make sense).
+   *
+   * @param memoryLimitBytes RocksDB's block cache and write buffers together (off-heap)
+   */
+  public static ZeebeTestEngine create(int port, File stateDirectory, long memoryLimitBytes) {
+    ControlledActorClock clock = new ControlledActorClock();
+    ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
+    scheduler.start();
+
+    InMemoryLogStorage logStorage = new InMemoryLogStorage();
+    LogStream logStream =
+        LogStream.builder()
+            .withPartitionId(PARTITION_ID)
+            .withLogStorage(logStorage)
+            .withClock(clock)
+            .withMeterRegistry(new SimpleMeterRegistry())
+            .build();
+
+    CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
+    CommandSender commandSender = new CommandSender(commandWriter);
+    GatewayRequestStore requestStore = new GatewayRequestStore();
+    InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
+    GrpcToLogStreamGateway gateway =
+        new GrpcToLogStreamGateway(
+            commandWriter, PARTITION_ID, PARTITION_COUNT, port, requestStore, jobStreamer);
+    // only this machine reaches the gateway: it has no authentication
+    Server grpcServer =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+            .addService(gateway)
+            .build();
+    GrpcResponseWriter responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
+
+    RocksDbConfiguration rocksDb = new RocksDbConfiguration().setMemoryLimit(memoryLimitBytes);
+    SharedRocksDbResources shared = SharedRocksDbResources.allocate(memoryLimitBytes);
+    ZeebeDb<ZbColumnFamilies> database =
+        new ZeebeRocksDbFactory<ZbColumnFamilies>(
+                rocksDb,
+                new ConsistencyChecksSettings(),
+                new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, PARTITION_ID),
+                SimpleMeterRegistry::new,
+                shared,
+                PARTITION_COUNT)
+            .createDb(stateDirectory);
+
+    SecurityConfiguration security = new SecurityConfiguration();
+    security.getAuthorizations().setEnabled(false);
+    StreamProcessor streamProcessor =
+        StreamProcessor.builder()
+            .logStream(logStream)
+            .zeebeDb(database)
+            .commandResponseWriter(responseWriter)
+            .partitionCommandSender(commandSender)
+            .recordProcessors(
+                List.of(
+                    new Engine(
+                        context ->
+                            EngineProcessors.createEngineProcessors(
+                                context,
+                                PARTITION_COUNT,
+                                new SubscriptionCommandSender(
+                                    context.getPartitionId(), commandSender),
+                                commandSender,
+                                FeatureFlags.createDefault(),
+                                jobStreamer,
+                                SearchClientsProxy.noop(),
+                                new BrokerRequestAuthorizationConverter(security)),
+                        new EngineConfiguration(),
+                        security)))
+            .actorSchedulingService(scheduler)
+            .clock(new ControllableStreamClockImpl(clock))
+            .meterRegistry(new SimpleMeterRegistry())
+            .build();
+
+    EngineStateMonitor stateMonitor = new EngineStateMonitor(logStorage, streamProcessor);
+    RecordStreamSourceImpl recordStream =
+        new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION_ID);
+
+    return new InMemoryEngine(
+        grpcServer,
+        streamProcessor,
+        gateway,
+        database,
+        logStream,
+        scheduler,
+        recordStream,
+        clock,
+        stateMonitor) {
+      @Override
+      public void stop() {
+        try {
+          super.stop();
+        } finally {
+          shared.close();
+        }
+      }
+    };
+  }
+}
