@@ -1,7 +1,7 @@
 package org.guestjourney.runtime;
 
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory.RocksDbEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -45,12 +45,12 @@ class EmbeddedEngineConfiguration {
   }
 
   @Bean(destroyMethod = "stop")
-  ZeebeTestEngine embeddedZeebeEngine(
+  RocksDbEngine embeddedZeebeEngine(
       @Value("${" + EmbeddedRuntimeEnvironment.ENGINE_PORT + "}") int port,
       EngineDirectory directory,
       EmbeddedEngineProperties properties)
       throws IOException {
-    ZeebeTestEngine engine =
+    RocksDbEngine engine =
         RocksDbEngineFactory.create(
             port, directory.freshState().toFile(), properties.memoryLimit().toBytes());
     engine.start();
@@ -59,5 +59,10 @@ class EmbeddedEngineConfiguration {
         directory.state(),
         engine.getGatewayAddress());
     return engine;
+  }
+
+  @Bean
+  EmbeddedEngineHealth embeddedEngineHealthIndicator(RocksDbEngine engine) {
+    return new EmbeddedEngineHealth(engine);
   }
 }
