@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * second are fully set up (started, planned, confirmation sent, waiting at its timers) while 1,000,
  * 2,000 and 10,000 stays are live, and how long {@value #DRAIN} check-in guides falling due at the
  * same moment take to drain with 2,000 live. Filling an engine up to the next level is not timed
- * and stops after {@code -Dbench.fill-budget-minutes} (default 4) per level: the in-memory engine
- * slows down so much that it may not reach 10,000 within it, which is printed as such.
+ * and each step (filling, a timed batch, the drain) stops after {@code -Dbench.fill-budget-minutes}
+ * (default 4): the in-memory engine slows down so much that it may not reach 10,000 within it,
+ * which is printed as such.
  *
  * <p>Fails only on a wrong result: a journey set up twice or not at all, a guide not sent once.
  */
@@ -110,10 +111,25 @@ class EngineStateBenchmarkTest {
                   bench.setUp.get(), level, FILL_BUDGET.toMinutes()));
           break;
         }
-        result.rates.put(level, bench.timedBatch());
-        System.out.printf("%s: %.1f journeys/s at %d live%n", name, result.rates.get(level), level);
+        Double rate = bench.timedBatch();
+        if (rate == null) {
+          result.notes.add(
+              String.format(
+                  "%d journeys at %d live not set up within %d minutes",
+                  BATCH, level, FILL_BUDGET.toMinutes()));
+          break;
+        }
+        result.rates.put(level, rate);
+        System.out.printf("%s: %.1f journeys/s at %d live%n", name, rate, level);
         if (level == DRAIN_AT_LEVEL) {
           result.drainSeconds = bench.drain();
+          if (result.drainSeconds == null) {
+            result.notes.add(
+                String.format(
+                    "%d of %d timers drained within %d minutes",
+                    bench.drained.get(), DRAIN, FILL_BUDGET.toMinutes()));
+            break;
+          }
           System.out.printf("%s: %d timers drained in %.1f s%n", name, DRAIN, result.drainSeconds);
         }
       }
@@ -257,38 +273,42 @@ class EngineStateBenchmarkTest {
       return true;
     }
 
-    /** Journeys set up per second for {@value #BATCH} more journeys. */
-    double timedBatch() throws InterruptedException {
+    /** Journeys set up per second for {@value #BATCH} more journeys; null if not within budget. */
+    Double timedBatch() throws InterruptedException {
       int target = started + BATCH;
       long t0 = System.nanoTime();
       while (started < target) {
         start(nextBookingId++);
       }
-      assertThat(awaitSetUp(target, t0 + Duration.ofMinutes(15).toNanos()))
-          .as("%d journeys set up within 15 minutes", BATCH)
-          .isTrue();
+      if (!awaitSetUp(target, t0 + FILL_BUDGET.toNanos())) {
+        return null;
+      }
       return BATCH / ((System.nanoTime() - t0) / 1e9);
     }
 
-    /** Seconds until {@value #DRAIN} check-in guides, all due at the same moment, were sent. */
-    double drain() throws InterruptedException {
+    /**
+     * Seconds until {@value #DRAIN} check-in guides, all due at the same moment, were sent; null if
+     * they were not set up or not all sent within the budget.
+     */
+    Double drain() throws InterruptedException {
       guidesDueAt = Instant.now().plus(clockOffset).plus(Duration.ofHours(1));
       int target = started + DRAIN;
       for (int i = 0; i < DRAIN; i++) {
         start(DRAIN_IDS + i);
       }
-      assertThat(awaitSetUp(target, System.nanoTime() + Duration.ofMinutes(15).toNanos())).isTrue();
+      if (!awaitSetUp(target, System.nanoTime() + FILL_BUDGET.toNanos())) {
+        return null;
+      }
       Duration step = Duration.ofHours(2);
       clockOffset = clockOffset.plus(step);
       long t0 = System.nanoTime();
       engine.increaseTime(step);
-      long deadline = t0 + Duration.ofMinutes(15).toNanos();
+      long deadline = t0 + FILL_BUDGET.toNanos();
       while (drained.get() < DRAIN && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      assertThat(drained.get()).as("every guide due sent, within 15 minutes").isEqualTo(DRAIN);
-      return seconds;
+      return drained.get() == DRAIN ? seconds : null;
     }
 
     void assertEachJourneySetUpOnce() {
