@@ -53,25 +53,4 @@ public class JourneyEngine {
       // handed over already: the same message id is one message for the engine
     }
   }
-
-  public void bookingModified(long bookingId, int revision) {
-    publish(PreArrivalJourney.MESSAGE_BOOKING_MODIFIED, bookingId, "r" + revision);
-  }
-
-  public void bookingCancelled(long bookingId) {
-    publish(PreArrivalJourney.MESSAGE_BOOKING_CANCELLED, bookingId, "cancelled");
-  }
-
-  private void publish(String name, long bookingId, String discriminator) {
-    client
-        .newPublishMessageCommand()
-        .messageName(name)
-        .correlationKey(Long.toString(bookingId))
-        // the same change published twice (a retry) is one message for the engine
-        .messageId(name + "/" + bookingId + "/" + discriminator)
-        .timeToLive(MESSAGE_TTL)
-        .variables(Map.of())
-        .send()
-        .join();
-  }
 }

@@ -8,21 +8,28 @@ import org.guestjourney.booking.BookingEvents.BookingCancelled;
 import org.guestjourney.booking.BookingEvents.BookingConfirmed;
 import org.guestjourney.booking.BookingEvents.BookingDatesChanged;
 import org.guestjourney.booking.BookingRepository;
+import org.guestjourney.outbox.EngineOutbox;
+import org.guestjourney.outbox.OutboxEntry;
+import org.guestjourney.outbox.OutboxHandler;
 import org.guestjourney.property.PropertyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Connects bookings to their journeys. After a booking is stored, its journey starts; date changes
- * and cancellations are sent to the running journey. A booking whose journey could not be started
- * (engine unreachable, restart of the embedded engine) is picked up by {@link #startPending()}.
+ * Connects bookings to their journeys. When a booking is stored, the start of its journey is
+ * written to the engine outbox in the same transaction; date changes and cancellations become
+ * messages to the running journey the same way, so the booking request never waits on the engine. A
+ * booking whose journey could not be started (restart of the embedded engine) is also picked up by
+ * {@link #startPending()}.
  */
 @Component
-class JourneyStarter {
+class JourneyStarter implements OutboxHandler {
+
+  /** Outbox entries that start a booking's journey. */
+  static final String START_JOURNEY = "start-journey";
 
   private static final Logger log = LoggerFactory.getLogger(JourneyStarter.class);
 
@@ -33,6 +40,7 @@ class JourneyStarter {
   private final PropertyRepository properties;
   private final PreArrivalService preArrival;
   private final JourneyEngine engine;
+  private final EngineOutbox outbox;
   private final Clock clock;
 
   JourneyStarter(
@@ -40,11 +48,13 @@ class JourneyStarter {
       PropertyRepository properties,
       PreArrivalService preArrival,
       JourneyEngine engine,
+      EngineOutbox outbox,
       Clock clock) {
     this.bookings = bookings;
     this.properties = properties;
     this.preArrival = preArrival;
     this.engine = engine;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -63,19 +73,41 @@ class JourneyStarter {
     preArrival.bookingCancelled(event.bookingId());
   }
 
-  @TransactionalEventListener
+  /** In the booking's transaction: the start is sent by the outbox once the booking is stored. */
+  @EventListener
   void startJourney(BookingConfirmed event) {
-    bookings.findById(event.bookingId()).ifPresent(this::start);
+    outbox.add(START_JOURNEY, event.bookingId());
   }
 
-  @TransactionalEventListener
+  @EventListener
   void tellJourneyAboutDates(BookingDatesChanged event) {
-    engine.bookingModified(event.bookingId(), event.revision());
+    publish(PreArrivalJourney.MESSAGE_BOOKING_MODIFIED, event.bookingId(), "r" + event.revision());
   }
 
-  @TransactionalEventListener
+  @EventListener
   void tellJourneyAboutCancellation(BookingCancelled event) {
-    engine.bookingCancelled(event.bookingId());
+    publish(PreArrivalJourney.MESSAGE_BOOKING_CANCELLED, event.bookingId(), "cancelled");
+  }
+
+  private void publish(String name, long bookingId, String discriminator) {
+    outbox.publishMessage(
+        name,
+        Long.toString(bookingId),
+        // the same change published twice (a retry) is one message for the engine
+        name + "/" + bookingId + "/" + discriminator,
+        JourneyEngine.MESSAGE_TTL,
+        bookingId);
+  }
+
+  /** Sent by the outbox, outside any transaction: a failure is retried from there. */
+  @Override
+  public String kind() {
+    return START_JOURNEY;
+  }
+
+  @Override
+  public void send(OutboxEntry entry) {
+    bookings.findById(entry.bookingId()).ifPresent(this::startOrFail);
   }
 
   /** Starts the journey of every confirmed booking that should have one and has none. */
@@ -95,6 +127,14 @@ class JourneyStarter {
    * the check-in guide and the arrival-time question, and the in-stay journey follows.
    */
   void start(Booking booking) {
+    try {
+      startOrFail(booking);
+    } catch (RuntimeException e) {
+      log.warn("Could not start the journey of booking {} yet: {}", booking.id(), e.getMessage());
+    }
+  }
+
+  private void startOrFail(Booking booking) {
     if (!bookings.claimJourneyStart(booking.id())) {
       return; // another replica (or request) is starting it
     }
@@ -103,8 +143,8 @@ class JourneyStarter {
       bookings.setJourneyInstance(booking.id(), key);
       log.info("Pre-arrival journey {} started for booking {}", key, booking.id());
     } catch (RuntimeException e) {
-      bookings.setJourneyInstance(booking.id(), null);
-      log.warn("Could not start the journey of booking {} yet: {}", booking.id(), e.getMessage());
+      bookings.setJourneyInstance(booking.id(), null); // unclaimed: a retry may start it
+      throw e;
     }
   }
 }

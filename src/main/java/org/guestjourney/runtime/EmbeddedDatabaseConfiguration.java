@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -29,15 +30,21 @@ class EmbeddedDatabaseConfiguration {
    *
    * @param dataDirectory where the database files live; kept across restarts
    * @param port TCP port on localhost; 0 picks a free one
+   * @param stopLeftoverServerWithin how long a server left running by a previous run that died
+   *     (kill -9) gets to shut down cleanly before it is killed
    */
   @ConfigurationProperties("guest-journey.embedded-database")
   record EmbeddedDatabaseProperties(
-      @DefaultValue(".data/postgres") Path dataDirectory, @DefaultValue("0") int port) {}
+      @DefaultValue(".data/postgres") Path dataDirectory,
+      @DefaultValue("0") int port,
+      @DefaultValue("PT30S") Duration stopLeftoverServerWithin) {}
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
     Path dir = properties.dataDirectory().toAbsolutePath();
     Files.createDirectories(dir);
+    // a previous run killed with kill -9 leaves its server running on this directory
+    LeftoverPostgres.stop(dir, properties.stopLeftoverServerWithin());
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false);
     if (properties.port() > 0) {

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "guest-journey.runtime.embedded-engine-port=0",
       "guest-journey.embedded-database.data-directory=target/test-data/pg-${random.uuid}",
+      "guest-journey.runtime.engine.directory=target/test-data/engine-${random.uuid}",
       "guest-journey.messaging.retry-backoff=PT1S",
       "guest-journey.messaging.templates-directory=target/test-templates",
       // the start-up deployment of every model can take more than the default 10 s on a loaded

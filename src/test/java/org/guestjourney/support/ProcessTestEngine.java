@@ -19,8 +19,9 @@ import org.guestjourney.clock.TimeMachine;
 
 /**
  * The one seam between tests and the process engine: moving the clock and asserting where a process
- * instance stands. Today it drives zeebe-process-test's in-memory engine (the same one the embedded
- * default runs); moving to Camunda Process Test later means changing this class.
+ * instance stands. Today it drives the engine the embedded default runs (zeebe-process-test's
+ * composition with RocksDB state, ADR 0020); moving to Camunda Process Test later means changing
+ * this class.
  */
 public final class ProcessTestEngine {
 

@@ -20,6 +20,10 @@ public final class StandaloneApp {
                 "server.port=0",
                 "guest-journey.runtime.embedded-engine-port=0",
                 "guest-journey.embedded-database.data-directory=" + dataDirectory.toAbsolutePath(),
+                "guest-journey.runtime.engine.directory="
+                    + dataDirectory
+                        .toAbsolutePath()
+                        .resolveSibling(dataDirectory.getFileName() + "-engine"),
                 "guest-journey.messaging.retry-backoff=PT1S",
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + smtpPort));

@@ -1,0 +1,301 @@
+package io.camunda.zeebe.process.test.engine;
+
+import io.camunda.search.clients.SearchClientsProxy;
+import io.camunda.security.auth.BrokerRequestAuthorizationConverter;
+import io.camunda.security.configuration.SecurityConfiguration;
+import io.camunda.zeebe.db.AccessMetricsConfiguration;
+import io.camunda.zeebe.db.ConsistencyChecksSettings;
+import io.camunda.zeebe.db.ZeebeDb;
+import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory.SharedRocksDbResources;
+import io.camunda.zeebe.engine.Engine;
+import io.camunda.zeebe.engine.EngineConfiguration;
+import io.camunda.zeebe.engine.processing.EngineProcessors;
+import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.storage.LogStorageReader;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.scheduler.ActorScheduler;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
+import io.camunda.zeebe.util.FeatureFlags;
+import io.camunda.zeebe.util.buffer.BufferWriter;
+import io.camunda.zeebe.util.health.HealthReport;
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The composition of zeebe-process-test's {@link EngineFactory} (same engine processors, gRPC
+ * gateway, job streamer, controlled clock and record stream), with one difference: the engine's
+ * state lives in zeebe-db's RocksDB store, as in a Zeebe broker, instead of zeebe-process-test's
+ * in-memory map (whose iterators copy the whole state on every lookup, so each step costs more the
+ * more process instances are alive).
+ *
+ * <p>It lives in zeebe-process-test's package only because the gateway, command writer and job
+ * streamer it reuses are package-private there; nothing else of the application belongs here. The
+ * application reaches it only through {@code org.guestjourney.runtime}. Pinned to
+ * zeebe-process-test 8.8.x: re-check this composition against {@link EngineFactory} on every
+ * upgrade.
+ */
+public final class RocksDbEngineFactory {
+
+  private static final int PARTITION_ID = 1;
+  private static final int PARTITION_COUNT = 1;
+
+  private RocksDbEngineFactory() {}
+
+  /**
+   * Builds (not yet started) an engine whose gRPC gateway listens on {@code port} and whose state
+   * is a RocksDB database in {@code stateDirectory} (which must be empty or absent: the log is in
+   * memory, so state without its log would not make sense).
+   *
+   * @param memoryLimitBytes RocksDB's block cache and write buffers together (off-heap)
+   */
+  public static RocksDbEngine create(int port, File stateDirectory, long memoryLimitBytes) {
+    ControlledActorClock clock = new ControlledActorClock();
+    ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
+    scheduler.start();
+
+    InMemoryLogStorage logStorage = new ConcurrentLogStorage();
+    LogStream logStream =
+        LogStream.builder()
+            .withPartitionId(PARTITION_ID)
+            .withLogStorage(logStorage)
+            .withClock(clock)
+            .withMeterRegistry(new SimpleMeterRegistry())
+            .build();
+
+    CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
+    CommandSender commandSender = new CommandSender(commandWriter);
+    GatewayRequestStore requestStore = new GatewayRequestStore();
+    InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
+    GrpcToLogStreamGateway gateway =
+        new GrpcToLogStreamGateway(
+            commandWriter, PARTITION_ID, PARTITION_COUNT, port, requestStore, jobStreamer);
+    // only this machine reaches the gateway: it has no authentication
+    Server grpcServer =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+            .addService(gateway)
+            .build();
+    GrpcResponseWriter responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
+
+    RocksDbConfiguration rocksDb = new RocksDbConfiguration().setMemoryLimit(memoryLimitBytes);
+    SharedRocksDbResources shared = SharedRocksDbResources.allocate(memoryLimitBytes);
+    ZeebeDb<ZbColumnFamilies> database =
+        new ZeebeRocksDbFactory<ZbColumnFamilies>(
+                rocksDb,
+                new ConsistencyChecksSettings(),
+                new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, PARTITION_ID),
+                SimpleMeterRegistry::new,
+                shared,
+                PARTITION_COUNT)
+            .createDb(stateDirectory);
+
+    SecurityConfiguration security = new SecurityConfiguration();
+    security.getAuthorizations().setEnabled(false);
+    StreamProcessor streamProcessor =
+        StreamProcessor.builder()
+            .logStream(logStream)
+            .zeebeDb(database)
+            .commandResponseWriter(responseWriter)
+            .partitionCommandSender(commandSender)
+            .recordProcessors(
+                List.of(
+                    new Engine(
+                        context ->
+                            EngineProcessors.createEngineProcessors(
+                                context,
+                                PARTITION_COUNT,
+                                new SubscriptionCommandSender(
+                                    context.getPartitionId(), commandSender),
+                                commandSender,
+                                FeatureFlags.createDefault(),
+                                jobStreamer,
+                                SearchClientsProxy.noop(),
+                                new BrokerRequestAuthorizationConverter(security)),
+                        new EngineConfiguration(),
+                        security)))
+            .actorSchedulingService(scheduler)
+            .clock(new ControllableStreamClockImpl(clock))
+            .meterRegistry(new SimpleMeterRegistry())
+            .build();
+
+    EngineStateMonitor stateMonitor = new EngineStateMonitor(logStorage, streamProcessor);
+    RecordStreamSourceImpl recordStream =
+        new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION_ID);
+
+    return new RocksDbEngine(
+        grpcServer,
+        streamProcessor,
+        gateway,
+        database,
+        logStream,
+        scheduler,
+        recordStream,
+        clock,
+        stateMonitor,
+        shared);
+  }
+
+  /**
+   * The engine's log in memory, safe to read while it is written. zeebe-process-test's {@link
+   * InMemoryLogStorage} appends to an unsynchronized {@code ArrayList} that the stream processor
+   * and the record readers read from other threads; under load a reader saw a slot whose buffer was
+   * not there yet, the stream processor failed with a {@code NullPointerException} and the engine
+   * stopped processing. Here blocks live in a {@link ConcurrentSkipListMap} keyed by their lowest
+   * position, which publishes each block safely. A subclass only because the engine's state monitor
+   * takes that type; none of the parent's state is used.
+   */
+  static final class ConcurrentLogStorage extends InMemoryLogStorage {
+
+    private final ConcurrentSkipListMap<Long, ByteBuffer> blocks = new ConcurrentSkipListMap<>();
+    private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
+    private long appended;
+
+    @Override
+    public LogStorageReader newReader() {
+      return new Reader();
+    }
+
+    @Override
+    public void append(
+        long lowestPosition, long highestPosition, BufferWriter writer, AppendListener listener) {
+      ByteBuffer buffer = ByteBuffer.allocate(writer.getLength());
+      writer.write(new UnsafeBuffer(buffer), 0);
+      append(lowestPosition, highestPosition, buffer, listener);
+    }
+
+    @Override
+    public synchronized void append(
+        long lowestPosition, long highestPosition, ByteBuffer block, AppendListener listener) {
+      blocks.put(lowestPosition, block);
+      long index = ++appended;
+      listener.onWrite(index, highestPosition);
+      listener.onCommit(index, highestPosition);
+      commitListeners.forEach(CommitListener::onCommit);
+    }
+
+    @Override
+    public void addCommitListener(CommitListener listener) {
+      commitListeners.add(listener);
+    }
+
+    @Override
+    public void removeCommitListener(CommitListener listener) {
+      commitListeners.remove(listener);
+    }
+
+    private final class Reader implements LogStorageReader {
+
+      private Long lastRead;
+      private Long from;
+
+      /** From the block before {@code position} (as zeebe-process-test's reader), or the first. */
+      @Override
+      public void seek(long position) {
+        lastRead = null;
+        from = blocks.lowerKey(position);
+      }
+
+      private Map.Entry<Long, ByteBuffer> peek() {
+        if (lastRead != null) {
+          return blocks.higherEntry(lastRead);
+        }
+        return from != null ? blocks.ceilingEntry(from) : blocks.firstEntry();
+      }
+
+      @Override
+      public boolean hasNext() {
+        return peek() != null;
+      }
+
+      @Override
+      public DirectBuffer next() {
+        Map.Entry<Long, ByteBuffer> block = peek();
+        if (block == null) {
+          throw new NoSuchElementException();
+        }
+        lastRead = block.getKey();
+        return new UnsafeBuffer(block.getValue());
+      }
+
+      @Override
+      public void close() {}
+    }
+  }
+
+  /** The engine as zeebe-process-test's, plus its health and the RocksDB resources it frees. */
+  public static final class RocksDbEngine extends InMemoryEngine {
+
+    private final StreamProcessor streamProcessor;
+    private final SharedRocksDbResources shared;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private RocksDbEngine(
+        Server grpcServer,
+        StreamProcessor streamProcessor,
+        GrpcToLogStreamGateway gateway,
+        ZeebeDb<ZbColumnFamilies> database,
+        LogStream logStream,
+        ActorScheduler scheduler,
+        RecordStreamSourceImpl recordStream,
+        ControlledActorClock clock,
+        EngineStateMonitor stateMonitor,
+        SharedRocksDbResources shared) {
+      super(
+          grpcServer,
+          streamProcessor,
+          gateway,
+          database,
+          logStream,
+          scheduler,
+          recordStream,
+          clock,
+          stateMonitor);
+      this.streamProcessor = streamProcessor;
+      this.shared = shared;
+    }
+
+    /**
+     * The stream processor's own health: healthy while it processes, unhealthy or dead (with the
+     * reason) when processing failed; dead once stopped.
+     */
+    public HealthReport health() {
+      if (streamProcessor.isActorClosed()) {
+        return HealthReport.dead(streamProcessor)
+            .withMessage("the engine's stream processor is closed", Instant.now());
+      }
+      return streamProcessor.getHealthReport();
+    }
+
+    /** Stops the engine; a second call does nothing. */
+    @Override
+    public void stop() {
+      if (stopped.getAndSet(true)) {
+        return;
+      }
+      try {
+        super.stop();
+      } finally {
+        shared.close();
+      }
+    }
+  }
+}

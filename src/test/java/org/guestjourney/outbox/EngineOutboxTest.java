@@ -1,0 +1,178 @@
+package org.guestjourney.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.guestjourney.booking.Booking;
+import org.guestjourney.booking.BookingService;
+import org.guestjourney.booking.DateChangeRequest;
+import org.guestjourney.messaging.DeliveryState;
+import org.guestjourney.messaging.MessageStep;
+import org.guestjourney.property.Property;
+import org.guestjourney.support.JourneyIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Engine commands that follow a booking write travel through the outbox. */
+class EngineOutboxTest extends JourneyIntegrationTest {
+
+  @Autowired BookingService bookings;
+  @Autowired OutboxDispatcher dispatcher;
+  @Autowired EngineOutbox outbox;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transactions;
+
+  @AfterEach
+  void resumeDispatcher() {
+    dispatcher.resume();
+  }
+
+  @Test
+  void aBookingIsStoredWithItsJourneyStartAndAnsweredWithoutWaitingForTheEngine() {
+    Property property = data.property("Europe/Rome", "en");
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(20);
+    dispatcher.pause(); // as if the engine were slow or down: nothing leaves the outbox
+
+    Booking booking =
+        bookings.create(data.request(property, arrival, 2, data.uniqueEmail(), "en")).booking();
+
+    assertThat(pending(booking.id())).containsExactly(JourneyStarterKind.START);
+
+    dispatcher.resume();
+    long journey = data.journeyOf(booking.id());
+    assertThat(journey).isPositive();
+    await().atMost(Duration.ofSeconds(10)).until(() -> pending(booking.id()).isEmpty());
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+  }
+
+  @Test
+  void aDateChangeSentTwiceIsOneMessageForTheEngine() {
+    Property property = data.property("Europe/Rome", "en");
+    Booking booking = data.bookArrivingIn(property, 20, data.uniqueEmail());
+    data.journeyOf(booking.id());
+    LocalDate newArrival = booking.arrivalDate().plusDays(1);
+    bookings.changeDates(
+        booking.id(), new DateChangeRequest(newArrival, booking.departureDate().plusDays(1)));
+    data.awaitState(booking.id(), MessageStep.BOOKING_CHANGED, DeliveryState.SENT);
+    await().atMost(Duration.ofSeconds(10)).until(() -> pending(booking.id()).isEmpty());
+    String messageId =
+        "booking-modified/" + booking.id() + "/r" + data.reload(booking.id()).revision();
+
+    // a retry of the same command (e.g. the first answer from the engine was lost)
+    transactions.executeWithoutResult(
+        tx ->
+            outbox.publishMessage(
+                "booking-modified",
+                Long.toString(booking.id()),
+                messageId,
+                Duration.ofHours(1),
+                booking.id()));
+    await().atMost(Duration.ofSeconds(10)).until(() -> pending(booking.id()).isEmpty());
+
+    await()
+        .pollInSameThread() // the record stream is bound to the test's thread
+        .atMost(Duration.ofSeconds(10))
+        .ignoreException(java.util.ConcurrentModificationException.class)
+        .untilAsserted(
+            () -> {
+              assertThat(publishRecords(messageId, RecordType.COMMAND_REJECTION))
+                  .as("the retry reached the engine and was refused as a duplicate")
+                  .isEqualTo(1);
+              assertThat(publishRecords(messageId, RecordType.EVENT))
+                  .as("one message published")
+                  .isEqualTo(1);
+            });
+    assertThat(
+            data.messages(booking.id()).stream()
+                .filter(m -> m.step() == MessageStep.BOOKING_CHANGED))
+        .hasSize(1);
+  }
+
+  @Test
+  void replicasNeverClaimTheSameCommand() throws Exception {
+    dispatcher.pause();
+    List<Long> ids =
+        List.of(insert("replica-test-a"), insert("replica-test-b"), insert("replica-test-c"));
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // another replica is in the middle of claiming the first row
+    Thread other =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    transactions.executeWithoutResult(
+                        tx -> {
+                          jdbc.sql("select id from engine_outbox where id = ? for update")
+                              .param(ids.getFirst())
+                              .query(Long.class)
+                              .single();
+                          locked.countDown();
+                          try {
+                            release.await(10, TimeUnit.SECONDS);
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                        }));
+    try {
+      assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+      List<Long> claimed =
+          dispatcher.claim(100).stream().map(OutboxEntry::id).filter(ids::contains).toList();
+      assertThat(claimed).containsExactly(ids.get(1), ids.get(2));
+      // claimed rows are leased: a second claim right after takes none of them
+      assertThat(dispatcher.claim(100).stream().map(OutboxEntry::id).filter(ids::contains))
+          .isEmpty();
+    } finally {
+      release.countDown();
+      other.join();
+      jdbc.sql("delete from engine_outbox where id in (:ids)").param("ids", ids).update();
+    }
+  }
+
+  private long insert(String messageId) {
+    return jdbc.sql(
+            """
+            insert into engine_outbox (kind, message_name, correlation_key, message_id,
+              time_to_live_ms) values ('publish-message', 'replica-test', 'none', ?, 1000)
+            returning id
+            """)
+        .param(messageId + "-" + System.nanoTime())
+        .query(Long.class)
+        .single();
+  }
+
+  private List<String> pending(long bookingId) {
+    return jdbc.sql("select kind from engine_outbox where booking_id = ? order by id")
+        .param(bookingId)
+        .query(String.class)
+        .list();
+  }
+
+  private long publishRecords(String messageId, RecordType type) {
+    return StreamSupport.stream(BpmnAssert.getRecordStream().messageRecords().spliterator(), false)
+        .filter(r -> r.getRecordType() == type)
+        .filter(
+            r ->
+                type == RecordType.EVENT
+                    ? r.getIntent() == MessageIntent.PUBLISHED
+                    : r.getIntent() == MessageIntent.PUBLISH)
+        .filter(r -> messageId.equals(r.getValue().getMessageId()))
+        .count();
+  }
+
+  /** The kinds as the journey package writes them. */
+  private static final class JourneyStarterKind {
+    static final String START = "start-journey";
+  }
+}
