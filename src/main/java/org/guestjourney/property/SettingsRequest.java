@@ -26,6 +26,26 @@ public record SettingsRequest(
     Integer messageBudget)
     implements java.io.Serializable {
 
+  /** The same settings with another message budget. */
+  public SettingsRequest withMessageBudget(int budget) {
+    return new SettingsRequest(
+        inquiryAnswerWithinMinutes,
+        quickSurveySendTime,
+        courtesyCheckInSendTime,
+        thankYouHoursAfterCheckOut,
+        satisfactionSurveySendTime,
+        surveyReminderAfterDays,
+        reviewRequestAfterDays,
+        phoneFollowUpWithinDays,
+        reviewUrl,
+        quietHoursStart,
+        quietHoursEnd,
+        maxMessagesPerDay,
+        maxMessagesPerStay,
+        whatsappFallbackMinutes,
+        budget);
+  }
+
   static SettingsRequest of(JourneySettings s) {
     return new SettingsRequest(
         (int) s.inquiryAnswerWithin().toMinutes(),

@@ -71,25 +71,8 @@ public class TestData {
    * settings page and API.
    */
   public void messageBudget(Property property, int budget) {
-    var s = properties.settings(property.id());
     properties.updateSettings(
-        property.id(),
-        new org.guestjourney.property.SettingsRequest(
-            s.inquiryAnswerWithinMinutes(),
-            s.quickSurveySendTime(),
-            s.courtesyCheckInSendTime(),
-            s.thankYouHoursAfterCheckOut(),
-            s.satisfactionSurveySendTime(),
-            s.surveyReminderAfterDays(),
-            s.reviewRequestAfterDays(),
-            s.phoneFollowUpWithinDays(),
-            s.reviewUrl(),
-            s.quietHoursStart(),
-            s.quietHoursEnd(),
-            s.maxMessagesPerDay(),
-            s.maxMessagesPerStay(),
-            s.whatsappFallbackMinutes(),
-            budget));
+        property.id(), properties.settings(property.id()).withMessageBudget(budget));
   }
 
   public Property property(String timeZone, String... languages) {
