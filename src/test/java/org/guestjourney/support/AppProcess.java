@@ -94,21 +94,73 @@ public final class AppProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** A GET as the demo manager, signed in through the sign-in form. */
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+    String csrf = signedIn();
+    return session.send(
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("X-CSRF-TOKEN", csrf)
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A JSON POST as the demo manager, signed in through the sign-in form. */
   public HttpResponse<String> postJson(String path, String json)
       throws IOException, InterruptedException {
-    return http.send(
+    String csrf = signedIn();
+    return session.send(
         HttpRequest.newBuilder(uri(path))
             .timeout(Duration.ofSeconds(30))
             .header("content-type", "application/json")
+            .header("X-CSRF-TOKEN", csrf)
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static final java.util.regex.Pattern CSRF =
+      java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private final HttpClient session =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(2))
+          .cookieHandler(new java.net.CookieManager())
+          .build();
+  private String csrfToken;
+
+  /** Signs in once as the embedded default's demo manager; the session's CSRF token. */
+  private synchronized String signedIn() throws IOException, InterruptedException {
+    if (csrfToken != null) {
+      return csrfToken;
+    }
+    String form = csrf(session.send(loginPage(), HttpResponse.BodyHandlers.ofString()).body());
+    session.send(
+        HttpRequest.newBuilder(uri("/login"))
+            .timeout(Duration.ofSeconds(30))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "username=manager&password=manager&_csrf="
+                        + java.net.URLEncoder.encode(
+                            form, java.nio.charset.StandardCharsets.UTF_8)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    csrfToken = csrf(session.send(loginPage(), HttpResponse.BodyHandlers.ofString()).body());
+    return csrfToken;
+  }
+
+  private HttpRequest loginPage() {
+    return HttpRequest.newBuilder(uri("/login")).timeout(Duration.ofSeconds(30)).GET().build();
+  }
+
+  private static String csrf(String page) {
+    var m = CSRF.matcher(page);
+    if (!m.find()) {
+      throw new IllegalStateException("No CSRF token on the sign-in page");
+    }
+    return m.group(1);
   }
 
   private URI uri(String path) {
