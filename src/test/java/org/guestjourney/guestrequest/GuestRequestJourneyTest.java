@@ -102,7 +102,7 @@ class GuestRequestJourneyTest extends JourneyIntegrationTest {
                 .hasPassedElement(END_REQUEST_SOLVED)
                 .hasNotPassedElement(TASK_SEND_REQUEST_PROGRESS));
     assertThat(data.messages(booking.id()))
-        .noneMatch(d -> d.step() == MessageStep.REQUEST_PROGRESS);
+        .noneMatch(d -> MessageStep.REQUEST_PROGRESS.equals(d.step()));
   }
 
   @Test

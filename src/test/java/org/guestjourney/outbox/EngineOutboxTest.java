@@ -96,7 +96,7 @@ class EngineOutboxTest extends JourneyIntegrationTest {
             });
     assertThat(
             data.messages(booking.id()).stream()
-                .filter(m -> m.step() == MessageStep.BOOKING_CHANGED))
+                .filter(m -> MessageStep.BOOKING_CHANGED.equals(m.step())))
         .hasSize(1);
   }
 
