@@ -135,18 +135,31 @@ public final class AppProcess implements AutoCloseable {
     if (csrfToken != null) {
       return csrfToken;
     }
-    String form = csrf(session.send(loginPage(), HttpResponse.BodyHandlers.ofString()).body());
-    session.send(
-        HttpRequest.newBuilder(uri("/login"))
-            .timeout(Duration.ofSeconds(30))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "username=manager&password=manager&_csrf="
-                        + java.net.URLEncoder.encode(
-                            form, java.nio.charset.StandardCharsets.UTF_8)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    // the demo accounts are seeded just after the web server opens: try a few times (fewer than
+    // the five failures that would lock the account)
+    for (int attempt = 1; ; attempt++) {
+      String form = csrf(session.send(loginPage(), HttpResponse.BodyHandlers.ofString()).body());
+      HttpResponse<String> answer =
+          session.send(
+              HttpRequest.newBuilder(uri("/login"))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("content-type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "username=manager&password=manager&_csrf="
+                              + java.net.URLEncoder.encode(
+                                  form, java.nio.charset.StandardCharsets.UTF_8)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String location = answer.headers().firstValue("location").orElse("");
+      if (!location.contains("error")) {
+        break;
+      }
+      if (attempt == 4) {
+        throw new IllegalStateException("The demo manager could not sign in: " + location);
+      }
+      Thread.sleep(5000);
+    }
     csrfToken = csrf(session.send(loginPage(), HttpResponse.BodyHandlers.ofString()).body());
     return csrfToken;
   }
