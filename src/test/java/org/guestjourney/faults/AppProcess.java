@@ -56,6 +56,7 @@ final class AppProcess implements AutoCloseable {
 
   private void startOnce() throws Exception {
     port = freePort();
+    manager = null; // a new process: sign in again
     Files.writeString(
         log,
         "--- start " + Instant.now() + "\n",
@@ -86,7 +87,7 @@ final class AppProcess implements AutoCloseable {
       if (Files.readString(log)
               .substring((int) before)
               .contains("Started " + GuestJourneyApplication.class.getSimpleName())
-          && get("/actuator/health").path("status").asText().equals("UP")) {
+          && health().equals("UP")) {
         return;
       }
       Thread.sleep(250);
@@ -107,27 +108,43 @@ final class AppProcess implements AutoCloseable {
   }
 
   JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = manager().send(manager().request(path).GET().build());
     return JSON.readTree(response.body());
   }
 
   /** POSTs JSON; the answer's body, or an exception naming the status when it was not 2xx. */
   JsonNode post(String path, String json) throws IOException, InterruptedException {
     HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        manager()
+            .send(
+                manager()
+                    .request(path)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build());
     if (response.statusCode() / 100 != 2) {
       throw new IOException("POST " + path + " answered " + response.statusCode());
     }
     return JSON.readTree(response.body());
+  }
+
+  private org.guestjourney.support.ManagerSession manager;
+
+  /** The health check is open: no sign-in while the app starts. */
+  private String health() throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body()).path("status").asText();
+  }
+
+  /** The API needs a key or a staff session: the demo manager's, for this run of the app. */
+  private synchronized org.guestjourney.support.ManagerSession manager() {
+    if (manager == null) {
+      manager = new org.guestjourney.support.ManagerSession(port);
+    }
+    return manager;
   }
 
   private URI uri(String path) {

@@ -26,11 +26,13 @@ public final class AppProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final ManagerSession manager;
 
   private AppProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.manager = new ManagerSession(port);
   }
 
   /**
@@ -96,84 +98,18 @@ public final class AppProcess implements AutoCloseable {
 
   /** A GET as the demo manager, signed in through the sign-in form. */
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    String csrf = signedIn();
-    return session.send(
-        HttpRequest.newBuilder(uri(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("X-CSRF-TOKEN", csrf)
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return manager.send(manager.request(path).GET().build());
   }
 
   /** A JSON POST as the demo manager, signed in through the sign-in form. */
   public HttpResponse<String> postJson(String path, String json)
       throws IOException, InterruptedException {
-    String csrf = signedIn();
-    return session.send(
-        HttpRequest.newBuilder(uri(path))
-            .timeout(Duration.ofSeconds(30))
+    return manager.send(
+        manager
+            .request(path)
             .header("content-type", "application/json")
-            .header("X-CSRF-TOKEN", csrf)
             .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static final java.util.regex.Pattern CSRF =
-      java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-  private final HttpClient session =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(2))
-          .cookieHandler(new java.net.CookieManager())
-          .build();
-  private String csrfToken;
-
-  /** Signs in once as the embedded default's demo manager; the session's CSRF token. */
-  private synchronized String signedIn() throws IOException, InterruptedException {
-    if (csrfToken != null) {
-      return csrfToken;
-    }
-    // the demo accounts are seeded just after the web server opens: try a few times (fewer than
-    // the five failures that would lock the account)
-    for (int attempt = 1; ; attempt++) {
-      String form = csrf(session.send(loginPage(), HttpResponse.BodyHandlers.ofString()).body());
-      HttpResponse<String> answer =
-          session.send(
-              HttpRequest.newBuilder(uri("/login"))
-                  .timeout(Duration.ofSeconds(30))
-                  .header("content-type", "application/x-www-form-urlencoded")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "username=manager&password=manager&_csrf="
-                              + java.net.URLEncoder.encode(
-                                  form, java.nio.charset.StandardCharsets.UTF_8)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      String location = answer.headers().firstValue("location").orElse("");
-      if (!location.contains("error")) {
-        break;
-      }
-      if (attempt == 4) {
-        throw new IllegalStateException("The demo manager could not sign in: " + location);
-      }
-      Thread.sleep(5000);
-    }
-    csrfToken = csrf(session.send(loginPage(), HttpResponse.BodyHandlers.ofString()).body());
-    return csrfToken;
-  }
-
-  private HttpRequest loginPage() {
-    return HttpRequest.newBuilder(uri("/login")).timeout(Duration.ofSeconds(30)).GET().build();
-  }
-
-  private static String csrf(String page) {
-    var m = CSRF.matcher(page);
-    if (!m.find()) {
-      throw new IllegalStateException("No CSRF token on the sign-in page");
-    }
-    return m.group(1);
+            .build());
   }
 
   private URI uri(String path) {
