@@ -243,23 +243,28 @@ public class JourneySteps {
     Step step = Step.of(node);
     long bookingId = ((Number) variables.get("bookingId")).longValue();
     String key = key(bookingId, step, variables);
+    // the stay's plan and budget, read at most once per send
+    java.util.function.Supplier<List<JourneyPlan.PlannedStep>> stay =
+        memo(() -> plan.of(bookingId));
+    java.util.function.Supplier<Integer> budgetLimit = memo(() -> facts(bookingId).messageBudget());
     Instant due =
         JourneyModel.timerBefore(node).isPresent()
             ? dueAt(node, variables)
             // no timer of its own (e.g. the welcome): due when the journey's plan reaches it
-            : plan.of(bookingId).stream()
+            : stay.get().stream()
                 .filter(s -> key.equals(s.key()) && s.at() != null)
                 .map(JourneyPlan.PlannedStep::at)
                 .findFirst()
                 .orElseGet(clock::instant);
-    Optional<String> leftOut = budget(bookingId, step, key);
+    Optional<String> leftOut = budget(step, key, stay, budgetLimit);
     if (leftOut.isPresent()) {
       messaging.recordCarried(bookingId, step.message(), key, due, leftOut.get());
       return new SendOutcome.Done(messaging.find(key));
     }
     // a step that went already (a retried job, a journey restored after a restart) carries nothing
     boolean went = messaging.find(key).filter(d -> d.state() == DeliveryState.SENT).isPresent();
-    Map<String, Carried> carried = went ? Map.of() : carry(model, step, bookingId, variables);
+    Map<String, Carried> carried =
+        went ? Map.of() : carry(model, step, bookingId, variables, stay, budgetLimit);
     Long requestId =
         variables.get("requestId") instanceof Number n ? Long.valueOf(n.longValue()) : null;
     messaging.plan(bookingId, step.message(), key, due);
@@ -287,12 +292,16 @@ public class JourneySteps {
    * does not: a later step that carries it takes it along, or, when it is optional, it is left out.
    * Nothing is dropped when the budget allows the message.
    */
-  private Optional<String> budget(long bookingId, Step step, String key) {
+  private Optional<String> budget(
+      Step step,
+      String key,
+      java.util.function.Supplier<List<JourneyPlan.PlannedStep>> plan,
+      java.util.function.Supplier<Integer> budgetLimit) {
     if (step.budget() == Budget.EXEMPT) {
       return Optional.empty();
     }
-    int limit = facts(bookingId).messageBudget();
-    List<JourneyPlan.PlannedStep> stay = plan.of(bookingId);
+    int limit = budgetLimit.get();
+    List<JourneyPlan.PlannedStep> stay = plan.get();
     Optional<JourneyPlan.PlannedStep> self =
         stay.stream().filter(s -> key.equals(s.key())).findFirst();
     Optional<JourneyPlan.PlannedStep> carrier = self.flatMap(s -> JourneyPlan.carrierOf(stay, s));
@@ -320,22 +329,24 @@ public class JourneySteps {
     return Optional.empty();
   }
 
+  /** A step that goes with another message, and what its record will say. */
+  private record Carried(Step step, String key, Instant due, String reason) {}
+
   /**
    * The steps named in {@code carries} whose moment has passed and that have not gone out: their
    * content goes with this message, and they are recorded as gone with it.
    */
-  /** A step that goes with another message, and what its record will say. */
-  private record Carried(Step step, String key, Instant due, String reason) {}
-
   private Map<String, Carried> carry(
-      JourneyModel model, Step carrier, long bookingId, Map<String, Object> variables) {
+      JourneyModel model,
+      Step carrier,
+      long bookingId,
+      Map<String, Object> variables,
+      java.util.function.Supplier<List<JourneyPlan.PlannedStep>> stay,
+      java.util.function.Supplier<Integer> budgetLimit) {
     Map<String, Carried> carried = new java.util.LinkedHashMap<>();
     Instant now = clock.instant();
     java.util.function.Supplier<Boolean> overBudget =
-        memo(
-            () ->
-                JourneyPlan.automatedMessages(plan.of(bookingId), null, false)
-                    > facts(bookingId).messageBudget());
+        memo(() -> JourneyPlan.automatedMessages(stay.get(), null, false) > budgetLimit.get());
     for (String code : carrier.carries()) {
       for (FlowNode node : model.nodesOfJobType(SEND_GUEST_MESSAGE)) {
         Step other = Step.of(node);
