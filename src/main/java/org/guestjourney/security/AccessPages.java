@@ -42,16 +42,20 @@ class AccessPages {
     return "pages/access";
   }
 
+  /** The properties ticked on a form (checkboxes named {@code property}). */
+  private static Set<Long> chosenProperties(MultiValueMap<String, String> form) {
+    return form.getOrDefault("property", java.util.List.of()).stream()
+        .map(AccessPages::id)
+        .collect(Collectors.toSet());
+  }
+
   @PostMapping("/access/keys")
   String create(
       @RequestParam MultiValueMap<String, String> form,
       Principal manager,
       RedirectAttributes redirect) {
     try {
-      Set<Long> scoped =
-          form.getOrDefault("property", java.util.List.of()).stream()
-              .map(AccessPages::id)
-              .collect(Collectors.toSet());
+      Set<Long> scoped = chosenProperties(form);
       ApiKeyService.IssuedKey issued =
           keys.create(
               form.getFirst("name"),
@@ -73,10 +77,7 @@ class AccessPages {
       Principal manager,
       RedirectAttributes redirect) {
     try {
-      Set<Long> scoped =
-          form.getOrDefault("property", java.util.List.of()).stream()
-              .map(AccessPages::id)
-              .collect(Collectors.toSet());
+      Set<Long> scoped = chosenProperties(form);
       StaffAccount created =
           staff.create(
               form.getFirst("username"),
