@@ -254,8 +254,9 @@ class DeliveryRepository {
    */
   boolean markSent(long id, int attempt, String providerMessageId, String detail, Instant now) {
     // the provider has the message: recording it is worth waiting for the database (a restart, a
-    // fail-over) for as long as the attempt holds the message, or it would be sent again
-    Instant giveUpAt = Instant.now().plus(settings.sendLease());
+    // fail-over), or it would be sent again. Past the lease too: the job stays with this worker
+    // until its time-out, and the attempt number fences the record if another attempt took over
+    Instant giveUpAt = Instant.now().plus(settings.recordSentPatience());
     while (true) {
       try {
         return recordSent(id, attempt, providerMessageId, detail, now);

@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code sms/<language>/<message>.txt}) looked at before the packaged ones: where a message a
  *     manager adds to a journey gets its text, and where a packaged text can be replaced, without a
  *     rebuild; none by default
+ * @param recordSentPatience how long a send whose message the provider took keeps trying to record
+ *     "sent" while the database is away (restart, fail-over); giving up means sending it again, so
+ *     this is longer than the send lease and shorter than the send jobs' time-out (3 minutes): the
+ *     attempt number fences a late record, so waiting past the lease is safe
  */
 @ConfigurationProperties("guest-journey.messaging")
 public record MessagingProperties(
@@ -29,4 +33,5 @@ public record MessagingProperties(
     @DefaultValue("guest-journey@localhost") String fromAddress,
     @DefaultValue({"EMAIL", "WHATSAPP", "SMS"}) java.util.List<ChannelType> channelOrder,
     @DefaultValue("PT10M") Duration minGap,
-    java.nio.file.Path templatesDirectory) {}
+    java.nio.file.Path templatesDirectory,
+    @DefaultValue("PT2M30S") Duration recordSentPatience) {}

@@ -344,12 +344,14 @@ class FaultSuiteTest {
                   }
                 });
     assertThat(stopped.await(60, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(3000);
+    // longer than the send lease (4 s here): the sends the SMTP server took meanwhile must wait
+    // for the database to record them, not give up and send again
+    Thread.sleep(6000);
     startPostgres();
     booking.join(Duration.ofSeconds(120));
     Figure figure =
         settleAndCount(
-            "PostgreSQL stopped 3 s and restarted under load",
+            "PostgreSQL stopped 6 s and restarted under load",
             guests,
             "stopped between SMTP accept and mark sent; bookings repeated until stored");
     assertNothingLostOrDoubled(figure);

@@ -41,7 +41,8 @@ class EmailChannelFaultsTest {
           "guest-journey@localhost",
           List.of(ChannelType.EMAIL),
           Duration.ofMinutes(10),
-          null);
+          null,
+          Duration.ofSeconds(150));
 
   private FaultySmtpServer smtp;
   private EmailChannel channel;

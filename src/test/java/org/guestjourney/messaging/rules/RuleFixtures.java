@@ -45,7 +45,8 @@ final class RuleFixtures {
         "guest-journey@localhost",
         List.of(ChannelType.EMAIL),
         minGap,
-        null);
+        null,
+        Duration.ofSeconds(150));
   }
 
   static MessagingProperties messaging() {
