@@ -10,7 +10,7 @@ import org.guestjourney.booking.BookingEvents.BookingConfirmed;
 import org.guestjourney.booking.BookingEvents.BookingDatesChanged;
 import org.guestjourney.booking.BookingRequest.GuestDetails;
 import org.guestjourney.guest.GuestRepository;
-import org.guestjourney.messaging.Languages;
+import org.guestjourney.property.Languages;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.guestjourney.web.ConflictException;

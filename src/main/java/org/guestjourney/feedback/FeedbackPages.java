@@ -4,7 +4,7 @@ import java.util.List;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.guestjourney.security.CurrentStaff;
-import org.guestjourney.tasklist.StaffUser;
+import org.guestjourney.security.StaffUser;
 import org.guestjourney.web.ConflictException;
 import org.guestjourney.web.InvalidRequestException;
 import org.guestjourney.web.NotFoundException;

@@ -23,9 +23,6 @@ public class AutomationPauses implements PausedBookings {
     this.jdbc = jdbc;
   }
 
-  /** Who paused the booking's automation, when and why. */
-  public record Pause(String pausedBy, String note, Instant pausedAt) {}
-
   @Override
   public Optional<Pause> of(long bookingId) {
     return jdbc.sql("select paused_by, note, paused_at from automation_pause where booking_id = ?")

@@ -3,6 +3,7 @@ package org.guestjourney.messaging;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.guestjourney.property.Languages;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.ITemplateEngine;

@@ -3,7 +3,6 @@ package org.guestjourney.property;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.guestjourney.messaging.Languages;
 import org.guestjourney.web.Violations;
 
 /** What an integrator or the demo loader sends to register a property. */

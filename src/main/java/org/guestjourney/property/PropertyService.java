@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class PropertyService {
+public class PropertyService implements org.guestjourney.security.KnownProperties {
 
   private final PropertyRepository properties;
 
@@ -72,6 +72,11 @@ public class PropertyService {
     v.throwIfAny();
     properties.updateSettings(id, request);
     return settings(id);
+  }
+
+  @Override
+  public List<Known> known() {
+    return all().stream().map(p -> new Known(p.id(), p.name())).toList();
   }
 
   public List<Property> all() {

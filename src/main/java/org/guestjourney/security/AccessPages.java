@@ -4,8 +4,6 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.guestjourney.property.Property;
-import org.guestjourney.property.PropertyService;
 import org.guestjourney.web.InvalidRequestException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,9 +20,9 @@ class AccessPages {
 
   private final ApiKeyService keys;
   private final StaffAccountService staff;
-  private final PropertyService properties;
+  private final KnownProperties properties;
 
-  AccessPages(ApiKeyService keys, StaffAccountService staff, PropertyService properties) {
+  AccessPages(ApiKeyService keys, StaffAccountService staff, KnownProperties properties) {
     this.keys = keys;
     this.staff = staff;
     this.properties = properties;
@@ -37,8 +35,9 @@ class AccessPages {
     model.addAttribute("roles", StaffRole.values());
     model.addAttribute(
         "propertyNames",
-        properties.all().stream().collect(Collectors.toMap(Property::id, Property::name)));
-    model.addAttribute("properties", properties.all());
+        properties.known().stream()
+            .collect(Collectors.toMap(KnownProperties.Known::id, KnownProperties.Known::name)));
+    model.addAttribute("properties", properties.known());
     return "pages/access";
   }
 

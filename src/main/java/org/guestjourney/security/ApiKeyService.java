@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.guestjourney.property.PropertyService;
 import org.guestjourney.web.FieldViolation;
 import org.guestjourney.web.InvalidRequestException;
 import org.guestjourney.web.NotFoundException;
@@ -31,10 +30,10 @@ public class ApiKeyService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ApiKeyRepository keys;
-  private final PropertyService properties;
+  private final KnownProperties properties;
   private final Clock clock;
 
-  ApiKeyService(ApiKeyRepository keys, PropertyService properties, Clock clock) {
+  ApiKeyService(ApiKeyRepository keys, KnownProperties properties, Clock clock) {
     this.keys = keys;
     this.properties = properties;
     this.clock = clock;
@@ -78,8 +77,7 @@ public class ApiKeyService {
     if (!allProperties && scoped.isEmpty()) {
       violations.add(new FieldViolation("properties", "choose at least one property, or all"));
     }
-    Set<Long> known =
-        properties.all().stream().map(p -> p.id()).collect(java.util.stream.Collectors.toSet());
+    Set<Long> known = properties.ids();
     for (Long id : scoped) {
       if (!known.contains(id)) {
         violations.add(new FieldViolation("properties", "has no property " + id));

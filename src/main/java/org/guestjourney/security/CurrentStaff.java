@@ -2,7 +2,6 @@ package org.guestjourney.security;
 
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.guestjourney.tasklist.StaffUser;
 import org.springframework.security.core.Authentication;
 
 /** The signed-in staff member, as the tasklist sees them. */

@@ -1,7 +1,6 @@
 package org.guestjourney.security;
 
 import java.util.function.Supplier;
-import org.guestjourney.tasklist.StaffUser;
 import org.guestjourney.web.ForbiddenException;
 import org.guestjourney.web.InvalidRequestException;
 import org.guestjourney.web.NotFoundException;

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.guestjourney.property.PropertyService;
 import org.guestjourney.web.FieldViolation;
 import org.guestjourney.web.InvalidRequestException;
 import org.guestjourney.web.NotFoundException;
@@ -26,13 +24,13 @@ public class StaffAccountService implements UserDetailsService {
 
   private final StaffAccountRepository accounts;
   private final PasswordEncoder encoder;
-  private final PropertyService properties;
+  private final KnownProperties properties;
   private final Clock clock;
 
   StaffAccountService(
       StaffAccountRepository accounts,
       PasswordEncoder encoder,
-      PropertyService properties,
+      KnownProperties properties,
       Clock clock) {
     this.accounts = accounts;
     this.encoder = encoder;
@@ -79,7 +77,7 @@ public class StaffAccountService implements UserDetailsService {
     if (!allProperties && scoped.isEmpty()) {
       violations.add(new FieldViolation("properties", "choose at least one property, or all"));
     }
-    Set<Long> known = properties.all().stream().map(p -> p.id()).collect(Collectors.toSet());
+    Set<Long> known = properties.ids();
     if (!known.containsAll(scoped)) {
       violations.add(new FieldViolation("properties", "names a property that does not exist"));
     }

@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.guestjourney.forms.CamundaForms;
+import org.guestjourney.security.StaffUser;
 import org.guestjourney.web.ConflictException;
 import org.guestjourney.web.NotFoundException;
 import org.slf4j.Logger;
@@ -112,7 +113,7 @@ public class StaffTaskService {
   }
 
   public List<StaffTask> visibleTo(StaffUser user) {
-    return tasks.findOpen().stream().filter(user::canSee).toList();
+    return tasks.findOpen().stream().filter(t -> user.worksIn(t.candidateGroups())).toList();
   }
 
   /** The journey moved past these tasks (e.g. the guest arrived before the call): withdraw them. */
@@ -143,7 +144,7 @@ public class StaffTaskService {
 
   public StaffTask get(long id, StaffUser user) {
     StaffTask task = tasks.findById(id).orElseThrow(() -> new NotFoundException("No task " + id));
-    if (!user.canSee(task)) {
+    if (!user.worksIn(task.candidateGroups())) {
       throw new NotFoundException("No task " + id); // do not reveal tasks of other groups
     }
     return task;

@@ -16,6 +16,7 @@ import org.guestjourney.messaging.MessagingService;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.guestjourney.security.CurrentStaff;
+import org.guestjourney.security.StaffUser;
 import org.guestjourney.web.ConflictException;
 import org.guestjourney.web.NotFoundException;
 import org.springframework.http.HttpStatus;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.guestjourney.security.StaffUser;
 import org.guestjourney.tasklist.StaffTask;
 import org.guestjourney.tasklist.StaffTaskService;
 import org.guestjourney.tasklist.StaffTaskState;
-import org.guestjourney.tasklist.StaffUser;
 
 /** Staff members working tasks, as the tasklist would. */
 public final class Staff {

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.guestjourney.booking.Booking;
-import org.guestjourney.messaging.AutomationPauses.Pause;
 import org.guestjourney.messaging.MessageStep;
+import org.guestjourney.messaging.rules.PausedBookings.Pause;
 import org.junit.jupiter.api.Test;
 
 class AutomationPausedRuleTest {

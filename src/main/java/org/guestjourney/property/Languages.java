@@ -1,9 +1,9 @@
-package org.guestjourney.messaging;
+package org.guestjourney.property;
 
 import java.util.List;
 import java.util.Locale;
 
-/** The languages guest messages are written in (one template folder per language). */
+/** The languages a house may write to its guests in (one message template folder per language). */
 public final class Languages {
 
   public static final List<String> SUPPORTED = List.of("en", "zh-CN");
