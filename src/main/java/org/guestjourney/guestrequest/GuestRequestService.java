@@ -1,6 +1,5 @@
 package org.guestjourney.guestrequest;
 
-import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,9 @@ import java.util.Set;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingRepository;
 import org.guestjourney.booking.BookingStatus;
+import org.guestjourney.outbox.EngineOutbox;
+import org.guestjourney.outbox.OutboxEntry;
+import org.guestjourney.outbox.OutboxHandler;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.guestjourney.tasklist.StaffTaskCompleted;
@@ -23,9 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class GuestRequestService {
+public class GuestRequestService implements OutboxHandler {
+
+  /** Outbox entries that start a guest request's process. */
+  static final String START_GUEST_REQUEST = "start-guest-request";
 
   private static final Logger log = LoggerFactory.getLogger(GuestRequestService.class);
 
@@ -35,27 +41,32 @@ public class GuestRequestService {
   private final GuestRequestRepository requests;
   private final BookingRepository bookings;
   private final PropertyRepository properties;
-  private final CamundaClient engine;
+  private final GuestRequestEngine engine;
+  private final EngineOutbox outbox;
   private final Clock clock;
 
   GuestRequestService(
       GuestRequestRepository requests,
       BookingRepository bookings,
       PropertyRepository properties,
-      CamundaClient engine,
+      GuestRequestEngine engine,
+      EngineOutbox outbox,
       Clock clock) {
     this.requests = requests;
     this.bookings = bookings;
     this.properties = properties;
     this.engine = engine;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
   /**
-   * Records the request and starts its own process: whenever the booking is live, from the moment
-   * it is made until check-out time on the departure day. A cancelled or past stay takes no
+   * Records the request with the start of its own process (sent by the engine outbox right after
+   * the commit, so the request never waits on the engine): whenever the booking is live, from the
+   * moment it is made until check-out time on the departure day. A cancelled or past stay takes no
    * requests (nothing is stored).
    */
+  @Transactional
   public GuestRequest raise(long bookingId, String category, String description) {
     Booking booking =
         bookings
@@ -81,21 +92,28 @@ public class GuestRequestService {
           "The stay of booking " + bookingId + " ended at check-out on " + checkOut);
     }
     long id = requests.insert(bookingId, category, description.strip(), clock.instant());
-    startJourney(id, bookingId, category);
+    // the process starts from the outbox once this is stored: the request never waits on the
+    // engine, and an engine that is away gets the start when it is back
+    outbox.add(START_GUEST_REQUEST, bookingId, id);
     return get(id);
   }
 
+  @Override
+  public String kind() {
+    return START_GUEST_REQUEST;
+  }
+
+  /** Sent by the outbox, outside any transaction: a failure is retried from there. */
+  @Override
+  public void send(OutboxEntry entry) {
+    requests
+        .findById(entry.subjectId())
+        .filter(r -> r.processInstanceKey() == null)
+        .ifPresent(r -> startJourney(r.id(), r.bookingId(), r.category()));
+  }
+
   private long startJourney(long requestId, long bookingId, String category) {
-    long key =
-        engine
-            .newCreateInstanceCommand()
-            .bpmnProcessId(GuestRequestJourney.PROCESS_ID)
-            .latestVersion()
-            .variables(
-                Map.of("bookingId", bookingId, "requestId", requestId, "requestCategory", category))
-            .send()
-            .join()
-            .getProcessInstanceKey();
+    long key = engine.start(requestId, bookingId, category);
     requests.setProcessInstance(requestId, key);
     log.info(
         "Guest request {} ({}) of booking {} started process {}",

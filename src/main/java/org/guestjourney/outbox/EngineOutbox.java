@@ -33,6 +33,18 @@ public class EngineOutbox {
   }
 
   /**
+   * An entry for the {@link OutboxHandler} of {@code kind}, about {@code subjectId} (a guest
+   * request, an inquiry, a conversation) and, where there is one, its booking.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void add(String kind, Long bookingId, long subjectId) {
+    jdbc.sql("insert into engine_outbox (kind, booking_id, subject_id) values (?, ?, ?)")
+        .params(kind, bookingId, subjectId)
+        .update();
+    wakeDispatcherAfterCommit();
+  }
+
+  /**
    * A message to publish. Adding the same {@code messageId} again adds nothing: it is one message.
    */
   @Transactional(propagation = Propagation.MANDATORY)

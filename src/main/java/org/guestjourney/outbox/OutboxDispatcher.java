@@ -163,6 +163,7 @@ public class OutboxDispatcher implements SmartLifecycle {
                     rs.getObject("time_to_live_ms") == null
                         ? null
                         : Duration.ofMillis(rs.getLong("time_to_live_ms")),
+                    rs.getObject("subject_id", Long.class),
                     rs.getInt("attempts")))
         .list()
         .stream()

@@ -14,6 +14,7 @@ import org.guestjourney.booking.BookingService;
 import org.guestjourney.messaging.DeliveryState;
 import org.guestjourney.messaging.MessageStep;
 import org.guestjourney.property.Property;
+import org.guestjourney.support.GuestRequests;
 import org.guestjourney.support.JourneyIntegrationTest;
 import org.guestjourney.support.Mails;
 import org.guestjourney.support.Staff;
@@ -53,7 +54,9 @@ class GuestRequestJourneyTest extends JourneyIntegrationTest {
     String email = data.uniqueEmail();
     Booking booking = data.bookArrivingIn(property, 5, email);
 
-    GuestRequest request = requests.raise(booking.id(), "amenities", "A cot for the baby, please");
+    GuestRequest request =
+        GuestRequests.started(
+            requests, requests.raise(booking.id(), "amenities", "A cot for the baby, please"));
     long process = request.processInstanceKey();
 
     StaffTask handle = staff.awaitOpenTask(process, TASK_HANDLE_GUEST_REQUEST);
@@ -90,7 +93,9 @@ class GuestRequestJourneyTest extends JourneyIntegrationTest {
     engine.moveTo(
         ZonedDateTime.of(today.plusDays(1), LocalTime.of(9, 0), property.timeZone()).toInstant());
 
-    GuestRequest request = requests.raise(booking.id(), "information", "Where can we park?");
+    GuestRequest request =
+        GuestRequests.started(
+            requests, requests.raise(booking.id(), "information", "Where can we park?"));
 
     StaffTask handle = staff.awaitOpenTask(request.processInstanceKey(), TASK_HANDLE_GUEST_REQUEST);
     assertThat(handle.candidateGroups()).containsExactly("front-desk");
@@ -109,7 +114,8 @@ class GuestRequestJourneyTest extends JourneyIntegrationTest {
   void aSmellOfGasGoesToHousekeepingAndToTheManagerOnDutyBothDueInFifteenMinutes() {
     Booking booking = data.bookArrivingIn(property, 0, data.uniqueEmail());
 
-    GuestRequest request = requests.raise(booking.id(), "safety", "It smells of gas");
+    GuestRequest request =
+        GuestRequests.started(requests, requests.raise(booking.id(), "safety", "It smells of gas"));
     long process = request.processInstanceKey();
 
     StaffTask handle = staff.awaitOpenTask(process, TASK_HANDLE_GUEST_REQUEST);
@@ -149,7 +155,9 @@ class GuestRequestJourneyTest extends JourneyIntegrationTest {
   @Test
   void aRequestNotHandledInTimeIsHighlightedForTheManagerAndStaysWithItsTeam() {
     Booking booking = data.bookArrivingIn(property, 3, data.uniqueEmail());
-    GuestRequest request = requests.raise(booking.id(), "noise", "Can we have a quiet room?");
+    GuestRequest request =
+        GuestRequests.started(
+            requests, requests.raise(booking.id(), "noise", "Can we have a quiet room?"));
     StaffTask handle = staff.awaitOpenTask(request.processInstanceKey(), TASK_HANDLE_GUEST_REQUEST);
     assertThat(handle.candidateGroups()).containsExactly("front-desk");
 
@@ -172,7 +180,9 @@ class GuestRequestJourneyTest extends JourneyIntegrationTest {
             Map.of("category", "amenities", "description", "An extra pillow"),
             String.class);
     assertThat(created.getStatusCode().value()).isEqualTo(201);
-    long process = json.readTree(created.getBody()).get("processInstanceKey").asLong();
+    // answered at once: the process starts from the outbox right after
+    long id = json.readTree(created.getBody()).get("id").asLong();
+    long process = GuestRequests.started(requests, requests.get(id)).processInstanceKey();
     assertThat(staff.awaitOpenTask(process, TASK_HANDLE_GUEST_REQUEST).bookingId())
         .isEqualTo(booking.id());
 

@@ -37,9 +37,11 @@ class GuestRequestRestartTest {
       Property property = data.property("Europe/Rome", "en");
       Booking booking =
           data.bookArrivingIn(property, 4, "restart-" + UUID.randomUUID() + "@example.com");
+      GuestRequestService service = app.getBean(GuestRequestService.class);
       GuestRequest request =
-          app.getBean(GuestRequestService.class)
-              .raise(booking.id(), "cleanliness", "Please air the room before we arrive");
+          org.guestjourney.support.GuestRequests.started(
+              service,
+              service.raise(booking.id(), "cleanliness", "Please air the room before we arrive"));
       requestId = request.id();
       oldProcess = request.processInstanceKey();
       StaffTask task =

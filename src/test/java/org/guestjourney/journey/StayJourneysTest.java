@@ -17,6 +17,7 @@ import org.guestjourney.guestrequest.GuestRequestService;
 import org.guestjourney.messaging.DeliveryState;
 import org.guestjourney.messaging.MessageStep;
 import org.guestjourney.property.Property;
+import org.guestjourney.support.GuestRequests;
 import org.guestjourney.support.JourneyIntegrationTest;
 import org.guestjourney.support.Mails;
 import org.guestjourney.support.Staff;
@@ -130,7 +131,9 @@ class StayJourneysTest extends JourneyIntegrationTest {
     long inStay = instanceOf(StayJourneys.IN_STAY, booking.id());
 
     // a request during the stay, for housekeeping, due within the hour (amenities)
-    GuestRequest request = requests.raise(booking.id(), "amenities", "Two more towels, please");
+    GuestRequest request =
+        GuestRequests.started(
+            requests, requests.raise(booking.id(), "amenities", "Two more towels, please"));
     StaffTask handle =
         staff.awaitOpenTask(
             request.processInstanceKey(),

@@ -57,6 +57,29 @@ class EngineOutboxTest extends JourneyIntegrationTest {
     data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
   }
 
+  @Autowired org.guestjourney.guestrequest.GuestRequestService guestRequests;
+  @Autowired org.guestjourney.tasklist.StaffTaskService tasks;
+
+  @Test
+  void aGuestRequestIsKeptWhileTheEngineIsAwayAndBecomesATaskWhenItIsBack() {
+    Property property = data.property("Europe/Rome", "en");
+    Booking booking = data.bookArrivingIn(property, 5, data.uniqueEmail());
+    dispatcher.pause(); // nothing reaches the engine
+
+    var raised = guestRequests.raise(booking.id(), "amenities", "Two more towels, please");
+
+    assertThat(raised.processInstanceKey()).isNull();
+    assertThat(pending(booking.id())).containsExactly("start-guest-request");
+
+    dispatcher.resume();
+    var started = org.guestjourney.support.GuestRequests.started(guestRequests, raised);
+    new org.guestjourney.support.Staff(tasks)
+        .awaitOpenTask(
+            started.processInstanceKey(),
+            org.guestjourney.guestrequest.GuestRequestJourney.TASK_HANDLE_GUEST_REQUEST);
+    await().atMost(Duration.ofSeconds(10)).until(() -> pending(booking.id()).isEmpty());
+  }
+
   @Test
   void aDateChangeSentTwiceIsOneMessageForTheEngine() {
     Property property = data.property("Europe/Rome", "en");
