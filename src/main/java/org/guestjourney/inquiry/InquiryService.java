@@ -1,6 +1,5 @@
 package org.guestjourney.inquiry;
 
-import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +13,9 @@ import org.guestjourney.messaging.MessageDelivery;
 import org.guestjourney.messaging.MessageStep;
 import org.guestjourney.messaging.MessagingService;
 import org.guestjourney.messaging.PlannedMessage;
+import org.guestjourney.outbox.EngineOutbox;
+import org.guestjourney.outbox.OutboxEntry;
+import org.guestjourney.outbox.OutboxHandler;
 import org.guestjourney.property.JourneySettings;
 import org.guestjourney.property.Languages;
 import org.guestjourney.property.Property;
@@ -27,14 +29,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 @Service
-public class InquiryService {
+public class InquiryService implements OutboxHandler {
+
+  /** Outbox entries that start an inquiry's process. */
+  static final String START_INQUIRY = "start-inquiry";
 
   private static final Logger log = LoggerFactory.getLogger(InquiryService.class);
 
   private final InquiryRepository inquiries;
   private final PropertyRepository properties;
   private final MessagingService messaging;
-  private final CamundaClient engine;
+  private final InquiryEngine engine;
+  private final EngineOutbox outbox;
   private final org.guestjourney.booking.BookingRepository bookings;
   private final org.guestjourney.guest.GuestRepository guests;
   private final Clock clock;
@@ -43,7 +49,8 @@ public class InquiryService {
       InquiryRepository inquiries,
       PropertyRepository properties,
       MessagingService messaging,
-      CamundaClient engine,
+      InquiryEngine engine,
+      EngineOutbox outbox,
       org.guestjourney.booking.BookingRepository bookings,
       org.guestjourney.guest.GuestRepository guests,
       Clock clock) {
@@ -51,12 +58,14 @@ public class InquiryService {
     this.properties = properties;
     this.messaging = messaging;
     this.engine = engine;
+    this.outbox = outbox;
     this.bookings = bookings;
     this.guests = guests;
     this.clock = clock;
   }
 
   /** Records the inquiry and starts its journey; nothing is stored if the request is invalid. */
+  @org.springframework.transaction.annotation.Transactional
   public Inquiry receive(InquiryRequest r) {
     Violations v = new Violations();
     if (v.required(r.propertyId(), "propertyId")) {
@@ -87,21 +96,33 @@ public class InquiryService {
     }
     v.throwIfAny();
     long id = inquiries.insert(r, clock.instant());
-    long key = startJourney(id, r.propertyId());
-    log.info("Inquiry {} for property {} started journey {}", id, r.propertyId(), key);
+    // the journey starts from the outbox once this is stored: the person asking never waits on the
+    // engine, and an engine that is away gets the start when it is back
+    outbox.add(START_INQUIRY, null, id);
     return get(id);
   }
 
+  @Override
+  public String kind() {
+    return START_INQUIRY;
+  }
+
+  /** Sent by the outbox, outside any transaction: a failure is retried from there. */
+  @Override
+  public void send(OutboxEntry entry) {
+    inquiries
+        .findById(entry.subjectId())
+        .filter(i -> i.processInstanceKey() == null)
+        .ifPresent(
+            i -> {
+              long key = startJourney(i.id(), i.propertyId());
+              log.info(
+                  "Inquiry {} for property {} started journey {}", i.id(), i.propertyId(), key);
+            });
+  }
+
   private long startJourney(long inquiryId, long propertyId) {
-    long key =
-        engine
-            .newCreateInstanceCommand()
-            .bpmnProcessId(InquiryJourney.PROCESS_ID)
-            .latestVersion()
-            .variables(Map.of("inquiryId", inquiryId, "propertyId", propertyId))
-            .send()
-            .join()
-            .getProcessInstanceKey();
+    long key = engine.start(inquiryId, propertyId);
     inquiries.setProcessInstance(inquiryId, key);
     return key;
   }

@@ -51,8 +51,15 @@ class InquiryJourneyTest extends JourneyIntegrationTest {
     engine.moveTo(next.toInstant());
   }
 
+  /** Waits until the inquiry's journey has started (from the engine outbox, after the commit). */
+  Inquiry started(Inquiry received) {
+    return org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(15))
+        .until(() -> inquiries.get(received.id()), i -> i.processInstanceKey() != null);
+  }
+
   Inquiry ask(String email, String language) {
-    return inquiries.receive(
+    return receiveAndStart(
         new InquiryRequest(
             property.id(),
             "Sara Bianchi",
@@ -60,6 +67,10 @@ class InquiryJourneyTest extends JourneyIntegrationTest {
             null,
             language,
             "Do you have a room for 2 adults and a child in May?"));
+  }
+
+  Inquiry receiveAndStart(InquiryRequest request) {
+    return started(inquiries.receive(request));
   }
 
   List<MessageDelivery> messages(long inquiryId) {
@@ -138,7 +149,7 @@ class InquiryJourneyTest extends JourneyIntegrationTest {
   void aBookingBySomeoneWhoAskedBeforeContinuesTheirConversation() {
     String email = data.uniqueEmail();
     Inquiry inquiry =
-        inquiries.receive(
+        receiveAndStart(
             new InquiryRequest(
                 property.id(),
                 "Sara Bianchi",
