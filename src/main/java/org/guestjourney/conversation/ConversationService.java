@@ -1,11 +1,9 @@
 package org.guestjourney.conversation;
 
-import io.camunda.client.CamundaClient;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +19,9 @@ import org.guestjourney.messaging.MessageStep;
 import org.guestjourney.messaging.MessagingService;
 import org.guestjourney.messaging.PlannedMessage;
 import org.guestjourney.messaging.SendFailedException;
+import org.guestjourney.outbox.EngineOutbox;
+import org.guestjourney.outbox.OutboxEntry;
+import org.guestjourney.outbox.OutboxHandler;
 import org.guestjourney.security.StaffUser;
 import org.guestjourney.tasklist.StaffTask;
 import org.guestjourney.tasklist.StaffTaskCompleted;
@@ -29,13 +30,12 @@ import org.guestjourney.tasklist.StaffTaskState;
 import org.guestjourney.web.ConflictException;
 import org.guestjourney.web.Violations;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 @Service
-public class ConversationService {
+public class ConversationService implements OutboxHandler {
 
   static final String PROCESS_ID = "guest-reply";
   static final String TASK_REPLY_TO_GUEST = "task_reply_to_guest";
@@ -44,7 +44,8 @@ public class ConversationService {
   static final String KIND_REPLY_TO_GUEST = "reply-to-guest";
 
   private final JdbcClient jdbc;
-  private final CamundaClient engine;
+  private final ConversationEngine engine;
+  private final EngineOutbox outbox;
   private final MessagingService messaging;
   private final ComplaintService complaints;
   private final StaffTaskService tasks;
@@ -53,7 +54,8 @@ public class ConversationService {
 
   ConversationService(
       JdbcClient jdbc,
-      CamundaClient engine,
+      ConversationEngine engine,
+      EngineOutbox outbox,
       MessagingService messaging,
       ComplaintService complaints,
       StaffTaskService tasks,
@@ -61,6 +63,7 @@ public class ConversationService {
       Clock clock) {
     this.jdbc = jdbc;
     this.engine = engine;
+    this.outbox = outbox;
     this.messaging = messaging;
     this.complaints = complaints;
     this.tasks = tasks;
@@ -72,32 +75,39 @@ public class ConversationService {
   public record InboundMessage(
       long id, long bookingId, String channel, String body, java.time.Instant receivedAt) {}
 
-  /** A reply by a guest starts a task for the front desk. */
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  /** Outbox entries that start the process answering a guest's message. */
+  static final String START_GUEST_REPLY = "start-guest-reply";
+
+  /**
+   * A reply by a guest starts a task for the front desk: in the transaction that stores the
+   * message, its start goes to the engine outbox.
+   */
+  @EventListener
   void guestReplied(GuestReplied event) {
-    // due an hour (reply-within) after the guest wrote
-    Instant received =
-        jdbc.sql("select received_at from inbound_message where id = ?")
-            .param(event.inboundMessageId())
-            .query((rs, n) -> rs.getTimestamp(1).toInstant())
-            .single();
-    startJourney(event.bookingId(), event.inboundMessageId(), received.plus(replyWithin));
+    outbox.add(START_GUEST_REPLY, event.bookingId(), event.inboundMessageId());
+  }
+
+  @Override
+  public String kind() {
+    return START_GUEST_REPLY;
+  }
+
+  /** Sent by the outbox, outside any transaction: a failure is retried from there. */
+  @Override
+  public void send(OutboxEntry entry) {
+    // due an hour (reply-within) after the guest wrote; started once
+    jdbc.sql(
+            "select received_at from inbound_message where id = ? and process_instance_key is null")
+        .param(entry.subjectId())
+        .query((rs, n) -> rs.getTimestamp(1).toInstant())
+        .optional()
+        .ifPresent(
+            received ->
+                startJourney(entry.bookingId(), entry.subjectId(), received.plus(replyWithin)));
   }
 
   private void startJourney(long bookingId, long inboundMessageId, Instant replyDueAt) {
-    long key =
-        engine
-            .newCreateInstanceCommand()
-            .bpmnProcessId(PROCESS_ID)
-            .latestVersion()
-            .variables(
-                Map.of(
-                    "bookingId", bookingId,
-                    "inboundMessageId", inboundMessageId,
-                    "replyDueAt", DateTimeFormatter.ISO_INSTANT.format(replyDueAt)))
-            .send()
-            .join()
-            .getProcessInstanceKey();
+    long key = engine.start(bookingId, inboundMessageId, replyDueAt);
     jdbc.sql("update inbound_message set process_instance_key = ? where id = ?")
         .params(key, inboundMessageId)
         .update();

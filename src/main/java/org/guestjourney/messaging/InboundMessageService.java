@@ -51,6 +51,11 @@ public class InboundMessageService {
   /** The outcome, and the text to answer the guest with (empty: no answer). */
   public record Result(Kind kind, Optional<String> answer) {}
 
+  /**
+   * Stores what a guest wrote and acts on it, in one transaction: a reply's task starts from the
+   * engine outbox once the message is stored.
+   */
+  @org.springframework.transaction.annotation.Transactional
   public Result receive(
       ChannelType channel, String from, String to, String body, String providerId) {
     String keyword = body == null ? "" : body.strip().toUpperCase(Locale.ROOT);
