@@ -64,43 +64,30 @@ class EngineUnreachableTest {
     app =
         new AppProcess(
             work.resolve("app.log"),
-            List.of(
-                "spring.datasource.url=jdbc:postgresql://127.0.0.1:"
-                    + postgres.getPort()
-                    + "/postgres",
-                "spring.datasource.username=postgres",
-                "spring.datasource.password=",
-                // a Camunda 8 cluster at an address (the engine behind the relay): no embedded one
-                "camunda.client.mode=self-managed",
-                "camunda.client.grpc-address=http://127.0.0.1:" + line.port(),
-                "camunda.client.rest-address=http://127.0.0.1:" + line.port(),
-                "camunda.client.prefer-rest-over-grpc=false",
-                "camunda.client.auth.method=none",
-                "camunda.client.request-timeout=PT20S",
-                // a real install names its first manager; the demo accounts are embedded-only
-                "guest-journey.staff.accounts[0].username=manager",
-                "guest-journey.staff.accounts[0].password=manager",
-                "guest-journey.staff.accounts[0].groups[0]=manager",
-                "guest-journey.messaging.retry-backoff=PT2S",
-                "guest-journey.messaging.send-lease=PT4S",
-                "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + smtp.port(),
-                "spring.mail.properties[mail.smtp.connectiontimeout]=500",
-                "spring.mail.properties[mail.smtp.timeout]=1000",
-                "spring.mail.properties[mail.smtp.writetimeout]=1000"));
+            FaultApps.settings(
+                FaultApps.mailTo(smtp.port()),
+                List.of(
+                    "spring.datasource.url=jdbc:postgresql://127.0.0.1:"
+                        + postgres.getPort()
+                        + "/postgres",
+                    "spring.datasource.username=postgres",
+                    "spring.datasource.password=",
+                    // a Camunda 8 cluster at an address (the engine behind the relay): no embedded
+                    // one
+                    "camunda.client.mode=self-managed",
+                    "camunda.client.grpc-address=http://127.0.0.1:" + line.port(),
+                    "camunda.client.rest-address=http://127.0.0.1:" + line.port(),
+                    "camunda.client.prefer-rest-over-grpc=false",
+                    "camunda.client.auth.method=none",
+                    "camunda.client.request-timeout=PT20S",
+                    // a real install names its first manager; the demo accounts are embedded-only
+                    "guest-journey.staff.accounts[0].username=manager",
+                    "guest-journey.staff.accounts[0].password=manager",
+                    "guest-journey.staff.accounts[0].groups[0]=manager",
+                    "guest-journey.messaging.retry-backoff=PT2S",
+                    "guest-journey.messaging.send-lease=PT4S")));
     app.start();
-    propertyId =
-        app.post(
-                "/api/properties",
-                """
-                {"code": "cut-%s", "name": "Cut House", "timeZone": "Europe/Rome",
-                 "defaultLanguage": "en", "languages": ["en"], "contactEmail": "host@cut.example",
-                 "address": "Via Roma 1", "keyHandover": "Key box",
-                 "cancellationPolicy": "Free cancellation up to 7 days before arrival"}
-                """
-                    .formatted(UUID.randomUUID().toString().substring(0, 8)))
-            .path("id")
-            .asLong();
+    propertyId = FaultApps.house(app, "Cut House");
   }
 
   @AfterAll

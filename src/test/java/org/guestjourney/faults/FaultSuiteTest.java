@@ -101,39 +101,28 @@ class FaultSuiteTest {
     app =
         new AppProcess(
             work.resolve("app.log"),
-            List.of(
-                "spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres",
-                "spring.datasource.username=postgres",
-                "spring.datasource.password=",
-                "spring.datasource.hikari.connection-timeout=5000",
-                "guest-journey.runtime.embedded-engine-port=0",
-                // four engineers' builds share two cores here: give the deployment at start time
-                "camunda.client.request-timeout=PT60S",
-                "guest-journey.messaging.retry-backoff=PT2S",
-                "guest-journey.messaging.send-lease=PT4S",
-                "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + smtp.port(),
-                "spring.mail.properties[mail.smtp.connectiontimeout]=500",
-                "spring.mail.properties[mail.smtp.timeout]=1000",
-                "spring.mail.properties[mail.smtp.writetimeout]=1000",
-                "guest-journey.twilio.account-sid=" + FakeTwilio.ACCOUNT_SID,
-                "guest-journey.twilio.auth-token=" + FakeTwilio.AUTH_TOKEN,
-                "guest-journey.twilio.sms-from=" + SMS_FROM,
-                "guest-journey.twilio.api-base-url=" + twilio.baseUrl(),
-                "guest-journey.twilio.request-timeout=PT1S"));
+            FaultApps.settings(
+                FaultApps.mailTo(smtp.port()),
+                List.of(
+                    "spring.datasource.url=jdbc:postgresql://127.0.0.1:"
+                        + postgresPort
+                        + "/postgres",
+                    "spring.datasource.username=postgres",
+                    "spring.datasource.password=",
+                    "spring.datasource.hikari.connection-timeout=5000",
+                    "guest-journey.runtime.embedded-engine-port=0",
+                    // four engineers' builds share two cores here: give the deployment at start
+                    // time
+                    "camunda.client.request-timeout=PT60S",
+                    "guest-journey.messaging.retry-backoff=PT2S",
+                    "guest-journey.messaging.send-lease=PT4S",
+                    "guest-journey.twilio.account-sid=" + FakeTwilio.ACCOUNT_SID,
+                    "guest-journey.twilio.auth-token=" + FakeTwilio.AUTH_TOKEN,
+                    "guest-journey.twilio.sms-from=" + SMS_FROM,
+                    "guest-journey.twilio.api-base-url=" + twilio.baseUrl(),
+                    "guest-journey.twilio.request-timeout=PT1S")));
     app.start();
-    propertyId =
-        app.post(
-                "/api/properties",
-                """
-                {"code": "fault-%s", "name": "Fault House", "timeZone": "Europe/Rome",
-                 "defaultLanguage": "en", "languages": ["en"], "contactEmail": "host@fault.example",
-                 "address": "Via Roma 1", "keyHandover": "Key box",
-                 "cancellationPolicy": "Free cancellation up to 7 days before arrival"}
-                """
-                    .formatted(UUID.randomUUID().toString().substring(0, 8)))
-            .path("id")
-            .asLong();
+    propertyId = FaultApps.house(app, "Fault House");
   }
 
   @AfterAll
