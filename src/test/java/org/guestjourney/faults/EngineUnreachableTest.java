@@ -79,7 +79,7 @@ class EngineUnreachableTest {
                     "camunda.client.rest-address=http://127.0.0.1:" + line.port(),
                     "camunda.client.prefer-rest-over-grpc=false",
                     "camunda.client.auth.method=none",
-                    "camunda.client.request-timeout=PT20S",
+                    "camunda.client.request-timeout=PT60S",
                     // a real install names its first manager; the demo accounts are embedded-only
                     "guest-journey.staff.accounts[0].username=manager",
                     "guest-journey.staff.accounts[0].password=manager",
