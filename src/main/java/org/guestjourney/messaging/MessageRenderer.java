@@ -23,9 +23,11 @@ public class MessageRenderer {
 
   private final ITemplateEngine templates;
   private final TemplateEngine texts;
+  private final java.nio.file.Path directory;
 
   MessageRenderer(MessagingProperties settings) {
     java.nio.file.Path dir = settings.templatesDirectory();
+    this.directory = dir;
     this.templates = engine(dir, "", "templates/", ".html", TemplateMode.HTML);
     this.texts = engine(dir, "sms/", "templates/messages/sms/", ".txt", TemplateMode.TEXT);
   }
@@ -85,6 +87,21 @@ public class MessageRenderer {
     packaged.setOrder(order);
     engine.addTemplateResolver(packaged);
     return engine;
+  }
+
+  /**
+   * Whether message {@code key} has a template in {@code language} for {@code email} (else SMS /
+   * WhatsApp text): in the templates directory or packaged.
+   */
+  public boolean hasTemplate(String key, String language, boolean email) {
+    if (!key.matches("[a-z0-9][a-z0-9-]{0,80}") || !Languages.isSupported(language)) {
+      return false;
+    }
+    String file = (email ? "email/" : "sms/") + language + "/" + key + (email ? ".html" : ".txt");
+    if (directory != null && java.nio.file.Files.isRegularFile(directory.resolve(file))) {
+      return true;
+    }
+    return MessageRenderer.class.getClassLoader().getResource("templates/messages/" + file) != null;
   }
 
   public RenderedMessage renderText(MessageStep step, String language, Map<String, Object> model) {

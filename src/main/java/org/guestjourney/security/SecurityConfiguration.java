@@ -48,6 +48,7 @@ class SecurityConfiguration {
                         "/app.css",
                         "/vendor/**",
                         "/tasklist.js",
+                        "/studio-page.css",
                         "/login",
                         "/error",
                         "/actuator/health",
@@ -74,6 +75,8 @@ class SecurityConfiguration {
                         "/access",
                         "/audit",
                         "/audit.csv",
+                        "/studio",
+                        "/studio/**",
                         "/privacy/**")
                     .hasAuthority(manager)
                     // guests' contacts, conversations and messages: not for housekeeping
