@@ -62,6 +62,8 @@ class SecurityConfiguration {
                     .hasAuthority(manager)
                     .requestMatchers(HttpMethod.PUT, "/api/properties/*/settings")
                     .hasAuthority(manager)
+                    .requestMatchers(HttpMethod.PUT, "/api/properties/*/house")
+                    .hasAuthority(manager)
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
                     .requestMatchers("/api/**")
