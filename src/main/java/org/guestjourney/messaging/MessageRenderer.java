@@ -24,8 +24,10 @@ public class MessageRenderer {
   private final ITemplateEngine templates;
   private final TemplateEngine texts;
   private final java.nio.file.Path directory;
+  private final MessageTexts own;
 
-  MessageRenderer(MessagingProperties settings) {
+  MessageRenderer(MessagingProperties settings, MessageTexts own) {
+    this.own = own;
     java.nio.file.Path dir = settings.templatesDirectory();
     this.directory = dir;
     this.templates = engine(dir, "", "templates/", ".html", TemplateMode.HTML);
@@ -105,6 +107,12 @@ public class MessageRenderer {
   }
 
   public RenderedMessage renderText(MessageStep step, String language, Map<String, Object> model) {
+    var custom =
+        own.forModel(step.code(), language, model).filter(MessageTexts.MessageText::hasSms);
+    if (custom.isPresent()) {
+      return new RenderedMessage(
+          language, null, null, MessageTexts.fill(custom.get().smsText(), model).strip());
+    }
     Context context = new Context(Languages.locale(language), model);
     String text = texts.process(language + "/" + step.code(), context).strip();
     return new RenderedMessage(language, null, null, text);
@@ -124,6 +132,15 @@ public class MessageRenderer {
   }
 
   public RenderedMessage renderEmail(MessageStep step, String language, Map<String, Object> model) {
+    // the house's own text, if the manager wrote one: plain text, escaped like staff's rewrites
+    var custom =
+        own.forModel(step.code(), language, model).filter(MessageTexts.MessageText::hasEmail);
+    if (custom.isPresent()) {
+      return renderEditedEmail(
+          language,
+          MessageTexts.fill(custom.get().emailSubject(), model).replaceAll("\\s+", " ").strip(),
+          MessageTexts.fill(custom.get().emailBody(), model));
+    }
     Context context = new Context(Languages.locale(language), model);
     String html = templates.process("messages/email/" + language + "/" + step.code(), context);
     Matcher title = TITLE.matcher(html);

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.guestjourney.messaging.Languages;
 import org.guestjourney.messaging.MessageRenderer;
+import org.guestjourney.messaging.MessageTexts;
 import org.guestjourney.modeler.Feel;
 import org.guestjourney.modeler.JourneyModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,12 +45,15 @@ class JourneyChecks {
 
   private final Feel feel;
   private final MessageRenderer templates;
+  private final MessageTexts texts;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  JourneyChecks(Feel feel, MessageRenderer templates, JdbcClient jdbc, Clock clock) {
+  JourneyChecks(
+      Feel feel, MessageRenderer templates, MessageTexts texts, JdbcClient jdbc, Clock clock) {
     this.feel = feel;
     this.templates = templates;
+    this.texts = texts;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -79,11 +83,11 @@ class JourneyChecks {
     boolean bookingJourney =
         nodes.stream()
             .anyMatch(n -> JourneyModel.jobType(n).filter(LOAD_JOURNEY_FACTS::equals).isPresent());
-    Set<String> languages = offeredLanguages();
+    Map<Long, List<String>> houses = houses();
     Map<String, Object> sample = sampleBooking();
     for (FlowNode node : nodes) {
       if (JourneyModel.jobType(node).filter(SEND_GUEST_MESSAGE::equals).isPresent()) {
-        checkSendStep(node, languages, problems);
+        checkSendStep(node, houses, problems);
       }
       if (node instanceof UserTask task) {
         checkUserTask(task, problems);
@@ -95,7 +99,8 @@ class JourneyChecks {
     return problems;
   }
 
-  private void checkSendStep(FlowNode node, Set<String> languages, List<ModelProblem> problems) {
+  private void checkSendStep(
+      FlowNode node, Map<Long, List<String>> houses, List<ModelProblem> problems) {
     String message = JourneyModel.headers(node).get("message");
     if (message == null || message.isBlank()) {
       problems.add(
@@ -103,30 +108,47 @@ class JourneyChecks {
               node.getId(), "message-exists", label(node) + ": pick the message it sends"));
       return;
     }
-    for (String language : languages) {
-      if (!templates.hasTemplate(message, language, true)) {
-        problems.add(
-            ModelProblem.error(
-                node.getId(),
-                "message-exists",
-                label(node)
-                    + ": message \""
-                    + message
-                    + "\" has no e-mail text in "
-                    + language
-                    + ", a language a property offers"));
-      } else if (!templates.hasTemplate(message, language, false)) {
-        problems.add(
-            ModelProblem.warning(
-                node.getId(),
-                "message-exists",
-                label(node)
-                    + ": message \""
-                    + message
-                    + "\" has no SMS / WhatsApp text in "
-                    + language
-                    + "; guests who want SMS get nothing"));
+    Set<String> noEmail = new TreeSet<>();
+    Set<String> noSms = new TreeSet<>();
+    for (var house : houses.entrySet()) {
+      for (String language : house.getValue()) {
+        var own =
+            house.getKey() == null
+                ? java.util.Optional.<MessageTexts.MessageText>empty()
+                : texts.find(house.getKey(), message, language);
+        if (!own.map(MessageTexts.MessageText::hasEmail).orElse(false)
+            && !templates.hasTemplate(message, language, true)) {
+          noEmail.add(language);
+        }
+        if (!own.map(MessageTexts.MessageText::hasSms).orElse(false)
+            && !templates.hasTemplate(message, language, false)) {
+          noSms.add(language);
+        }
       }
+    }
+    for (String language : noEmail) {
+      problems.add(
+          ModelProblem.error(
+              node.getId(),
+              "message-exists",
+              label(node)
+                  + ": message \""
+                  + message
+                  + "\" has no e-mail text in "
+                  + language
+                  + ", a language a property offers"));
+    }
+    for (String language : noSms) {
+      problems.add(
+          ModelProblem.warning(
+              node.getId(),
+              "message-exists",
+              label(node)
+                  + ": message \""
+                  + message
+                  + "\" has no SMS / WhatsApp text in "
+                  + language
+                  + "; guests who want SMS get nothing"));
     }
   }
 
@@ -223,17 +245,21 @@ class JourneyChecks {
     }
   }
 
-  /** Every language some property offers (the supported ones when there is no property yet). */
-  private Set<String> offeredLanguages() {
-    Set<String> languages = new TreeSet<>();
-    jdbc.sql("select languages from property")
-        .query(String.class)
-        .list()
-        .forEach(l -> languages.addAll(List.of(l.split(","))));
-    if (languages.isEmpty()) {
-      languages.addAll(Languages.SUPPORTED);
+  /**
+   * Every property with the languages it offers (with no property yet: the supported languages, for
+   * a house to come, under a null id).
+   */
+  private Map<Long, List<String>> houses() {
+    Map<Long, List<String>> houses = new LinkedHashMap<>();
+    jdbc.sql("select id, languages from property order by id")
+        .query(
+            (rs, row) ->
+                houses.put(rs.getLong("id"), List.of(rs.getString("languages").split(","))))
+        .list();
+    if (houses.isEmpty()) {
+      houses.put(null, Languages.SUPPORTED);
     }
-    return languages;
+    return houses;
   }
 
   /**
