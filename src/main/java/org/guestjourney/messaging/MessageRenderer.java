@@ -24,9 +24,13 @@ public class MessageRenderer {
 
   private final ITemplateEngine templates;
   private final TemplateEngine texts;
+  private final java.nio.file.Path directory;
+  private final MessageTexts own;
 
-  MessageRenderer(MessagingProperties settings) {
+  MessageRenderer(MessagingProperties settings, MessageTexts own) {
+    this.own = own;
     java.nio.file.Path dir = settings.templatesDirectory();
+    this.directory = dir;
     this.templates = engine(dir, "", "templates/", ".html", TemplateMode.HTML);
     this.texts = engine(dir, "sms/", "templates/messages/sms/", ".txt", TemplateMode.TEXT);
   }
@@ -88,7 +92,28 @@ public class MessageRenderer {
     return engine;
   }
 
+  /**
+   * Whether message {@code key} has a template in {@code language} for {@code email} (else SMS /
+   * WhatsApp text): in the templates directory or packaged.
+   */
+  public boolean hasTemplate(String key, String language, boolean email) {
+    if (!key.matches("[a-z0-9][a-z0-9-]{0,80}") || !Languages.isSupported(language)) {
+      return false;
+    }
+    String file = (email ? "email/" : "sms/") + language + "/" + key + (email ? ".html" : ".txt");
+    if (directory != null && java.nio.file.Files.isRegularFile(directory.resolve(file))) {
+      return true;
+    }
+    return MessageRenderer.class.getClassLoader().getResource("templates/messages/" + file) != null;
+  }
+
   public RenderedMessage renderText(MessageStep step, String language, Map<String, Object> model) {
+    var custom =
+        own.forModel(step.code(), language, model).filter(MessageTexts.MessageText::hasSms);
+    if (custom.isPresent()) {
+      return new RenderedMessage(
+          language, null, null, MessageTexts.fill(custom.get().smsText(), model).strip());
+    }
     Context context = new Context(Languages.locale(language), model);
     String text = texts.process(language + "/" + step.code(), context).strip();
     return new RenderedMessage(language, null, null, text);
@@ -108,6 +133,15 @@ public class MessageRenderer {
   }
 
   public RenderedMessage renderEmail(MessageStep step, String language, Map<String, Object> model) {
+    // the house's own text, if the manager wrote one: plain text, escaped like staff's rewrites
+    var custom =
+        own.forModel(step.code(), language, model).filter(MessageTexts.MessageText::hasEmail);
+    if (custom.isPresent()) {
+      return renderEditedEmail(
+          language,
+          MessageTexts.fill(custom.get().emailSubject(), model).replaceAll("\\s+", " ").strip(),
+          MessageTexts.fill(custom.get().emailBody(), model));
+    }
     Context context = new Context(Languages.locale(language), model);
     String html = templates.process("messages/email/" + language + "/" + step.code(), context);
     Matcher title = TITLE.matcher(html);

@@ -518,6 +518,20 @@ public class MessagingService {
   /** The chosen route, or why there is none. */
   record Either(Route route, String whyNot) {}
 
+  /**
+   * What a message about this booking is rendered with (guest, property, booking), for previews of
+   * texts not saved yet (the studio's message editor); nothing is sent or recorded.
+   */
+  public Map<String, Object> renderingModel(long bookingId) {
+    Audience to = audience(bookingId);
+    Map<String, Object> model = new HashMap<>();
+    model.put("guest", to.guest());
+    model.put("property", to.property());
+    model.put("booking", to.booking());
+    model.put("language", to.property().languageFor(to.guest().preferredLanguage()));
+    return model;
+  }
+
   /** Renders the message as the guest would read it, without sending or recording anything. */
   public RenderedMessage preview(long bookingId, MessageStep step, Map<String, Object> extra) {
     return render(step, audience(bookingId), extra);

@@ -9,11 +9,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,49 +32,176 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deploys journey models to the engine and remembers each deployed process version's XML, so the
- * app can read the very model a running journey follows. The packaged models ({@code bpmn/} on the
- * class path) are deployed at start; the engine keeps one version per distinct content, so several
- * replicas deploying the same files make one version.
+ * app can read the very model a running journey follows.
+ *
+ * <p>At start the app deploys, in one deployment, the latest version it knows of every journey
+ * (which may be a manager's, from the studio) and a packaged model file ({@code bpmn/} on the class
+ * path) only when that file's content was never deployed before (ADR 0070). Against a cluster that
+ * already has these versions the deployment changes nothing (the engine keeps one version per
+ * distinct content); the embedded engine, which forgets its deployments when the app stops, gets
+ * them back. Deployments of all replicas take one PostgreSQL advisory lock, so a replica starting
+ * while a manager deploys cannot put an older version back on top.
  */
 @Component
 public class JourneyModels {
 
   private static final Logger log = LoggerFactory.getLogger(JourneyModels.class);
 
+  /** Advisory lock key held while deploying (any replica). */
+  private static final long DEPLOY_LOCK = 0x6a6f75726e6579L;
+
+  private static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofMinutes(1);
+
+  /** Where a deployed version came from. */
+  public enum Origin {
+    /** a model file packaged with the app */
+    PACKAGED,
+    /** a manager deployed it in the studio */
+    STUDIO,
+    /** redeployed at start into an engine that had forgotten it */
+    RESTORED;
+
+    String column() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private record Provenance(Origin origin, String deployedBy, String comment) {}
+
   private final CamundaClient client;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final TransactionTemplate tx;
+  private final ModelerProperties properties;
   private final Map<Long, JourneyModel> byKey = new ConcurrentHashMap<>();
 
-  JourneyModels(CamundaClient client, JdbcClient jdbc, Clock clock) {
+  JourneyModels(
+      CamundaClient client,
+      JdbcClient jdbc,
+      Clock clock,
+      TransactionTemplate tx,
+      ModelerProperties properties) {
     this.client = client;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.tx = tx;
+    this.properties = properties;
   }
 
   @EventListener(ApplicationStartedEvent.class)
   @Order(0)
   void deployPackagedModels() throws IOException {
     Resource[] resources =
-        new PathMatchingResourcePatternResolver().getResources("classpath*:/bpmn/**/*");
-    Map<String, byte[]> files = new LinkedHashMap<>();
+        new PathMatchingResourcePatternResolver().getResources(properties.packagedModels());
+    Map<String, byte[]> packaged = new LinkedHashMap<>();
     Arrays.stream(resources)
         .filter(r -> r.getFilename() != null)
         .filter(r -> r.getFilename().endsWith(".bpmn") || r.getFilename().endsWith(".dmn"))
         .sorted(Comparator.comparing(Resource::getFilename))
-        .forEach(r -> files.put(r.getFilename(), read(r)));
-    deploy(files);
-    log.info("Deployed {} packaged journey model(s) and decision table(s)", files.size());
+        .forEach(r -> packaged.put(r.getFilename(), read(r)));
+    tx.executeWithoutResult(
+        status -> {
+          lock();
+          Map<String, byte[]> files = new LinkedHashMap<>();
+          Map<String, Provenance> origins = new HashMap<>();
+          // the latest version of every journey the app deployed: a manager's stays the latest
+          jdbc.sql(
+                  """
+                  select distinct on (resource_name) resource_name, xml, deployed_by, comment
+                    from journey_model order by resource_name, deployed_seq desc
+                  """)
+              .query(
+                  (rs, row) -> {
+                    files.put(
+                        rs.getString("resource_name"),
+                        rs.getString("xml").getBytes(StandardCharsets.UTF_8));
+                    origins.put(
+                        rs.getString("resource_name"),
+                        new Provenance(
+                            Origin.RESTORED, rs.getString("deployed_by"), rs.getString("comment")));
+                    return null;
+                  })
+              .list();
+          List<String> fresh = new ArrayList<>();
+          for (var file : packaged.entrySet()) {
+            String name = file.getKey();
+            boolean decision = name.endsWith(".dmn");
+            // decision tables are not edited in the app yet: the packaged ones are the current ones
+            if (decision || !files.containsKey(name) || !deployedBefore(name, file.getValue())) {
+              files.put(name, file.getValue());
+              origins.put(name, new Provenance(Origin.PACKAGED, null, null));
+              if (!decision) {
+                fresh.add(name);
+              }
+            }
+          }
+          deployLocked(files, origins::get);
+          for (String name : fresh) {
+            jdbc.sql(
+                    """
+                    insert into packaged_model (resource_name, checksum, first_deployed_at)
+                    values (?, ?, ?) on conflict do nothing
+                    """)
+                .params(name, checksum(packaged.get(name)), Timestamp.from(clock.instant()))
+                .update();
+          }
+          log.info(
+              "Deployed {} journey model(s) and decision table(s); new or changed packaged"
+                  + " models: {}",
+              files.size(),
+              fresh.isEmpty() ? "none" : String.join(", ", fresh));
+        });
+  }
+
+  private boolean deployedBefore(String resourceName, byte[] content) {
+    return jdbc.sql("select 1 from packaged_model where resource_name = ? and checksum = ?")
+        .params(resourceName, checksum(content))
+        .query(Integer.class)
+        .optional()
+        .isPresent();
+  }
+
+  static String checksum(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void lock() {
+    jdbc.sql("select pg_advisory_xact_lock(?)").param(DEPLOY_LOCK).query(Object.class).list();
   }
 
   /**
-   * Deploys BPMN and DMN files (name → content) in one deployment and remembers the processes' XML;
-   * returns the deployed processes by BPMN process id.
+   * Deploys BPMN and DMN files (name → content) in one deployment, as packaged models, and
+   * remembers the processes' XML; returns the deployed processes by BPMN process id.
    */
   public Map<String, Process> deploy(Map<String, byte[]> files) {
+    return deploy(files, Origin.PACKAGED, null, null);
+  }
+
+  /**
+   * Deploys BPMN and DMN files (name → content) in one deployment and remembers the processes' XML
+   * with where they came from, who deployed them and why; returns the deployed processes by BPMN
+   * process id. A deployment the engine rejects records nothing.
+   */
+  public Map<String, Process> deploy(
+      Map<String, byte[]> files, Origin origin, String deployedBy, String comment) {
+    return tx.execute(
+        status -> {
+          lock();
+          Provenance provenance = new Provenance(origin, deployedBy, comment);
+          return deployLocked(files, name -> provenance);
+        });
+  }
+
+  private Map<String, Process> deployLocked(
+      Map<String, byte[]> files, java.util.function.Function<String, Provenance> provenances) {
     if (files.isEmpty()) {
       return Map.of();
     }
@@ -79,19 +212,28 @@ public class JourneyModels {
               ? client.newDeployResourceCommand().addResourceBytes(file.getValue(), file.getKey())
               : command.addResourceBytes(file.getValue(), file.getKey());
     }
-    DeploymentEvent deployment = command.send().join();
+    // a deployment of every journey is heavy for a busy engine: more time than a job command
+    DeploymentEvent deployment = command.requestTimeout(DEPLOY_TIMEOUT).send().join();
     Map<String, Process> deployed = new LinkedHashMap<>();
     for (Process p : deployment.getProcesses()) {
       String xml = new String(files.get(p.getResourceName()), StandardCharsets.UTF_8);
+      // A content the engine already had as its latest version keeps its first record. The
+      // embedded engine starts its keys afresh at every start, so a known key with another
+      // content is a new version of this engine: it replaces the stale record.
       jdbc.sql(
               """
               insert into journey_model (process_definition_key, bpmn_process_id, version,
-                resource_name, xml, deployed_at)
-              values (?, ?, ?, ?, ?, ?)
+                resource_name, xml, deployed_at, origin, deployed_by, comment)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?)
               on conflict (process_definition_key) do update
                 set bpmn_process_id = excluded.bpmn_process_id, version = excluded.version,
                     resource_name = excluded.resource_name, xml = excluded.xml,
-                    deployed_at = excluded.deployed_at
+                    deployed_at = excluded.deployed_at, origin = excluded.origin,
+                    deployed_by = excluded.deployed_by, comment = excluded.comment,
+                    deployed_seq = default
+                where journey_model.xml <> excluded.xml
+                   or journey_model.bpmn_process_id <> excluded.bpmn_process_id
+                   or journey_model.version <> excluded.version
               """)
           .params(
               p.getProcessDefinitionKey(),
@@ -99,7 +241,10 @@ public class JourneyModels {
               p.getVersion(),
               p.getResourceName(),
               xml,
-              Timestamp.from(clock.instant()))
+              Timestamp.from(clock.instant()),
+              provenances.apply(p.getResourceName()).origin().column(),
+              provenances.apply(p.getResourceName()).deployedBy(),
+              provenances.apply(p.getResourceName()).comment())
           .update();
       byKey.remove(p.getProcessDefinitionKey());
       deployed.put(p.getBpmnProcessId(), p);
@@ -136,7 +281,7 @@ public class JourneyModels {
   public Optional<JourneyModel> latest(String bpmnProcessId) {
     return jdbc.sql(
             "select process_definition_key from journey_model where bpmn_process_id = ?"
-                + " order by version desc, deployed_at desc limit 1")
+                + " order by deployed_seq desc limit 1")
         .param(bpmnProcessId)
         .query(Long.class)
         .optional()

@@ -28,7 +28,8 @@ public record Property(
     String houseManualUrl,
     int checkInGuideDaysBefore,
     LocalTime checkInGuideSendTime,
-    LocalTime dayBeforeReminderSendTime) {
+    LocalTime dayBeforeReminderSendTime,
+    String wifiDetails) {
 
   /** The language to write to a guest in: theirs if the property speaks it, else the default. */
   public String languageFor(String guestLanguage) {

@@ -165,6 +165,7 @@ public class PropertyRepository {
         rs.getString("house_manual_url"),
         rs.getInt("check_in_guide_days_before"),
         rs.getObject("check_in_guide_send_time", LocalTime.class),
-        rs.getObject("day_before_reminder_send_time", LocalTime.class));
+        rs.getObject("day_before_reminder_send_time", LocalTime.class),
+        rs.getString("wifi_details"));
   }
 }

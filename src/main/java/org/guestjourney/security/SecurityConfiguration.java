@@ -48,6 +48,7 @@ class SecurityConfiguration {
                         "/app.css",
                         "/vendor/**",
                         "/tasklist.js",
+                        "/studio-page.css",
                         "/login",
                         "/error",
                         "/actuator/health",
@@ -60,6 +61,8 @@ class SecurityConfiguration {
                     .requestMatchers("/api/properties/*/twilio")
                     .hasAuthority(manager)
                     .requestMatchers(HttpMethod.PUT, "/api/properties/*/settings")
+                    .hasAuthority(manager)
+                    .requestMatchers(HttpMethod.PUT, "/api/properties/*/house")
                     .hasAuthority(manager)
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
@@ -74,6 +77,8 @@ class SecurityConfiguration {
                         "/access",
                         "/audit",
                         "/audit.csv",
+                        "/studio",
+                        "/studio/**",
                         "/privacy/**")
                     .hasAuthority(manager)
                     // guests' contacts, conversations and messages: not for housekeeping

@@ -15,6 +15,15 @@ public final class HeadlessChromium {
   private HeadlessChromium() {}
 
   public static WebDriver phone() {
+    return withWindow("390,844");
+  }
+
+  /** A desktop-sized window, for the studio's modeler. */
+  public static WebDriver desktop() {
+    return withWindow("1600,1000");
+  }
+
+  private static WebDriver withWindow(String size) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
@@ -27,7 +36,7 @@ public final class HeadlessChromium {
         "--disable-component-update",
         "--disable-sync",
         "--disable-dev-shm-usage",
-        "--window-size=390,844");
+        "--window-size=" + size);
     return new ChromeDriver(
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))

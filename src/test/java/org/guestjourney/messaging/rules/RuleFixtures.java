@@ -101,7 +101,8 @@ final class RuleFixtures {
         null,
         3,
         LocalTime.of(10, 0),
-        LocalTime.of(10, 0));
+        LocalTime.of(10, 0),
+        null);
   }
 
   /** A guest who told us where they live ({@code home}), or not (null). */

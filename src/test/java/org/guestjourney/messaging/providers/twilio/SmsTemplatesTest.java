@@ -192,7 +192,8 @@ class SmsTemplatesTest {
           full ? "https://casaverde.example/manual" : null,
           7,
           LocalTime.of(10, 0),
-          LocalTime.of(10, 0));
+          LocalTime.of(10, 0),
+          null);
     }
 
     Map<String, Object> full(MessageStep step) {

@@ -1,0 +1,36 @@
+package org.guestjourney.property;
+
+import java.time.LocalTime;
+
+/**
+ * What a house tells its guests, as a manager edits it (the page and {@code PUT
+ * /api/properties/{id}/house}); the next message rendered uses it. Check-in and check-out times are
+ * required; every text may be empty.
+ */
+public record HouseInformation(
+    String address,
+    String directions,
+    String keyHandover,
+    String wifi,
+    String houseManualUrl,
+    LocalTime checkInTime,
+    LocalTime checkOutTime,
+    String cancellationPolicy,
+    String deposit,
+    String fees)
+    implements java.io.Serializable {
+
+  static HouseInformation of(Property p) {
+    return new HouseInformation(
+        p.address(),
+        p.directions(),
+        p.keyHandover(),
+        p.wifiDetails(),
+        p.houseManualUrl(),
+        p.checkInTime(),
+        p.checkOutTime(),
+        p.cancellationPolicy(),
+        p.depositTerms(),
+        p.extraFees());
+  }
+}
