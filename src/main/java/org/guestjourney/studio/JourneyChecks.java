@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.guestjourney.messaging.Languages;
 import org.guestjourney.messaging.MessageRenderer;
 import org.guestjourney.messaging.MessageTexts;
 import org.guestjourney.modeler.Feel;
 import org.guestjourney.modeler.JourneyModel;
+import org.guestjourney.property.Languages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
