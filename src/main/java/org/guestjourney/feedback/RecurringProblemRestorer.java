@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * not yet handled is created again (after the journeys are restored, which cancels old tasks).
  */
 @Component
-@ConditionalOnProperty(name = EmbeddedRuntimeEnvironment.EMBEDDED_ENGINE, havingValue = "true")
+@ConditionalOnProperty(
+    name = EmbeddedRuntimeEnvironment.REBUILD_FROM_DATABASE,
+    havingValue = "true")
 class RecurringProblemRestorer {
 
   private static final Logger log = LoggerFactory.getLogger(RecurringProblemRestorer.class);

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * (which cancels the old tasks), due when it was due before.
  */
 @Component
-@ConditionalOnProperty(name = EmbeddedRuntimeEnvironment.EMBEDDED_ENGINE, havingValue = "true")
+@ConditionalOnProperty(
+    name = EmbeddedRuntimeEnvironment.REBUILD_FROM_DATABASE,
+    havingValue = "true")
 class GuestRequestRestorer {
 
   private static final Logger log = LoggerFactory.getLogger(GuestRequestRestorer.class);

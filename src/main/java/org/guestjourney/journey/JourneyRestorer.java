@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  * was down are skipped as stale.
  */
 @Component
-@ConditionalOnProperty(name = EmbeddedRuntimeEnvironment.EMBEDDED_ENGINE, havingValue = "true")
+@ConditionalOnProperty(
+    name = EmbeddedRuntimeEnvironment.REBUILD_FROM_DATABASE,
+    havingValue = "true")
 class JourneyRestorer {
 
   private static final Logger log = LoggerFactory.getLogger(JourneyRestorer.class);

@@ -1,9 +1,11 @@
 package org.guestjourney.runtime;
 
+import io.camunda.zeebe.process.test.engine.FileLogStorage;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory.RocksDbEngine;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,10 +19,11 @@ import org.springframework.util.unit.DataSize;
 /**
  * The embedded default engine: the real Zeebe engine running in this JVM with a gRPC gateway on
  * localhost. The Camunda client reaches it like any other cluster. Its state is kept in RocksDB
- * (zeebe-db, as in a Zeebe broker) under {@code guest-journey.runtime.engine.directory}; its log is
- * in memory, so the state is started afresh on every start and {@link
- * org.guestjourney.journey.JourneyRestorer} rebuilds running journeys from PostgreSQL (see ADR
- * 0020).
+ * (zeebe-db, as in a Zeebe broker) under {@code guest-journey.runtime.engine.directory}. With
+ * {@code guest-journey.runtime.engine.durable} on, its log is kept on disk beside the state and the
+ * engine continues after a restart (even {@code kill -9}) where it was (ADR 0021); otherwise the
+ * log is in memory, the state is started afresh on every start and the restorers rebuild running
+ * processes from PostgreSQL (ADR 0020).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = EmbeddedRuntimeEnvironment.EMBEDDED_ENGINE, havingValue = "true")
@@ -31,13 +34,23 @@ class EmbeddedEngineConfiguration {
   /**
    * Settings of the embedded engine.
    *
-   * @param directory where the engine keeps its RocksDB state; one running app per directory (a
-   *     lock file says so), emptied at every start
+   * @param directory where the engine keeps its RocksDB state (and, when durable, its log); one
+   *     running app per directory (a lock file says so)
    * @param memoryLimit RocksDB's block cache and write buffers together, outside the Java heap
+   * @param durable keep the engine's log on disk and its state across restarts (ADR 0021); off: the
+   *     state is emptied at every start and running processes are rebuilt from PostgreSQL
+   * @param segmentSize size at which the durable log starts a new segment file; compaction deletes
+   *     whole segments
+   * @param compactionInterval how often the durable log's segments that the state no longer needs
+   *     are deleted
    */
   @ConfigurationProperties("guest-journey.runtime.engine")
   record EmbeddedEngineProperties(
-      @DefaultValue(".data/engine") Path directory, @DefaultValue("64MB") DataSize memoryLimit) {}
+      @DefaultValue(".data/engine") Path directory,
+      @DefaultValue("64MB") DataSize memoryLimit,
+      @DefaultValue("false") boolean durable,
+      @DefaultValue("64MB") DataSize segmentSize,
+      @DefaultValue("5m") Duration compactionInterval) {}
 
   @Bean(destroyMethod = "close")
   EngineDirectory engineDirectory(EmbeddedEngineProperties properties) throws IOException {
@@ -50,15 +63,39 @@ class EmbeddedEngineConfiguration {
       EngineDirectory directory,
       EmbeddedEngineProperties properties)
       throws IOException {
+    Path state = directory.stateFor(properties.durable());
+    FileLogStorage durableLog =
+        properties.durable()
+            ? FileLogStorage.open(directory.log(), properties.segmentSize().toBytes())
+            : null;
     RocksDbEngine engine =
         RocksDbEngineFactory.create(
-            port, directory.freshState().toFile(), properties.memoryLimit().toBytes());
+            port, state.toFile(), properties.memoryLimit().toBytes(), durableLog);
     engine.start();
-    log.info(
-        "Embedded Zeebe engine started with RocksDB state in {}; gRPC gateway at {}",
-        directory.state(),
-        engine.getGatewayAddress());
+    if (durableLog != null) {
+      log.info(
+          "Embedded Zeebe engine continues from its log in {} (positions {} to {}, {} bytes) and"
+              + " its RocksDB state in {}; gRPC gateway at {}",
+          directory.log(),
+          durableLog.firstPosition(),
+          durableLog.lastPosition(),
+          durableLog.sizeOnDisk(),
+          state,
+          engine.getGatewayAddress());
+    } else {
+      log.info(
+          "Embedded Zeebe engine started with RocksDB state in {} and its log in memory; gRPC"
+              + " gateway at {}",
+          state,
+          engine.getGatewayAddress());
+    }
     return engine;
+  }
+
+  @Bean(destroyMethod = "close")
+  EngineLogCompaction engineLogCompaction(
+      RocksDbEngine engine, EngineDirectory directory, EmbeddedEngineProperties properties) {
+    return EngineLogCompaction.start(engine, directory.scratch(), properties.compactionInterval());
   }
 
   @Bean

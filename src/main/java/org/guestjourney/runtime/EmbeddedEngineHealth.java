@@ -9,8 +9,9 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 /**
  * {@code /actuator/health} component {@code embeddedEngine}: DOWN, with the engine's own reason,
  * when its stream processor failed or stopped. Nothing restarts it in-process: the app has to be
- * restarted (its journeys are rebuilt from PostgreSQL, ADR 0020), which is what an orchestrator
- * does on a failing health check.
+ * restarted (with the durable log it continues where it was, ADR 0021; otherwise its journeys are
+ * rebuilt from PostgreSQL, ADR 0020), which is what an orchestrator does on a failing health check.
+ * With the durable log, its first and last positions and its size on disk are shown.
  */
 class EmbeddedEngineHealth implements HealthIndicator {
 
@@ -36,6 +37,14 @@ class EmbeddedEngineHealth implements HealthIndicator {
         health.withDetail("since", issue.since().toString());
       }
     }
+    engine
+        .durableLog()
+        .ifPresent(
+            log ->
+                health
+                    .withDetail("logFirstPosition", log.firstPosition())
+                    .withDetail("logLastPosition", log.lastPosition())
+                    .withDetail("logBytes", log.sizeOnDisk()));
     return health.build();
   }
 }

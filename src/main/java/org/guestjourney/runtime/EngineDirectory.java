@@ -1,6 +1,7 @@
 package org.guestjourney.runtime;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -48,17 +49,64 @@ final class EngineDirectory implements AutoCloseable {
     return root.resolve("state");
   }
 
+  /** Where the durable engine keeps its log segments. */
+  Path log() {
+    return root.resolve("log");
+  }
+
+  /** A scratch directory for the RocksDB checkpoint that compaction makes (and deletes). */
+  Path scratch() {
+    return root.resolve("compaction-checkpoint");
+  }
+
+  /** Whether {@code directory} holds a durable engine log with at least one byte in it. */
+  static boolean hasLog(Path directory) {
+    Path log = directory.toAbsolutePath().resolve("log");
+    if (!Files.isDirectory(log)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(log)) {
+      return files.anyMatch(p -> p.toString().endsWith(".log") && sizeOf(p) > 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the engine log directory " + log, e);
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * The state directory as the previous run left it when the engine's log is kept ({@code durable})
+   * and has records (the stream processor continues from the position the state records); otherwise
+   * emptied, and an old log removed with it, so that state and log always belong together.
+   */
+  Path stateFor(boolean durable) throws IOException {
+    if (durable && hasLog(root)) {
+      return state();
+    }
+    deleteRecursively(log());
+    return freshState();
+  }
+
   /** Empties the state directory (what a previous run left there) and returns it. */
   Path freshState() throws IOException {
-    Path state = state();
-    if (Files.exists(state)) {
-      try (Stream<Path> files = Files.walk(state)) {
+    deleteRecursively(state());
+    return state();
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (Files.exists(directory)) {
+      try (Stream<Path> files = Files.walk(directory)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
           Files.delete(p);
         }
       }
     }
-    return state;
   }
 
   @Override

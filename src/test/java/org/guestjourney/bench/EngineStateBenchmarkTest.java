@@ -8,8 +8,10 @@ import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.FileLogStorage;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -64,6 +66,21 @@ class EngineStateBenchmarkTest {
             () ->
                 RocksDbEngineFactory.create(
                     freePort(), tempDir.resolve("state").toFile(), 64L * 1024 * 1024));
+    // ADR 0021: the same RocksDB state with its WAL on and the log on disk, forced per append
+    Result durable =
+        measure(
+            "durable log",
+            () -> {
+              try {
+                return RocksDbEngineFactory.create(
+                    freePort(),
+                    tempDir.resolve("durable-state").toFile(),
+                    64L * 1024 * 1024,
+                    FileLogStorage.open(tempDir.resolve("durable-log"), 64L * 1024 * 1024));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
 
     StringBuilder out = new StringBuilder();
     out.append(
@@ -73,23 +90,30 @@ class EngineStateBenchmarkTest {
             Runtime.getRuntime().availableProcessors(),
             loadBefore,
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-    out.append(String.format("%-28s %14s %14s %10s%n", "", "in-memory", "RocksDB", "RocksDB ÷"));
+    out.append(
+        String.format(
+            "%-28s %14s %14s %10s %14s %12s%n",
+            "", "in-memory", "RocksDB", "RocksDB ÷", "durable log", "durable ÷ R"));
     for (int level : LEVELS) {
       out.append(
           String.format(
-              "%-28s %14s %14s %10s%n",
+              "%-28s %14s %14s %10s %14s %12s%n",
               "journeys/s at " + level + " live",
               memory.rate(level),
               rocks.rate(level),
-              ratio(rocks.rates.get(level), memory.rates.get(level))));
+              ratio(rocks.rates.get(level), memory.rates.get(level)),
+              durable.rate(level),
+              ratio(durable.rates.get(level), rocks.rates.get(level))));
     }
     out.append(
         String.format(
-            "%-28s %14s %14s %10s%n",
+            "%-28s %14s %14s %10s %14s %12s%n",
             DRAIN + " timers due at once",
             memory.drain(),
             rocks.drain(),
-            ratio(memory.drainSeconds, rocks.drainSeconds)));
+            ratio(memory.drainSeconds, rocks.drainSeconds),
+            durable.drain(),
+            ratio(rocks.drainSeconds, durable.drainSeconds)));
     out.append(
         String.format(
             "(%d journeys timed per level after filling up to it; the drain with %d live; the last"
@@ -97,6 +121,7 @@ class EngineStateBenchmarkTest {
             BATCH, DRAIN_AT_LEVEL + BATCH));
     memory.notes.forEach(n -> out.append("in-memory: ").append(n).append('\n'));
     rocks.notes.forEach(n -> out.append("RocksDB: ").append(n).append('\n'));
+    durable.notes.forEach(n -> out.append("durable log: ").append(n).append('\n'));
     System.out.println(out);
   }
 

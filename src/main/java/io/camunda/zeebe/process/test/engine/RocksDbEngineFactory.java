@@ -27,17 +27,27 @@ import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -69,11 +79,28 @@ public final class RocksDbEngineFactory {
    * @param memoryLimitBytes RocksDB's block cache and write buffers together (off-heap)
    */
   public static RocksDbEngine create(int port, File stateDirectory, long memoryLimitBytes) {
+    return create(port, stateDirectory, memoryLimitBytes, null);
+  }
+
+  /**
+   * Builds (not yet started) an engine whose gRPC gateway listens on {@code port}, whose state is a
+   * RocksDB database in {@code stateDirectory} and whose log is {@code durableLog} (on disk), or in
+   * memory when that is null.
+   *
+   * <p>With a durable log, RocksDB's write-ahead log is on: every state transaction the stream
+   * processor commits (with the last processed position in it) survives the process being killed,
+   * and since the log is forced to disk before the stream processor commits its state, the state
+   * never runs ahead of the log. At start the stream processor replays the log after the position
+   * its state records, so the engine continues where it was. Without one, {@code stateDirectory}
+   * must be empty or absent.
+   */
+  public static RocksDbEngine create(
+      int port, File stateDirectory, long memoryLimitBytes, FileLogStorage durableLog) {
     ControlledActorClock clock = new ControlledActorClock();
     ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
 
-    InMemoryLogStorage logStorage = new ConcurrentLogStorage();
+    InMemoryLogStorage logStorage = durableLog != null ? durableLog : new ConcurrentLogStorage();
     LogStream logStream =
         LogStream.builder()
             .withPartitionId(PARTITION_ID)
@@ -96,7 +123,10 @@ public final class RocksDbEngineFactory {
             .build();
     GrpcResponseWriter responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
 
-    RocksDbConfiguration rocksDb = new RocksDbConfiguration().setMemoryLimit(memoryLimitBytes);
+    RocksDbConfiguration rocksDb =
+        new RocksDbConfiguration()
+            .setMemoryLimit(memoryLimitBytes)
+            .setWalDisabled(durableLog == null);
     SharedRocksDbResources shared = SharedRocksDbResources.allocate(memoryLimitBytes);
     ZeebeDb<ZbColumnFamilies> database =
         new ZeebeRocksDbFactory<ZbColumnFamilies>(
@@ -151,7 +181,8 @@ public final class RocksDbEngineFactory {
         recordStream,
         clock,
         stateMonitor,
-        shared);
+        shared,
+        durableLog);
   }
 
   /**
@@ -246,6 +277,8 @@ public final class RocksDbEngineFactory {
 
     private final StreamProcessor streamProcessor;
     private final SharedRocksDbResources shared;
+    private final ZeebeDb<ZbColumnFamilies> database;
+    private final FileLogStorage durableLog;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private RocksDbEngine(
@@ -258,7 +291,8 @@ public final class RocksDbEngineFactory {
         RecordStreamSourceImpl recordStream,
         ControlledActorClock clock,
         EngineStateMonitor stateMonitor,
-        SharedRocksDbResources shared) {
+        SharedRocksDbResources shared,
+        FileLogStorage durableLog) {
       super(
           grpcServer,
           streamProcessor,
@@ -271,6 +305,53 @@ public final class RocksDbEngineFactory {
           stateMonitor);
       this.streamProcessor = streamProcessor;
       this.shared = shared;
+      this.database = database;
+      this.durableLog = durableLog;
+    }
+
+    /** The engine's log on disk, or empty when it is in memory. */
+    public Optional<FileLogStorage> durableLog() {
+      return Optional.ofNullable(durableLog);
+    }
+
+    /**
+     * Deletes the log segments the state no longer needs: those whose records all lie below the
+     * position the stream processor last processed. First RocksDB's memtables are flushed to its
+     * files (a checkpoint into {@code scratch}, deleted at once), so the state up to that position
+     * no longer depends on RocksDB's write-ahead log either. Returns how many segments went; none
+     * when the log is in memory or the engine is not processing.
+     */
+    public synchronized int compactLog(Path scratch) throws IOException {
+      if (durableLog == null || stopped.get() || streamProcessor.isActorClosed()) {
+        return 0;
+      }
+      long processed;
+      try {
+        processed = streamProcessor.getLastProcessedPositionAsync().get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 0;
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IOException("The engine did not say how far it has processed its log", e);
+      }
+      if (processed <= 0) {
+        return 0;
+      }
+      deleteRecursively(scratch);
+      database.createSnapshot(scratch.toFile());
+      deleteRecursively(scratch);
+      return durableLog.deleteBelow(processed);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+      if (!Files.exists(directory)) {
+        return;
+      }
+      try (Stream<Path> files = Files.walk(directory)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
     }
 
     /**
@@ -287,7 +368,7 @@ public final class RocksDbEngineFactory {
 
     /** Stops the engine; a second call does nothing. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
       if (stopped.getAndSet(true)) {
         return;
       }
@@ -295,6 +376,13 @@ public final class RocksDbEngineFactory {
         super.stop();
       } finally {
         shared.close();
+        if (durableLog != null) {
+          try {
+            durableLog.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
       }
     }
   }
