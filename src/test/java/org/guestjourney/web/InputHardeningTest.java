@@ -28,6 +28,7 @@ class InputHardeningTest extends JourneyIntegrationTest {
 
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcClient jdbc;
+  @Autowired org.guestjourney.privacy.ContactCipher cipher;
 
   Property house;
   TestRestTemplate api;
@@ -154,12 +155,13 @@ class InputHardeningTest extends JourneyIntegrationTest {
     assertProblem(conflict, HttpStatus.CONFLICT);
     assertThat(conflict.getBody()).contains("guest.fullName").contains("partySize");
     assertThat(
-            jdbc.sql(
-                    "select g.full_name from booking b join guest g on g.id = b.guest_id"
-                        + " where b.external_reference = ?")
-                .param(reference)
-                .query(String.class)
-                .single())
+            cipher.decrypt(
+                jdbc.sql(
+                        "select g.full_name from booking b join guest g on g.id = b.guest_id"
+                            + " where b.external_reference = ?")
+                    .param(reference)
+                    .query(String.class)
+                    .single()))
         .isEqualTo("Lena Berger");
 
     String code = "idem-" + System.nanoTime();
