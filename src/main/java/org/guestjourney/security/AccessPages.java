@@ -134,7 +134,8 @@ class AccessPages {
   }
 
   private static ApiKey.Scope scope(String value) {
-    return Map.of("READ", ApiKey.Scope.READ, "WRITE", ApiKey.Scope.WRITE)
+    return Map.of(
+            "READ", ApiKey.Scope.READ, "WRITE", ApiKey.Scope.WRITE, "ADMIN", ApiKey.Scope.ADMIN)
         .get(value == null ? "" : value);
   }
 
