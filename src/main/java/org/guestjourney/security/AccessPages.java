@@ -23,11 +23,17 @@ class AccessPages {
   private final ApiKeyService keys;
   private final StaffAccountService staff;
   private final PropertyService properties;
+  private final PropertyAccess access;
 
-  AccessPages(ApiKeyService keys, StaffAccountService staff, PropertyService properties) {
+  AccessPages(
+      ApiKeyService keys,
+      StaffAccountService staff,
+      PropertyService properties,
+      PropertyAccess access) {
     this.keys = keys;
     this.staff = staff;
     this.properties = properties;
+    this.access = access;
   }
 
   @GetMapping("/access")
@@ -56,6 +62,7 @@ class AccessPages {
       RedirectAttributes redirect) {
     try {
       Set<Long> scoped = chosenProperties(form);
+      ApiKeyController.checkCallerCovers(access, "all".equals(form.getFirst("properties")), scoped);
       ApiKeyService.IssuedKey issued =
           keys.create(
               form.getFirst("name"),

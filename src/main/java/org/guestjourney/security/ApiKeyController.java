@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 class ApiKeyController {
 
   private final ApiKeyService keys;
+  private final PropertyAccess access;
 
-  ApiKeyController(ApiKeyService keys) {
+  ApiKeyController(ApiKeyService keys, PropertyAccess access) {
     this.keys = keys;
+    this.access = access;
   }
 
   /** What a new key is: its name, scope, properties and rate limit. */
@@ -48,7 +50,11 @@ class ApiKeyController {
       throw new org.guestjourney.web.ForbiddenException(
           "Only a manager creates keys with the ADMIN scope");
     }
+    if (request.propertyIds() != null && request.propertyIds().contains(null)) {
+      throw InvalidRequestException.of("propertyIds", "must list property ids, not null");
+    }
     boolean all = Boolean.TRUE.equals(request.allProperties());
+    checkCallerCovers(access, all, request.propertyIds());
     ApiKeyService.IssuedKey issued =
         keys.create(
             request.name(),
@@ -77,6 +83,25 @@ class ApiKeyController {
   @PostMapping("/api/keys/{id}/revoke")
   ApiKey revoke(@PathVariable long id, Principal caller) {
     return keys.revoke(id, caller.getName());
+  }
+
+  /**
+   * Nobody hands out more than they have: a manager who works for some properties creates keys for
+   * those only.
+   */
+  static void checkCallerCovers(
+      PropertyAccess access, boolean all, java.util.Collection<Long> ids) {
+    if (all && !access.allProperties()) {
+      throw InvalidRequestException.of(
+          "allProperties", "you do not work for every property; name the properties instead");
+    }
+    if (!all && ids != null) {
+      for (Long id : ids) {
+        if (id != null && !access.canRead(id)) {
+          throw InvalidRequestException.of("propertyIds", "has no property " + id);
+        }
+      }
+    }
   }
 
   private static ApiKey.Scope scope(String value) {
