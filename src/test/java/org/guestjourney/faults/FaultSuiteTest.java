@@ -91,6 +91,12 @@ class FaultSuiteTest {
     }
   }
 
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
+  }
+
   @BeforeAll
   void startEverything() throws Exception {
     Files.createDirectories(work);
@@ -106,6 +112,9 @@ class FaultSuiteTest {
                 "spring.datasource.username=postgres",
                 "spring.datasource.password=",
                 "spring.datasource.hikari.connection-timeout=5000",
+                // an external database needs the contact data keys (ADR 0031), kept for restarts
+                "guest-journey.privacy.encryption.keys=fault-suite:" + randomKey(),
+                "guest-journey.privacy.encryption.index-key=" + randomKey(),
                 "guest-journey.runtime.embedded-engine-port=0",
                 // four engineers' builds share two cores here: give the deployment at start time
                 "camunda.client.request-timeout=PT60S",

@@ -145,7 +145,10 @@ class FullStayProcessVariablesTest extends JourneyIntegrationTest {
     Complaint complaint =
         complaints.raise(
             new ComplaintRequest(
-                booking.id(), "noise", typed("The boiler hums all night", typed), "guest"));
+                booking.id(),
+                "breakfast",
+                typed("The coffee tasted of boiler water", typed),
+                "guest"));
     long complaintJourney = complaint.processInstanceKey();
     staff.complete(
         staff.awaitOpenTask(complaintJourney, ComplaintJourney.TASK_CONTACT_GUEST),
@@ -202,12 +205,11 @@ class FullStayProcessVariablesTest extends JourneyIntegrationTest {
             "yes"));
     engine.awaitInstance(postStay, i -> i.isCompleted());
     engine.awaitInstance(complaintJourney, i -> i.isCompleted());
+    engine.awaitInstance(inquiry.processInstanceKey(), i -> i.isCompleted());
+    engine.awaitInstance(preArrival, i -> i.isCompleted());
 
     List<String> variables = engine.allVariables();
     assertThat(variables).as("the journeys ran and carried variables").hasSizeGreaterThan(20);
-    assertThat(List.of(preArrival, inStay, postStay, complaintJourney))
-        .as("every journey of the stay ran")
-        .doesNotContainNull();
     List<String> leaks = new ArrayList<>();
     for (String needle :
         concat(List.of(name, "Quarterstaff", email, phone, phone.substring(1)), typed)) {

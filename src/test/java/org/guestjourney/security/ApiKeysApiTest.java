@@ -30,6 +30,7 @@ class ApiKeysApiTest extends JourneyIntegrationTest {
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
+  @Autowired StaffAccountService staffAccounts;
 
   Property house;
 
@@ -201,5 +202,40 @@ class ApiKeysApiTest extends JourneyIntegrationTest {
             Map.of("name", "another admin", "scope", "ADMIN", "allProperties", true));
     assertProblem(escalation, HttpStatus.FORBIDDEN);
     assertThat(keyCount()).isEqualTo(before);
+  }
+
+  @Test
+  void aManagerOfOneHouseHandsOutKeysForThatHouseOnly() {
+    Property other = data.property("Europe/Rome", "en");
+    String username = "mgr" + System.nanoTime() % 1_000_000_000L;
+    staffAccounts.create(
+        username,
+        "a long first password",
+        StaffRole.MANAGER,
+        false,
+        java.util.Set.of(house.id()),
+        "test");
+    TestRestTemplate manager = SignedIn.as(anonymous, username, "a long first password");
+    long before = keyCount();
+
+    assertProblem(
+        post(manager, "/api/keys", Map.of("name", "all", "scope", "READ", "allProperties", true)),
+        HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> otherHouse =
+        post(
+            manager,
+            "/api/keys",
+            Map.of("name", "other", "scope", "READ", "propertyIds", List.of(other.id())));
+    assertProblem(otherHouse, HttpStatus.BAD_REQUEST);
+    assertThat(otherHouse.getBody()).contains("\"field\":\"propertyIds\"");
+    assertThat(keyCount()).isEqualTo(before);
+
+    assertThat(
+            post(
+                    manager,
+                    "/api/keys",
+                    Map.of("name", "mine", "scope", "READ", "propertyIds", List.of(house.id())))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
   }
 }
