@@ -25,6 +25,8 @@ public final class StandaloneApp {
                         .toAbsolutePath()
                         .resolveSibling(dataDirectory.getFileName() + "-engine"),
                 "guest-journey.messaging.retry-backoff=PT1S",
+                // the start-up deployment can take more than the default 10 s on a loaded machine
+                "camunda.client.request-timeout=PT60S",
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + smtpPort));
     properties.addAll(List.of(extra));
