@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Keys for guest contact data at rest ({@code guest-journey.privacy.encryption.*}); secrets, so
- * from the environment only ({@code GUEST_JOURNEY_PRIVACY_ENCRYPTION_KEYS}, {@code
- * GUEST_JOURNEY_PRIVACY_ENCRYPTION_INDEXKEY}).
+ * from the environment only ({@code GUESTJOURNEY_PRIVACY_ENCRYPTION_KEYS}, {@code
+ * GUESTJOURNEY_PRIVACY_ENCRYPTION_INDEXKEY}).
  *
  * @param keys {@code <id>:<base64 of 32 random bytes>}, comma-separated; the first encrypts new
  *     values, every one decrypts (to rotate, put a new key first and keep the old ones until the

@@ -45,13 +45,13 @@ class ContactKeysConfiguration {
     if (hasKeys || hasIndexKey) {
       throw new IllegalStateException(
           "Guest contact data encryption needs both guest-journey.privacy.encryption.keys and"
-              + " guest-journey.privacy.encryption.index-key (GUEST_JOURNEY_PRIVACY_ENCRYPTION_KEYS,"
-              + " GUEST_JOURNEY_PRIVACY_ENCRYPTION_INDEXKEY); only one is set");
+              + " guest-journey.privacy.encryption.index-key (GUESTJOURNEY_PRIVACY_ENCRYPTION_KEYS,"
+              + " GUESTJOURNEY_PRIVACY_ENCRYPTION_INDEXKEY); only one is set");
     }
     if (!embedded && !properties.allowGeneratedKey()) {
       throw new IllegalStateException(
-          "No key for guest contact data: set GUEST_JOURNEY_PRIVACY_ENCRYPTION_KEYS and"
-              + " GUEST_JOURNEY_PRIVACY_ENCRYPTION_INDEXKEY (see the README, 'Guest data"
+          "No key for guest contact data: set GUESTJOURNEY_PRIVACY_ENCRYPTION_KEYS and"
+              + " GUESTJOURNEY_PRIVACY_ENCRYPTION_INDEXKEY (see the README, 'Guest data"
               + " encryption'), or set guest-journey.privacy.encryption.allow-generated-key=true to"
               + " keep generated keys in a local file (not for production)");
     }
@@ -59,8 +59,8 @@ class ContactKeysConfiguration {
     Properties stored = loadOrGenerate(file);
     log.warn(
         "Guest contact data is encrypted with a DEVELOPMENT key generated into {} (key id {})."
-            + " Back this file up with the database, or set GUEST_JOURNEY_PRIVACY_ENCRYPTION_KEYS"
-            + " and GUEST_JOURNEY_PRIVACY_ENCRYPTION_INDEXKEY for production.",
+            + " Back this file up with the database, or set GUESTJOURNEY_PRIVACY_ENCRYPTION_KEYS"
+            + " and GUESTJOURNEY_PRIVACY_ENCRYPTION_INDEXKEY for production.",
         file,
         stored.getProperty("keys").split(":")[0]);
     return new ContactCipher(

@@ -128,7 +128,7 @@ class ContactCipherTest {
                 ContactKeysConfiguration.cipherFor(
                     new ContactEncryptionProperties(List.of(), null, false, file, 500), false))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("GUEST_JOURNEY_PRIVACY_ENCRYPTION_KEYS");
+        .hasMessageContaining("GUESTJOURNEY_PRIVACY_ENCRYPTION_KEYS");
     assertThat(file).doesNotExist();
 
     ContactCipher allowed =
