@@ -27,7 +27,7 @@ class AuditInterceptor implements HandlerInterceptor {
 
   private static final Pattern SUBJECT =
       Pattern.compile(
-          "^/(?:api/)?(bookings|messages|tasks|properties|inquiries|complaints|guests|access/staff|access/keys|privacy/guests)/(\\d{1,18})(/.*)?$");
+          "^/(?:api/)?(bookings|messages|tasks|properties|inquiries|complaints|guests|keys|access/staff|access/keys|privacy/guests)/(\\d{1,18})(/.*)?$");
   private static final Pattern GUEST_DATA_READ =
       Pattern.compile(
           "^/(bookings/\\d+|messages/\\d+(/preview)?|tasks/\\d+|api/bookings/\\d+|api/inquiries/\\d+|api/complaints/\\d+)$");
@@ -70,6 +70,11 @@ class AuditInterceptor implements HandlerInterceptor {
     Long id = null;
     Long property = null;
     Matcher m = SUBJECT.matcher(path);
+    String created = response.getHeader("Location");
+    if (!m.matches() && !read && created != null && created.startsWith("/")) {
+      // a creation names what it created in its Location (POST /api/keys → /api/keys/7)
+      m = SUBJECT.matcher(created);
+    }
     if (m.matches()) {
       subject = m.group(1).replace("access/", "").replace("privacy/", "").replaceAll("s$", "");
       id = Long.parseLong(m.group(2));

@@ -140,7 +140,7 @@ public class BookingRepository {
             """
             select count(*) from booking b join guest g on g.id = b.guest_id
              where b.status = 'CONFIRMED' and b.id <> :id
-               and lower(g.email) = (select lower(g2.email) from booking b2 join guest g2 on g2.id = b2.guest_id where b2.id = :id)
+               and g.email_index = (select g2.email_index from booking b2 join guest g2 on g2.id = b2.guest_id where b2.id = :id)
                and b.departure_date <= (select arrival_date from booking where id = :id)
             """)
         .param("id", bookingId)

@@ -11,7 +11,7 @@ public record BookingRequest(
     LocalDate departureDate,
     String room,
     Integer partySize,
-    String specialRequests,
+    @org.guestjourney.web.MultiLine String specialRequests,
     GuestDetails guest) {
 
   /**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.UUID;
+import org.guestjourney.privacy.ContactCipher;
 import org.guestjourney.property.Property;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,9 +37,11 @@ class DemoHistory {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ContactCipher cipher;
 
-  DemoHistory(JdbcClient jdbc, Clock clock) {
+  DemoHistory(JdbcClient jdbc, Clock clock, ContactCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
     this.clock = clock;
   }
 
@@ -69,10 +72,14 @@ class DemoHistory {
         long guest =
             jdbc.sql(
                     """
-                    insert into guest (full_name, email, preferred_language, created_at)
-                    values (?, ?, 'en', ?) returning id
+                    insert into guest (full_name, email, email_index, preferred_language, created_at)
+                    values (?, ?, ?, 'en', ?) returning id
                     """)
-                .params(name, email, ts(arrival.minusDays(20)))
+                .params(
+                    cipher.encrypt(name),
+                    cipher.encrypt(email),
+                    cipher.index(email),
+                    ts(arrival.minusDays(20)))
                 .query(Long.class)
                 .single();
         long booking =

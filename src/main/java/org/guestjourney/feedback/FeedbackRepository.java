@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.guestjourney.privacy.ContactCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Repository;
 class FeedbackRepository {
 
   private final JdbcClient jdbc;
+  private final ContactCipher cipher;
 
-  FeedbackRepository(JdbcClient jdbc) {
+  FeedbackRepository(JdbcClient jdbc, ContactCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   /** A feedback line on the Feedback page: the feedback with its stay. */
@@ -127,7 +130,7 @@ class FeedbackRepository {
                     rs.getString("external_reference"),
                     rs.getLong("property_id"),
                     rs.getString("property_name"),
-                    rs.getString("full_name")))
+                    cipher.decrypt(rs.getString("full_name"))))
         .list();
   }
 

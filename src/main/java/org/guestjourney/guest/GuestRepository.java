@@ -3,6 +3,7 @@ package org.guestjourney.guest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.guestjourney.privacy.ContactCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Repository;
 public class GuestRepository {
 
   private final JdbcClient jdbc;
+  private final ContactCipher cipher;
 
-  GuestRepository(JdbcClient jdbc) {
+  GuestRepository(JdbcClient jdbc, ContactCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   public long insert(
@@ -25,11 +28,20 @@ public class GuestRepository {
       Instant now) {
     return jdbc.sql(
             """
-            insert into guest (full_name, email, phone, preferred_language, preferred_channel,
-              time_zone, created_at)
-            values (?, ?, ?, ?, ?, ?, ?) returning id
+            insert into guest (full_name, email, phone, email_index, phone_index,
+              preferred_language, preferred_channel, time_zone, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
             """)
-        .params(fullName, email, phone, language, channel, timeZone, Timestamp.from(now))
+        .params(
+            cipher.encrypt(fullName),
+            cipher.encrypt(email),
+            cipher.encrypt(phone),
+            cipher.index(email),
+            cipher.index(phone),
+            language,
+            channel,
+            timeZone,
+            Timestamp.from(now))
         .query(Long.class)
         .single();
   }
@@ -41,9 +53,9 @@ public class GuestRepository {
             (rs, n) ->
                 new Guest(
                     rs.getLong("id"),
-                    rs.getString("full_name"),
-                    rs.getString("email"),
-                    rs.getString("phone"),
+                    cipher.decrypt(rs.getString("full_name")),
+                    cipher.decrypt(rs.getString("email")),
+                    cipher.decrypt(rs.getString("phone")),
                     rs.getString("preferred_language"),
                     rs.getString("preferred_channel"),
                     rs.getString("time_zone")))

@@ -23,7 +23,7 @@ class GuestRequestController {
     this.access = access;
   }
 
-  record NewRequest(String category, String description) {}
+  record NewRequest(String category, @org.guestjourney.web.MultiLine String description) {}
 
   @PostMapping("/api/bookings/{bookingId}/requests")
   ResponseEntity<GuestRequest> raise(

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.guestjourney.privacy.ContactCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,22 +16,26 @@ import org.springframework.stereotype.Repository;
 class InquiryRepository {
 
   private final JdbcClient jdbc;
+  private final ContactCipher cipher;
 
-  InquiryRepository(JdbcClient jdbc) {
+  InquiryRepository(JdbcClient jdbc, ContactCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   long insert(InquiryRequest r, Instant now) {
     return jdbc.sql(
             """
-            insert into inquiry (property_id, full_name, email, phone, preferred_language, message,
-              status, received_at) values (?, ?, ?, ?, ?, ?, 'OPEN', ?) returning id
+            insert into inquiry (property_id, full_name, email, email_index, phone,
+              preferred_language, message, status, received_at)
+            values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?) returning id
             """)
         .params(
             r.propertyId(),
-            r.fullName().strip(),
-            r.email().strip(),
-            blankToNull(r.phone()),
+            cipher.encrypt(r.fullName().strip()),
+            cipher.encrypt(r.email().strip()),
+            cipher.index(r.email()),
+            cipher.encrypt(blankToNull(r.phone())),
             r.preferredLanguage(),
             r.message().strip(),
             Timestamp.from(now))
@@ -88,12 +93,12 @@ class InquiryRepository {
             """
             update inquiry set booking_id = ?
              where id = (select id from inquiry
-                          where property_id = ? and lower(email) = lower(?) and booking_id is null
+                          where property_id = ? and email_index = ? and booking_id is null
                             and received_at >= ?
                           order by received_at desc limit 1)
             returning id
             """)
-        .params(bookingId, propertyId, email, java.sql.Timestamp.from(since))
+        .params(bookingId, propertyId, cipher.index(email), java.sql.Timestamp.from(since))
         .query(Long.class)
         .optional();
   }
@@ -109,9 +114,9 @@ class InquiryRepository {
     return new Inquiry(
         rs.getLong("id"),
         rs.getLong("property_id"),
-        rs.getString("full_name"),
-        rs.getString("email"),
-        rs.getString("phone"),
+        cipher.decrypt(rs.getString("full_name")),
+        cipher.decrypt(rs.getString("email")),
+        cipher.decrypt(rs.getString("phone")),
         rs.getString("preferred_language"),
         rs.getString("message"),
         rs.getString("status"),

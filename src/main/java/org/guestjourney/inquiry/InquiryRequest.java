@@ -7,4 +7,4 @@ public record InquiryRequest(
     String email,
     String phone,
     String preferredLanguage,
-    String message) {}
+    @org.guestjourney.web.MultiLine String message) {}

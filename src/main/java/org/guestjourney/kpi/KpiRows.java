@@ -16,7 +16,7 @@ public enum KpiRows {
       """
       select b.id as booking_id, b.external_reference, b.source_channel, b.arrival_date, b.departure_date,
              exists (select 1 from booking e join guest eg on eg.id = e.guest_id
-                      where e.status = 'CONFIRMED' and e.id <> b.id and lower(eg.email) = lower(g.email)
+                      where e.status = 'CONFIRMED' and e.id <> b.id and eg.email_index = g.email_index
                         and e.departure_date <= b.arrival_date) as repeat_guest
         from booking b join guest g on g.id = b.guest_id
        where b.id in (%s) order by b.departure_date, b.id

@@ -185,12 +185,12 @@ public class KpiService {
         share(
             """
             select coalesce(f.first_departure <= s.arrival_date, false)
-              from (select b.arrival_date, lower(g.email) as email
+              from (select b.arrival_date, g.email_index as email
                       from booking b join guest g on g.id = b.guest_id
                      where b.id in (%s)) s
-              left join (select lower(eg.email) as email, min(e.departure_date) as first_departure
+              left join (select eg.email_index as email, min(e.departure_date) as first_departure
                            from booking e join guest eg on eg.id = e.guest_id
-                          where e.status = 'CONFIRMED' and eg.email is not null
+                          where e.status = 'CONFIRMED' and eg.email_index is not null
                           group by 1) f on f.email = s.email
             """
                 .formatted(STAYS),

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.guestjourney.privacy.ContactCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -35,10 +36,12 @@ class DeliveryRepository {
 
   private final JdbcClient jdbc;
   private final MessagingProperties settings;
+  private final ContactCipher cipher;
 
-  DeliveryRepository(JdbcClient jdbc, MessagingProperties settings) {
+  DeliveryRepository(JdbcClient jdbc, MessagingProperties settings, ContactCipher cipher) {
     this.jdbc = jdbc;
     this.settings = settings;
+    this.cipher = cipher;
   }
 
   /** Inserts the planned message unless one with the same key exists; true if inserted. */
@@ -199,7 +202,8 @@ class DeliveryRepository {
             update message_delivery set channel = ?, language = ?, recipient = ?, subject = ?, body = ?
              where id = ?
             """)
-        .params(channel.name(), language, recipient, subject, body, id)
+        .params(
+            channel.name(), language, cipher.encrypt(recipient), subject, cipher.encrypt(body), id)
         .update();
   }
 
@@ -397,7 +401,7 @@ class DeliveryRepository {
                 insert into message_delivery_event (delivery_id, state, reason, occurred_at)
                 select id, 'SCHEDULED', ?::text, ?::timestamptz from d
                 """)
-            .params(subject, body, by, ts(now), id, "Text edited by " + by, ts(now))
+            .params(subject, cipher.encrypt(body), by, ts(now), id, "Text edited by " + by, ts(now))
             .update()
         == 1;
   }
@@ -450,7 +454,7 @@ class DeliveryRepository {
             ts(now),
             "Stands in for message " + original.id(),
             original.subject(),
-            original.body(),
+            cipher.encrypt(original.body()),
             original.editedBy(),
             original.id(),
             ts(now),
@@ -568,16 +572,16 @@ class DeliveryRepository {
         rs.getString("reason"),
         rs.getInt("attempts"),
         rs.getString("language"),
-        rs.getString("recipient"),
+        cipher.decrypt(rs.getString("recipient")),
         rs.getString("subject"),
-        rs.getString("body"),
+        cipher.decrypt(rs.getString("body")),
         rs.getString("provider_message_id"),
         rs.getString("provider_status"),
         rs.getString("provider_error"),
         instant(rs, "sent_at"),
         instant(rs, "updated_at"),
         rs.getString("edited_subject"),
-        rs.getString("edited_body"),
+        cipher.decrypt(rs.getString("edited_body")),
         rs.getString("edited_by"),
         rs.getObject("fallback_for", Long.class));
   }

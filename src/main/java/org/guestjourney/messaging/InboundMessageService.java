@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.guestjourney.privacy.ContactCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,13 +26,16 @@ public class InboundMessageService {
   private final OptOuts optOuts;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
+  private final ContactCipher cipher;
 
   InboundMessageService(
       JdbcClient jdbc,
       OptOuts optOuts,
       org.springframework.context.ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      ContactCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
     this.optOuts = optOuts;
     this.events = events;
     this.clock = clock;
@@ -78,7 +82,7 @@ public class InboundMessageService {
                 """)
             .params(
                 channel.name(),
-                address,
+                cipher.encrypt(address),
                 to,
                 body == null ? "" : body,
                 providerId,
@@ -127,9 +131,9 @@ public class InboundMessageService {
             """
             select g.id, b.id, p.name, p.contact_phone, p.contact_email
               from guest g join booking b on b.guest_id = g.id join property p on p.id = b.property_id
-             where g.phone = ? order by b.arrival_date desc, b.id desc limit 1
+             where g.phone_index = ? order by b.arrival_date desc, b.id desc limit 1
             """)
-        .param(phone)
+        .param(cipher.index(phone))
         .query(
             (rs, n) ->
                 new Contact(

@@ -3,17 +3,23 @@ package org.guestjourney.messaging;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.guestjourney.privacy.ContactCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Who asked not to be messaged on which channel. The guest's latest word wins. */
+/**
+ * Who asked not to be messaged on which channel. The guest's latest word wins. Addresses are kept
+ * only as their blind index (ADR 0031): enough to answer "may we write to this address?".
+ */
 @Repository
 public class OptOuts {
 
   private final JdbcClient jdbc;
+  private final ContactCipher cipher;
 
-  OptOuts(JdbcClient jdbc) {
+  OptOuts(JdbcClient jdbc, ContactCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   public boolean isOptedOut(String address, ChannelType channel) {
@@ -27,7 +33,7 @@ public class OptOuts {
   public Optional<String> whyNot(String address, ChannelType channel) {
     return jdbc.sql(
             "select source from contact_opt_out where address = ? and channel = ? and opted_out")
-        .params(normalise(address), channel.name())
+        .params(cipher.index(address), channel.name())
         .query(String.class)
         .optional()
         .map(
@@ -54,7 +60,7 @@ public class OptOuts {
             on conflict (address, channel) do update
               set opted_out = excluded.opted_out, source = excluded.source, updated_at = excluded.updated_at
             """)
-        .params(normalise(address), channel.name(), optedOut, source, Timestamp.from(now))
+        .params(cipher.index(address), channel.name(), optedOut, source, Timestamp.from(now))
         .update();
   }
 

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.guestjourney.privacy.ContactCipher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,13 +22,16 @@ import org.springframework.stereotype.Component;
 public class Unsubscribes {
 
   private final JdbcClient jdbc;
+  private final ContactCipher cipher;
   private final String publicBaseUrl;
   private volatile byte[] key;
 
   Unsubscribes(
       JdbcClient jdbc,
+      ContactCipher cipher,
       @Value("${guest-journey.public-base-url:http://localhost:8080}") String publicBaseUrl) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
   }
 
@@ -70,7 +74,7 @@ public class Unsubscribes {
 
   public boolean isUnsubscribed(String address) {
     return jdbc.sql("select count(*) from email_unsubscribe where address = ?")
-            .param(OptOuts.normalise(address))
+            .param(cipher.index(address))
             .query(Integer.class)
             .single()
         > 0;
@@ -79,13 +83,13 @@ public class Unsubscribes {
   public void unsubscribe(String address, Instant now) {
     jdbc.sql(
             "insert into email_unsubscribe (address, unsubscribed_at) values (?, ?) on conflict do nothing")
-        .params(OptOuts.normalise(address), Timestamp.from(now))
+        .params(cipher.index(address), Timestamp.from(now))
         .update();
   }
 
   public void resubscribe(String address) {
     jdbc.sql("delete from email_unsubscribe where address = ?")
-        .param(OptOuts.normalise(address))
+        .param(cipher.index(address))
         .update();
   }
 

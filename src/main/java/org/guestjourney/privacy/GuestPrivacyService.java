@@ -30,11 +30,13 @@ public class GuestPrivacyService {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ContactCipher cipher;
 
-  GuestPrivacyService(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+  GuestPrivacyService(JdbcClient jdbc, ObjectMapper json, Clock clock, ContactCipher cipher) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
+    this.cipher = cipher;
   }
 
   /** A guest as a manager finds them: id, name, contacts, and their bookings' properties. */
@@ -56,16 +58,16 @@ public class GuestPrivacyService {
             select g.id, g.full_name, g.email, g.phone, g.erased_at,
                    array(select distinct b.property_id from booking b where b.guest_id = g.id)
                      as property_ids
-              from guest g where lower(g.email) = lower(?) or g.phone = ? order by g.id
+              from guest g where g.email_index = ? or g.phone_index = ? order by g.id
             """)
-        .params(q, q)
+        .params(cipher.index(q), cipher.index(q))
         .query(
             (rs, n) ->
                 new GuestMatch(
                     rs.getLong("id"),
-                    rs.getString("full_name"),
-                    rs.getString("email"),
-                    rs.getString("phone"),
+                    cipher.decrypt(rs.getString("full_name")),
+                    cipher.decrypt(rs.getString("email")),
+                    cipher.decrypt(rs.getString("phone")),
                     List.of((Long[]) rs.getArray("property_ids").getArray()),
                     rs.getTimestamp("erased_at") != null))
         .list();
@@ -83,6 +85,15 @@ public class GuestPrivacyService {
   /** Everything held about the guest, as JSON. */
   public JsonNode export(long guestId) {
     exists(guestId);
+    List<String> addresses =
+        jdbc
+            .sql("select email_index, phone_index from guest where id = ?")
+            .param(guestId)
+            .query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2)))
+            .single()
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .toList();
     String document =
         jdbc.sql(
                 """
@@ -112,15 +123,16 @@ public class GuestPrivacyService {
                   'feedback', (select coalesce(json_agg(x order by x.id), '[]') from feedback x
                                 where x.booking_id in (select id from b)),
                   'optOuts', (select coalesce(json_agg(x), '[]') from contact_opt_out x
-                               where x.address in (select email from guest where id = :g
-                                                   union select phone from guest where id = :g))
+                               where x.address in (:addresses))
                 )::text
                 """)
             .param("g", guestId)
+            .param("addresses", addresses.isEmpty() ? List.of("") : addresses)
             .query(String.class)
             .single();
     try {
       ObjectNode node = (ObjectNode) json.readTree(document);
+      readable(node);
       node.put("exportedAt", clock.instant().toString());
       return node;
     } catch (java.io.IOException e) {
@@ -137,15 +149,15 @@ public class GuestPrivacyService {
   public void erase(long guestId, String reason) {
     Map<String, Object> guest =
         jdbc
-            .sql("select email, phone from guest where id = ?")
+            .sql("select email_index, phone_index from guest where id = ?")
             .param(guestId)
             .query()
             .listOfRows()
             .stream()
             .findFirst()
             .orElseThrow(() -> new NotFoundException("No guest " + guestId));
-    Object email = guest.get("email");
-    Object phone = guest.get("phone");
+    Object email = guest.get("email_index");
+    Object phone = guest.get("phone_index");
     Timestamp now = Timestamp.from(clock.instant());
     String bookings = "select id from booking where guest_id = :g";
     String deliveries = "select id from message_delivery where booking_id in (" + bookings + ")";
@@ -202,7 +214,8 @@ public class GuestPrivacyService {
         now);
     run(
         """
-        update inquiry set full_name = '[erased]', email = '[erased]', phone = null,
+        update inquiry set full_name = '[erased]', email = '[erased]', email_index = null,
+          phone = null,
           message = '[erased]', answer = null, travel_purpose = null, party_composition = null
          where booking_id in (%s)
         """
@@ -216,13 +229,18 @@ public class GuestPrivacyService {
         now);
     eraseSurveyTexts(guestId);
     if (email != null) {
-      jdbc.sql("update mail_feedback set address = '[erased]', detail = null where address = ?")
+      jdbc.sql(
+              """
+              update mail_feedback set address = '[erased]', address_index = null, detail = null
+               where address_index = ?
+              """)
           .param(email)
           .update();
     }
     jdbc.sql(
             """
-            update guest set full_name = '[erased]', email = null, phone = null, time_zone = null,
+            update guest set full_name = '[erased]', email = null, phone = null, email_index = null,
+              phone_index = null, time_zone = null,
               erased_at = coalesce(erased_at, ?) where id = ?
             """)
         .params(now, guestId)
@@ -231,6 +249,29 @@ public class GuestPrivacyService {
     // opt-outs and unsubscribes stay: they are what keeps an address from being messaged again
     if (phone == null && email == null) {
       return;
+    }
+  }
+
+  /**
+   * The export as a person reads it: encrypted contact data decrypted, blind indexes left out
+   * (opt-outs keep only theirs: an opaque value that says nothing about the address).
+   */
+  private void readable(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> names = new java.util.ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode value = object.get(name);
+        if (name.endsWith("_index")) {
+          object.remove(name);
+        } else if (value.isTextual() && ContactCipher.isEncrypted(value.asText())) {
+          object.put(name, cipher.decrypt(value.asText()));
+        } else {
+          readable(value);
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      node.forEach(this::readable);
     }
   }
 

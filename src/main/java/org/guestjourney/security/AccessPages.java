@@ -21,11 +21,17 @@ class AccessPages {
   private final ApiKeyService keys;
   private final StaffAccountService staff;
   private final KnownProperties properties;
+  private final PropertyAccess access;
 
-  AccessPages(ApiKeyService keys, StaffAccountService staff, KnownProperties properties) {
+  AccessPages(
+      ApiKeyService keys,
+      StaffAccountService staff,
+      KnownProperties properties,
+      PropertyAccess access) {
     this.keys = keys;
     this.staff = staff;
     this.properties = properties;
+    this.access = access;
   }
 
   @GetMapping("/access")
@@ -55,6 +61,7 @@ class AccessPages {
       RedirectAttributes redirect) {
     try {
       Set<Long> scoped = chosenProperties(form);
+      ApiKeyController.checkCallerCovers(access, "all".equals(form.getFirst("properties")), scoped);
       ApiKeyService.IssuedKey issued =
           keys.create(
               form.getFirst("name"),
@@ -133,7 +140,8 @@ class AccessPages {
   }
 
   private static ApiKey.Scope scope(String value) {
-    return Map.of("READ", ApiKey.Scope.READ, "WRITE", ApiKey.Scope.WRITE)
+    return Map.of(
+            "READ", ApiKey.Scope.READ, "WRITE", ApiKey.Scope.WRITE, "ADMIN", ApiKey.Scope.ADMIN)
         .get(value == null ? "" : value);
   }
 

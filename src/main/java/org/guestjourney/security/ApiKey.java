@@ -32,10 +32,14 @@ public record ApiKey(
     int requestsPerMinute)
     implements java.io.Serializable {
 
-  /** What a key may do. */
+  /**
+   * What a key may do. ADMIN may also create, list and revoke keys over {@code /api/keys} (ADR
+   * 0032); no other key may touch keys.
+   */
   public enum Scope {
     READ,
-    WRITE
+    WRITE,
+    ADMIN
   }
 
   public boolean revoked() {

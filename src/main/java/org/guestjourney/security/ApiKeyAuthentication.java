@@ -9,14 +9,22 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
   static final String API_READ = "API_READ";
   static final String API_WRITE = "API_WRITE";
+  static final String API_ADMIN = "API_ADMIN";
 
   private final ApiKey key;
 
   ApiKeyAuthentication(ApiKey key) {
     super(
-        key.scope() == ApiKey.Scope.WRITE
-            ? List.of(new SimpleGrantedAuthority(API_READ), new SimpleGrantedAuthority(API_WRITE))
-            : List.of(new SimpleGrantedAuthority(API_READ)));
+        switch (key.scope()) {
+          case ADMIN ->
+              List.of(
+                  new SimpleGrantedAuthority(API_READ),
+                  new SimpleGrantedAuthority(API_WRITE),
+                  new SimpleGrantedAuthority(API_ADMIN));
+          case WRITE ->
+              List.of(new SimpleGrantedAuthority(API_READ), new SimpleGrantedAuthority(API_WRITE));
+          case READ -> List.of(new SimpleGrantedAuthority(API_READ));
+        });
     this.key = key;
     setAuthenticated(true);
   }

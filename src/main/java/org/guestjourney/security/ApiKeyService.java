@@ -71,7 +71,10 @@ public class ApiKeyService {
       violations.add(new FieldViolation("requestsPerMinute", "must be between 1 and 100000"));
     }
     if (scope == null) {
-      violations.add(new FieldViolation("scope", "is required: READ or WRITE"));
+      violations.add(new FieldViolation("scope", "is required: READ, WRITE or ADMIN"));
+    } else if (scope == ApiKey.Scope.ADMIN && !allProperties) {
+      violations.add(
+          new FieldViolation("allProperties", "an ADMIN key manages keys of every property: true"));
     }
     Set<Long> scoped = allProperties || propertyIds == null ? Set.of() : Set.copyOf(propertyIds);
     if (!allProperties && scoped.isEmpty()) {
@@ -106,11 +109,15 @@ public class ApiKeyService {
     return keys.all();
   }
 
-  public void revoke(long id, String by) {
-    if (keys.findById(id).isEmpty()) {
-      throw new NotFoundException("No API key " + id);
-    }
+  public ApiKey get(long id) {
+    return keys.findById(id).orElseThrow(() -> new NotFoundException("No API key " + id));
+  }
+
+  /** Revokes the key (again: no change); the key as it is now. */
+  public ApiKey revoke(long id, String by) {
+    get(id);
     keys.revoke(id, by, clock.instant());
+    return get(id);
   }
 
   /** The working key the token belongs to, if any. */

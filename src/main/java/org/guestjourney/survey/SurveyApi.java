@@ -23,7 +23,7 @@ class SurveyApi {
 
   record FormView(JsonNode schema, Map<String, Object> data) {}
 
-  record Answers(Map<String, Object> data) {}
+  record Answers(@org.guestjourney.web.MultiLine Map<String, Object> data) {}
 
   @GetMapping("/survey/{token}/form")
   FormView form(@PathVariable String token) {

@@ -23,7 +23,7 @@ class TaskApi {
 
   record FormView(JsonNode schema, Map<String, Object> data) {}
 
-  record Submission(Map<String, Object> data) {}
+  record Submission(@org.guestjourney.web.MultiLine Map<String, Object> data) {}
 
   @GetMapping("/tasks/{id}/form")
   FormView form(@PathVariable long id, Authentication auth) {

@@ -9,9 +9,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,19 +27,41 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Before anything else reads a request: bodies larger than the limit are refused (413), and form
- * fields or query parameters with control characters (NUL ...) are refused (400). Provider webhooks
- * are left to their own signature checks.
+ * fields or query parameters that break the newline policy ({@link ControlCharacters}) are refused
+ * (400 naming the field). A form field is multi-line when some page offers it as a {@code
+ * <textarea>} (found in the templates at start); every other field and query parameter is a single
+ * line. Provider webhooks are left to their own signature checks.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class InputLimitFilter extends OncePerRequestFilter {
 
+  private static final Pattern TEXTAREA =
+      Pattern.compile("<textarea\\b[^>]*?\\bname=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+
   private final long maxBytes;
   private final ObjectMapper json;
+  private final Set<String> multiLineFields;
 
-  InputLimitFilter(InputLimitsProperties limits, ObjectMapper json) {
+  InputLimitFilter(InputLimitsProperties limits, ObjectMapper json) throws IOException {
     this.maxBytes = limits.maxRequestSize().toBytes();
     this.json = json;
+    this.multiLineFields = textAreas();
+  }
+
+  /** The names of the form fields that some page offers as a text area. */
+  static Set<String> textAreas() throws IOException {
+    Set<String> names = new TreeSet<>();
+    for (Resource page :
+        new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.html")) {
+      try (var in = page.getInputStream()) {
+        Matcher m = TEXTAREA.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        while (m.find()) {
+          names.add(m.group(1));
+        }
+      }
+    }
+    return Set.copyOf(names);
   }
 
   @Override
@@ -54,11 +83,18 @@ class InputLimitFilter extends OncePerRequestFilter {
     if (!path.startsWith("/webhooks/") && form) {
       for (Map.Entry<String, String[]> p : limited.getParameterMap().entrySet()) {
         for (String value : p.getValue()) {
-          if (ControlCharacters.present(p.getKey()) || ControlCharacters.present(value)) {
-            refuse(
-                response,
-                HttpStatus.BAD_REQUEST,
-                "Field " + safe(p.getKey()) + " " + ControlCharacters.MESSAGE);
+          boolean multiLine = multiLineFields.contains(p.getKey());
+          if (ControlCharacters.presentInLine(p.getKey())
+              || (multiLine
+                  ? ControlCharacters.present(value)
+                  : ControlCharacters.presentInLine(value))) {
+            String message =
+                multiLine ? ControlCharacters.MESSAGE : ControlCharacters.SINGLE_LINE_MESSAGE;
+            ProblemDetail problem =
+                ProblemDetailsAdvice.invalidRequest(
+                    java.util.List.of(new FieldViolation(safe(p.getKey()), message)));
+            problem.setDetail("Field " + safe(p.getKey()) + " " + message);
+            write(response, problem);
             return;
           }
         }
@@ -75,7 +111,11 @@ class InputLimitFilter extends OncePerRequestFilter {
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(status.getReasonPhrase());
-    response.setStatus(status.value());
+    write(response, problem);
+  }
+
+  private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
   }

@@ -34,6 +34,7 @@ class JourneyBenchmarkTest extends JourneyIntegrationTest {
   @Autowired BookingService bookings;
   @Autowired KpiService kpis;
   @Autowired JdbcClient jdbc;
+  @Autowired org.guestjourney.privacy.ContactCipher cipher;
 
   @Test
   void bookingIntakeAndTheManagersNumbers() {
@@ -122,7 +123,7 @@ class JourneyBenchmarkTest extends JourneyIntegrationTest {
             """
             with g as (
               insert into guest (full_name, email, preferred_language, created_at)
-              select 'Bench ' || i, 'bench-' || i || '-' || :p || '@example.com', 'en', now()
+              select :name, :email, 'en', now()
                 from generate_series(1, :n) i
               returning id),
             b as (
@@ -141,6 +142,8 @@ class JourneyBenchmarkTest extends JourneyIntegrationTest {
               from b
             """)
         .param("p", propertyId)
+        .param("name", cipher.encrypt("Bench Guest"))
+        .param("email", cipher.encrypt("bench@example.com"))
         .param("n", count)
         .param("from", from)
         .update();

@@ -15,11 +15,12 @@ class DemoHistoryTest extends JourneyIntegrationTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
+  @Autowired org.guestjourney.privacy.ContactCipher cipher;
 
   @Test
   void sixMonthsOfAnsweredStaysAreLoadedOnceAndCarryNoJourney() {
     Property property = data.property("Europe/Rome", "en");
-    DemoHistory history = new DemoHistory(jdbc, clock);
+    DemoHistory history = new DemoHistory(jdbc, clock, cipher);
 
     history.load(property);
     history.load(property);

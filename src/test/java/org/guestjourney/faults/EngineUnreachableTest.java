@@ -66,6 +66,7 @@ class EngineUnreachableTest {
             work.resolve("app.log"),
             FaultApps.settings(
                 FaultApps.mailTo(smtp.port()),
+                FaultApps.contactDataKeys(),
                 List.of(
                     "spring.datasource.url=jdbc:postgresql://127.0.0.1:"
                         + postgres.getPort()

@@ -21,6 +21,22 @@ final class FaultApps {
         "spring.mail.properties[mail.smtp.writetimeout]=1000");
   }
 
+  /**
+   * Contact data keys for an app on an external database (ADR 0031), fresh for each suite and kept
+   * for the app's restarts within it.
+   */
+  static List<String> contactDataKeys() {
+    return List.of(
+        "guest-journey.privacy.encryption.keys=fault-suite:" + randomKey(),
+        "guest-journey.privacy.encryption.index-key=" + randomKey());
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
+  }
+
   /** The settings of an app: the parts one after the other. */
   @SafeVarargs
   static List<String> settings(List<String>... parts) {

@@ -103,6 +103,7 @@ class FaultSuiteTest {
             work.resolve("app.log"),
             FaultApps.settings(
                 FaultApps.mailTo(smtp.port()),
+                FaultApps.contactDataKeys(),
                 List.of(
                     "spring.datasource.url=jdbc:postgresql://127.0.0.1:"
                         + postgresPort

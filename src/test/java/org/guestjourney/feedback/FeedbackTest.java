@@ -34,17 +34,13 @@ class FeedbackTest extends JourneyIntegrationTest {
   @Autowired ComplaintService complaints;
   @Autowired StaffTaskService tasks;
   @Autowired JdbcClient jdbc;
+  @Autowired org.guestjourney.guest.GuestRepository guests;
   @Autowired TestRestTemplate anonymous;
 
   /** A stay that ended last week, written straight into the database (no journey needed). */
   long stay(Property property) {
     LocalDate departure = LocalDate.ofInstant(engine.now(), property.timeZone()).minusDays(7);
-    long guest =
-        jdbc.sql(
-                "insert into guest (full_name, email, preferred_language, created_at) values ('Li Wei', ?, 'en', now()) returning id")
-            .param(data.uniqueEmail())
-            .query(Long.class)
-            .single();
+    long guest = guests.insert("Li Wei", data.uniqueEmail(), null, "en", null, null, engine.now());
     return jdbc.sql(
             """
             insert into booking (property_id, guest_id, external_reference, source_channel, arrival_date,

@@ -21,6 +21,8 @@ class KpiServiceTest extends JourneyIntegrationTest {
 
   @Autowired KpiService kpis;
   @Autowired JdbcClient jdbc;
+  @Autowired org.guestjourney.guest.GuestRepository guests;
+  @Autowired org.guestjourney.privacy.ContactCipher cipher;
 
   static final LocalDate FROM = LocalDate.parse("2030-05-01");
   static final LocalDate TO = LocalDate.parse("2030-05-31");
@@ -36,11 +38,7 @@ class KpiServiceTest extends JourneyIntegrationTest {
   }
 
   long newGuest() {
-    return jdbc.sql(
-            "insert into guest (full_name, email, preferred_language, created_at) values ('K', ?, 'en', now()) returning id")
-        .param(data.uniqueEmail())
-        .query(Long.class)
-        .single();
+    return guests.insert("K", data.uniqueEmail(), null, "en", null, null, Instant.now());
   }
 
   long booking(String ref, String source, LocalDate departure, String status, long guestId) {
@@ -131,10 +129,12 @@ class KpiServiceTest extends JourneyIntegrationTest {
             """
             insert into inquiry (property_id, full_name, email, preferred_language, message, status,
               answer_due_at, answered_at, received_at)
-            values (?, 'Q', 'q@example.com', 'en', 'Free on 3 June?', ?, ?, ?, ?)
+            values (?, ?, ?, 'en', 'Free on 3 June?', ?, ?, ?, ?)
             """)
         .params(
             property,
+            cipher.encrypt("Q"),
+            cipher.encrypt("q@example.com"),
             answered == null ? "OPEN" : "ANSWERED",
             Timestamp.from(due),
             answered == null ? null : Timestamp.from(answered),

@@ -59,6 +59,8 @@ public final class AppProcess implements AutoCloseable {
                 "--guest-journey.embedded-database.data-directory=" + dir,
                 "--guest-journey.runtime.engine.directory="
                     + dir.resolveSibling(dir.getFileName() + "-engine"),
+                // the start-up deployment can take more than the default 10 s on a loaded machine
+                "--camunda.client.request-timeout=PT60S",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort));
     for (String e : extra) {

@@ -69,7 +69,9 @@ public final class ManagerSession {
       if (attempt == 4) {
         throw new IllegalStateException("The demo manager could not sign in: " + location);
       }
-      Thread.sleep(5000);
+      // on a loaded machine the accounts can come a minute after the web server: wait longer
+      // each time (10, 20, 30 s) instead of trying more often
+      Thread.sleep(10_000L * attempt);
     }
     csrfToken = csrf(send(loginPage()).body());
     return csrfToken;

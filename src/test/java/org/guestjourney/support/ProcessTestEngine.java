@@ -86,7 +86,9 @@ public final class ProcessTestEngine {
   public long awaitInstanceOf(String processId, String variable, Object value) {
     return await()
         .pollInSameThread()
-        .atMost(Duration.ofSeconds(15))
+        // reading the whole record stream takes long once a suite has run many journeys, and each
+        // read that meets a write starts again: on a loaded machine 15 s were not enough
+        .atMost(Duration.ofSeconds(60))
         // the in-memory record stream may grow while it is read
         .ignoreException(java.util.ConcurrentModificationException.class)
         .until(() -> findInstance(processId, variable, String.valueOf(value)), k -> k != null);
@@ -114,6 +116,7 @@ public final class ProcessTestEngine {
   public java.util.List<String> allVariables() {
     return await()
         .pollInSameThread()
+        .atMost(Duration.ofSeconds(60))
         .ignoreException(java.util.ConcurrentModificationException.class)
         .until(
             () -> {

@@ -25,8 +25,7 @@ public final class StandaloneApp {
                         .toAbsolutePath()
                         .resolveSibling(dataDirectory.getFileName() + "-engine"),
                 "guest-journey.messaging.retry-backoff=PT1S",
-                // builds running side by side load the machine: the deployment at start may take
-                // longer than the client's default 10 s
+                // the start-up deployment can take more than the default 10 s on a loaded machine
                 "camunda.client.request-timeout=PT60S",
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + smtpPort));

@@ -52,6 +52,8 @@ class MalformedRequestsTest extends JourneyIntegrationTest {
 
     record Call(TestRestTemplate as, HttpMethod method, String url) {}
     List<Call> calls = new ArrayList<>();
+    List<String> formErrors = new ArrayList<>();
+    int formsSent = 0;
     for (String id : new String[] {String.valueOf(booking.id()), "abc", "99999999999999999999"}) {
       calls.add(new Call(api, HttpMethod.PATCH, "/api/bookings/" + id + "/dates"));
       calls.add(new Call(api, HttpMethod.PUT, "/api/bookings/" + id + "/arrival-time"));
@@ -79,6 +81,61 @@ class MalformedRequestsTest extends JourneyIntegrationTest {
     calls.add(new Call(anonymous, HttpMethod.POST, "/survey/not-a-token/answers"));
     calls.add(new Call(anonymous, HttpMethod.POST, "/survey/not-a-token/draft"));
     calls.add(new Call(anonymous, HttpMethod.GET, "/unsubscribe/%00"));
+    calls.add(new Call(api, HttpMethod.POST, "/api/keys"));
+    calls.add(new Call(manager, HttpMethod.POST, "/api/keys"));
+    calls.add(new Call(anonymous, HttpMethod.POST, "/webhooks/twilio/inbound"));
+    for (String id :
+        new String[] {String.valueOf(booking.id()), "abc", "-1", "99999999999999999999"}) {
+      calls.add(new Call(api, HttpMethod.POST, "/api/bookings/" + id + "/cancel"));
+      calls.add(new Call(api, HttpMethod.GET, "/api/properties/" + id));
+      calls.add(new Call(api, HttpMethod.GET, "/api/properties/" + id + "/settings"));
+      calls.add(new Call(manager, HttpMethod.GET, "/api/keys/" + id));
+      calls.add(new Call(manager, HttpMethod.POST, "/tasks/" + id + "/complete"));
+      calls.add(new Call(anonymous, HttpMethod.POST, "/unsubscribe/" + id));
+    }
+    // the staff pages' forms, posted with malformed form bodies; actions that would change
+    // someone else's account, key or guest only get ids that cannot exist
+    List<String> pageForms = new ArrayList<>();
+    for (String id : new String[] {String.valueOf(booking.id()), "abc", "99999999999999999999"}) {
+      pageForms.add("/bookings/" + id + "/complaints");
+      pageForms.add("/bookings/" + id + "/conversation");
+      pageForms.add("/bookings/" + id + "/automation/pause");
+      pageForms.add("/messages/" + id + "/edit");
+      pageForms.add("/properties/" + id + "/settings");
+      pageForms.add("/properties/" + id + "/twilio");
+      pageForms.add("/feedback/" + id + "/class");
+      pageForms.add("/privacy/properties/" + id + "/retention");
+    }
+    for (String id : new String[] {"abc", "-1", "99999999999999999999"}) {
+      pageForms.add("/access/keys/" + id + "/revoke");
+      pageForms.add("/access/staff/" + id + "/disable");
+      pageForms.add("/messages/" + id + "/send-now");
+      pageForms.add("/privacy/guests/" + id + "/erase");
+      pageForms.add("/tasks/" + id + "/claim");
+    }
+    pageForms.addAll(
+        List.of("/access/keys", "/access/staff", "/time/advance", "/account/password"));
+    List<String> formBodies =
+        List.of(
+            "",
+            "%",
+            "=&=&%zz=%",
+            "name=%00&scope=ADMIN&properties=some&property=x&requestsPerMinute=1e99",
+            "subject=a%0D%0ABcc:%20x&text=%00&by=P99999999D&back=%0D%0ASet-Cookie:%20a",
+            "months=abc&username=%09&password=&role=OWNER&property=-1&class=%FF%FE",
+            "reply=" + "x".repeat(5000) + "&message=%E2%80%A8&category=%00&confirm=nope");
+    for (String url : pageForms) {
+      for (String body : formBodies) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> answer =
+            manager.exchange(url, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        formsSent++;
+        if (answer.getStatusCode().is5xxServerError()) {
+          formErrors.add("POST " + url + " form " + body + " -> " + answer.getStatusCode().value());
+        }
+      }
+    }
 
     List<String> serverErrors = new ArrayList<>();
     int sent = 0;
@@ -122,6 +179,8 @@ class MalformedRequestsTest extends JourneyIntegrationTest {
       }
     }
     assertThat(sent).isGreaterThanOrEqualTo(100);
+    assertThat(formsSent).isGreaterThanOrEqualTo(100);
     assertThat(serverErrors).isEmpty();
+    assertThat(formErrors).isEmpty();
   }
 }

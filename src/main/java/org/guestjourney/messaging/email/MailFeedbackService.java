@@ -8,6 +8,7 @@ import org.guestjourney.messaging.ChannelType;
 import org.guestjourney.messaging.DeliveryStatusService;
 import org.guestjourney.messaging.OptOuts;
 import org.guestjourney.messaging.ProviderStatus;
+import org.guestjourney.privacy.ContactCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +27,16 @@ public class MailFeedbackService {
   private final OptOuts optOuts;
   private final DeliveryStatusService receipts;
   private final Clock clock;
+  private final ContactCipher cipher;
 
   MailFeedbackService(
-      JdbcClient jdbc, OptOuts optOuts, DeliveryStatusService receipts, Clock clock) {
+      JdbcClient jdbc,
+      OptOuts optOuts,
+      DeliveryStatusService receipts,
+      Clock clock,
+      ContactCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
     this.optOuts = optOuts;
     this.receipts = receipts;
     this.clock = clock;
@@ -71,14 +78,15 @@ public class MailFeedbackService {
     int inserted =
         jdbc.sql(
                 """
-                insert into mail_feedback (kind, address, message_id, delivery_id, permanent, detail,
-                  provider, event_id, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into mail_feedback (kind, address, address_index, message_id, delivery_id,
+                  permanent, detail, provider, event_id, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (event_id) do nothing
                 """)
             .params(
                 report.kind().name(),
-                report.address().strip().toLowerCase(),
+                cipher.encrypt(report.address().strip().toLowerCase()),
+                cipher.index(report.address()),
                 report.messageId(),
                 delivery.orElse(null),
                 report.permanent(),

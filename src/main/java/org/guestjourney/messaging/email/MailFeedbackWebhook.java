@@ -44,7 +44,12 @@ class MailFeedbackWebhook {
 
   /** One event as the provider (or relay) posts it. */
   record Event(
-      String id, String type, String email, String messageId, Boolean permanent, String detail) {}
+      String id,
+      String type,
+      String email,
+      String messageId,
+      Boolean permanent,
+      @org.guestjourney.web.MultiLine String detail) {}
 
   record Batch(String provider, List<Event> events) {}
 

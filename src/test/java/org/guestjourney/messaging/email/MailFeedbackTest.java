@@ -33,6 +33,7 @@ class MailFeedbackTest extends JourneyIntegrationTest {
   @Autowired TestRestTemplate http;
   @Autowired OptOuts optOuts;
   @Autowired JdbcClient jdbc;
+  @Autowired org.guestjourney.privacy.ContactCipher cipher;
 
   @Test
   void aPermanentBounceStopsEmailToThatAddressAndShowsOnTheMessage() {
@@ -145,8 +146,8 @@ class MailFeedbackTest extends JourneyIntegrationTest {
   }
 
   private int feedbackRows(String email) {
-    return jdbc.sql("select count(*) from mail_feedback where address = ?")
-        .param(email.toLowerCase())
+    return jdbc.sql("select count(*) from mail_feedback where address_index = ?")
+        .param(cipher.index(email))
         .query(Integer.class)
         .single();
   }
