@@ -288,6 +288,17 @@ public class JourneySteps {
   }
 
   /**
+   * Gives up on the step's message after its last attempt failed: it is recorded as failed for good
+   * with {@code reason}, so that the model can hand it to a person. False when the message went
+   * out, was settled, or is held by an attempt that may have reached the provider.
+   */
+  public boolean giveUp(FlowNode node, Map<String, Object> variables, String reason) {
+    Step step = Step.of(node);
+    long bookingId = ((Number) variables.get("bookingId")).longValue();
+    return messaging.giveUp(key(bookingId, step, variables), reason);
+  }
+
+  /**
    * Why the step does not go on its own because of the stay's message budget (house setting), if it
    * does not: a later step that carries it takes it along, or, when it is optional, it is left out.
    * Nothing is dropped when the budget allows the message.

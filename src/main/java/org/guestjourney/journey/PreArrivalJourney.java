@@ -32,6 +32,13 @@ public final class PreArrivalJourney {
   public static final String TASK_SEND_CANCELLATION = "task_send_cancellation";
   public static final String END_GUEST_ARRIVING = "end_guest_arriving";
   public static final String END_JOURNEY_CANCELLED = "end_journey_cancelled";
+  public static final String TASK_CALL_GUEST_BOOKING_CONFIRMATION =
+      "task_call_guest_booking_confirmation";
+  public static final String TASK_CALL_GUEST_CHECK_IN_GUIDE = "task_call_guest_check_in_guide";
+  public static final String TASK_CALL_GUEST_DAY_BEFORE_REMINDER =
+      "task_call_guest_day_before_reminder";
+  public static final String TASK_CALL_GUEST_BOOKING_CHANGED = "task_call_guest_booking_changed";
+  public static final String TASK_CALL_GUEST_CANCELLATION = "task_call_guest_cancellation";
 
   // task header naming the message a send task sends
   public static final String HEADER_MESSAGE_STEP = "messageStep";

@@ -25,6 +25,10 @@ public final class StayJourneys {
   public static final String TIMER_SURVEY_REMINDER_DUE = "timer_survey_reminder_due";
   public static final String TASK_SEND_SURVEY_REMINDER = "task_send_survey_reminder";
   public static final String TASK_SEND_REVIEW_REQUEST = "task_send_review_request";
+  public static final String TASK_CALL_GUEST_WELCOME = "task_call_guest_welcome";
+  public static final String TASK_CALL_GUEST_COURTESY_CHECK_IN =
+      "task_call_guest_courtesy_check_in";
+  public static final String TASK_CALL_GUEST_THANK_YOU = "task_call_guest_thank_you";
   public static final String TASK_PHONE_FOLLOW_UP = "task_phone_follow_up";
   public static final String END_POST_STAY_DONE = "end_post_stay_done";
 
