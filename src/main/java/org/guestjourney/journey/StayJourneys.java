@@ -29,6 +29,11 @@ public final class StayJourneys {
   public static final String TASK_CALL_GUEST_COURTESY_CHECK_IN =
       "task_call_guest_courtesy_check_in";
   public static final String TASK_CALL_GUEST_THANK_YOU = "task_call_guest_thank_you";
+
+  // both stay journeys: a low survey score opens a complaint (event subprocess)
+  public static final String MESSAGE_LOW_SCORE_ANSWERED = "low-score-answered";
+  public static final String SUBPROCESS_LOW_SCORE_ANSWERED = "subprocess_low_score_answered";
+  public static final String TASK_OPEN_COMPLAINT = "task_open_complaint";
   public static final String TASK_PHONE_FOLLOW_UP = "task_phone_follow_up";
   public static final String END_POST_STAY_DONE = "end_post_stay_done";
 
