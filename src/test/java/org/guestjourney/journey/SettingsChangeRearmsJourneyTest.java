@@ -100,6 +100,43 @@ class SettingsChangeRearmsJourneyTest extends JourneyIntegrationTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void movesTheQuickSurveyOfAGuestInTheHouseAndSendsTheWelcomeOnlyOnce() {
+    TestRestTemplate manager = SignedIn.as(anonymous, "manager", "manager");
+    Property property = data.property("Europe/Rome", "en");
+    data.messageBudget(property, 20); // every message on its own
+    String settingsUrl = "/api/properties/" + property.id() + "/settings";
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(1);
+    String email = data.uniqueEmail();
+    Booking booking = data.book(data.request(property, arrival, 3, email, "en"));
+    data.journeyOf(booking.id());
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    engine.moveTo(local(property, arrival, 15, 1));
+    data.awaitState(booking.id(), MessageStep.WELCOME, DeliveryState.SENT);
+    long inStay = engine.awaitInstanceOf(StayJourneys.IN_STAY, "bookingId", booking.id());
+    engine.assertStillWaitingAt(inStay, StayJourneys.TIMER_MORNING_AFTER_FIRST_NIGHT);
+    int mailsBefore = TestMailServer.to(email).size();
+
+    assertThat(put(manager, settingsUrl, Map.of("quickSurveySendTime", "11:00")))
+        .isEqualTo(HttpStatus.OK);
+    engine.awaitInstance(inStay, i -> i.hasPassedElement(StayJourneys.TASK_READ_NEW_SETTINGS));
+    engine.assertStillWaitingAt(inStay, StayJourneys.TIMER_MORNING_AFTER_FIRST_NIGHT);
+
+    Instant eleven = local(property, arrival.plusDays(1), 11, 0);
+    engine.moveTo(local(property, arrival.plusDays(1), 9, 31)); // the old moment: nothing goes
+    engine.assertStillWaitingAt(inStay, StayJourneys.TIMER_MORNING_AFTER_FIRST_NIGHT);
+    engine.moveTo(eleven.plus(MINUTE));
+    MessageDelivery survey =
+        data.awaitState(booking.id(), MessageStep.QUICK_SURVEY, DeliveryState.SENT);
+    assertThat(survey.sentAt()).isBetween(eleven, eleven.plus(MINUTE.multipliedBy(2)));
+    assertThat(TestMailServer.to(email)).hasSize(mailsBefore + 1);
+    assertThat(data.messages(booking.id()))
+        .filteredOn(d -> d.step().equals(MessageStep.WELCOME))
+        .singleElement()
+        .extracting(MessageDelivery::attempts)
+        .isEqualTo(1);
+  }
+
   private static Instant local(Property property, LocalDate day, int hour, int minute) {
     return ZonedDateTime.of(day, LocalTime.of(hour, minute), property.timeZone()).toInstant();
   }
