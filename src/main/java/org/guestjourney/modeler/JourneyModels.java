@@ -79,7 +79,10 @@ public class JourneyModels {
               ? client.newDeployResourceCommand().addResourceBytes(file.getValue(), file.getKey())
               : command.addResourceBytes(file.getValue(), file.getKey());
     }
-    DeploymentEvent deployment = command.send().join();
+    // every journey and table in one deployment: on a loaded machine it takes longer than the
+    // client's default request time-out, which suits the small commands
+    DeploymentEvent deployment =
+        command.requestTimeout(java.time.Duration.ofSeconds(60)).send().join();
     Map<String, Process> deployed = new LinkedHashMap<>();
     for (Process p : deployment.getProcesses()) {
       String xml = new String(files.get(p.getResourceName()), StandardCharsets.UTF_8);

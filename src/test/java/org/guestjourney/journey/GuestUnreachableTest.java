@@ -15,6 +15,8 @@ import org.guestjourney.messaging.MessageDelivery;
 import org.guestjourney.messaging.MessageStep;
 import org.guestjourney.messaging.OptOuts;
 import org.guestjourney.property.Property;
+import org.guestjourney.property.PropertyService;
+import org.guestjourney.property.SettingsRequest;
 import org.guestjourney.support.JourneyIntegrationTest;
 import org.guestjourney.support.SignedIn;
 import org.guestjourney.support.Staff;
@@ -39,6 +41,7 @@ class GuestUnreachableTest extends JourneyIntegrationTest {
   @Autowired CallGuestTaskDetails callDetails;
   @Autowired OptOuts optOuts;
   @Autowired TestRestTemplate anonymous;
+  @Autowired PropertyService properties;
   Staff staff;
   Property property;
 
@@ -92,6 +95,54 @@ class GuestUnreachableTest extends JourneyIntegrationTest {
     // failed for good: never tried again
     assertThat(data.message(booking.id(), MessageStep.BOOKING_CONFIRMATION).attempts())
         .isEqualTo(confirmation.attempts());
+  }
+
+  @Test
+  void aCallAlreadyMadeIsNotAskedForAgainWhenTheJourneyStartsOverAfterASettingsChange() {
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(10);
+    Booking booking = data.book(data.request(property, arrival, 3, null, "en"));
+    long journey = data.journeyOf(booking.id());
+    staff.complete(
+        staff.awaitOpenTask(journey, PreArrivalJourney.TASK_CALL_GUEST_BOOKING_CONFIRMATION),
+        Staff.FRONT_DESK,
+        Map.of("guestReached", true));
+    engine.moveTo(local(arrival.minusDays(3), 10, 1));
+    staff.complete(
+        staff.awaitOpenTask(journey, PreArrivalJourney.TASK_CALL_GUEST_CHECK_IN_GUIDE),
+        Staff.FRONT_DESK,
+        Map.of("guestReached", true));
+    engine.assertStillWaitingAt(journey, PreArrivalJourney.TIMER_DAY_BEFORE_ARRIVAL);
+
+    // the house changes a setting: the journey starts its waiting part over, past the guide
+    SettingsRequest settings = properties.settings(property.id());
+    properties.updateSettings(
+        property.id(),
+        new SettingsRequest(
+            settings.inquiryAnswerWithinMinutes(),
+            settings.quickSurveySendTime(),
+            settings.courtesyCheckInSendTime(),
+            settings.thankYouHoursAfterCheckOut(),
+            settings.satisfactionSurveySendTime(),
+            settings.surveyReminderAfterDays(),
+            settings.reviewRequestAfterDays(),
+            settings.phoneFollowUpWithinDays(),
+            settings.reviewUrl(),
+            settings.quietHoursStart(),
+            settings.quietHoursEnd(),
+            settings.maxMessagesPerDay(),
+            settings.maxMessagesPerStay(),
+            settings.whatsappFallbackMinutes(),
+            settings.messageBudget(),
+            null,
+            null,
+            LocalTime.of(18, 0)));
+    engine.awaitInstance(
+        journey, i -> i.hasPassedElement(PreArrivalJourney.TASK_READ_NEW_SETTINGS));
+    engine.assertStillWaitingAt(journey, PreArrivalJourney.TIMER_DAY_BEFORE_ARRIVAL);
+    assertThat(taskService.ofBooking(booking.id()))
+        .filteredOn(t -> CallGuestTaskDetails.TASK_KIND.equals(t.taskKind()))
+        .hasSize(2)
+        .allMatch(t -> t.state() == StaffTaskState.COMPLETED);
   }
 
   @Test
