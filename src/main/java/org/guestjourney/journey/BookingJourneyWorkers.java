@@ -67,9 +67,11 @@ public class BookingJourneyWorkers {
   /**
    * Sends the message the step's headers name, for any booking journey. A message that must wait
    * (quiet hours, spacing, daily cap) goes back to the model as the BPMN error {@code MESSAGE_HELD}
-   * with {@code heldUntil}, when the model catches it; a guest no channel reaches as {@code
-   * GUEST_UNREACHABLE}, when the model catches it. Channel failures are retried by the engine; when
-   * the retries run out an incident shows it.
+   * with {@code heldUntil}, when the model catches it. A service message that cannot reach the
+   * guest (no channel, refused for good by the provider, or its last attempt failed) is recorded as
+   * failed for good and goes back as {@code GUEST_UNREACHABLE} when the model catches it (a "call
+   * the guest" task); otherwise channel failures are retried by the engine and an incident shows
+   * when the retries run out.
    */
   @JobWorker(type = JourneySteps.SEND_GUEST_MESSAGE, fetchAllVariables = true)
   public void send(ActivatedJob job) {
@@ -84,6 +86,14 @@ public class BookingJourneyWorkers {
     try {
       outcome = steps.send(model, node, variables);
     } catch (SendFailedException e) {
+      if (e.retryAt().isEmpty()
+          && e.retriesLeft(job.getRetries()) <= 0
+          && JourneyModel.catchesError(node, JourneySteps.ERROR_GUEST_UNREACHABLE)
+          && steps.giveUp(
+              node, variables, "Failed for good after its last attempt: " + e.getMessage())) {
+        // the attempts ran out: a person takes the message on instead of an incident
+        throw unreachable(job);
+      }
       throw retries.jobError(job, e);
     }
     switch (outcome) {
@@ -103,12 +113,20 @@ public class BookingJourneyWorkers {
                 "heldReason",
                 held.reason()));
       }
-      case SendOutcome.Unreachable unreachable ->
-          throw CamundaError.bpmnError(
-              JourneySteps.ERROR_GUEST_UNREACHABLE,
-              unreachable.reason(),
-              Map.of("unreachableReason", unreachable.reason()));
+      case SendOutcome.Unreachable unreachable -> throw unreachable(job);
       case SendOutcome.Done done -> {}
     }
+  }
+
+  /**
+   * The BPMN error {@code GUEST_UNREACHABLE}. The reason (which may quote the provider, and so the
+   * guest's address) stays on the message's record, where the task card and journey page read it;
+   * the process gets no variable.
+   */
+  private static RuntimeException unreachable(ActivatedJob job) {
+    return CamundaError.bpmnError(
+        JourneySteps.ERROR_GUEST_UNREACHABLE,
+        "Message of step " + job.getElementId() + " did not reach the guest",
+        Map.of());
   }
 }

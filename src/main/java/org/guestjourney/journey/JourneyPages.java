@@ -259,8 +259,44 @@ class JourneyPages {
                         t.escalated(),
                         t.completedBy()))
             .toList());
+    model.addAttribute("failedForGood", failedForGood(messages, tasks.ofBooking(id), zone));
     addClock(model);
     return "pages/booking";
+  }
+
+  /** A message that failed for good, when, and the front desk's task it led to (if any). */
+  record FailedLine(MessageDelivery delivery, String when, TaskLine task) {}
+
+  /**
+   * The booking's messages that failed for good, newest first, each with the "call the guest" task
+   * created for it (the first of that kind created after it failed).
+   */
+  private List<FailedLine> failedForGood(
+      List<MessageRow> messages, List<org.guestjourney.tasklist.StaffTask> tasks, ZoneId zone) {
+    return messages.stream()
+        .map(MessageRow::delivery)
+        .filter(MessageDelivery::failedForGood)
+        .sorted(java.util.Comparator.comparing(MessageDelivery::updatedAt).reversed())
+        .map(
+            d ->
+                new FailedLine(
+                    d,
+                    format(d.updatedAt(), zone),
+                    tasks.stream()
+                        .filter(t -> CallGuestTaskDetails.TASK_KIND.equals(t.taskKind()))
+                        .filter(t -> !t.createdAt().isBefore(d.updatedAt()))
+                        .min(java.util.Comparator.comparing(t -> t.createdAt()))
+                        .map(
+                            t ->
+                                new TaskLine(
+                                    t.id(),
+                                    t.name(),
+                                    t.state().name().toLowerCase(),
+                                    t.dueAt() == null ? "no deadline" : format(t.dueAt(), zone),
+                                    t.escalated(),
+                                    t.completedBy()))
+                        .orElse(null)))
+        .toList();
   }
 
   /**

@@ -11,6 +11,7 @@ import org.guestjourney.booking.BookingRepository;
 import org.guestjourney.outbox.EngineOutbox;
 import org.guestjourney.outbox.OutboxEntry;
 import org.guestjourney.outbox.OutboxHandler;
+import org.guestjourney.property.JourneySettingsChanged;
 import org.guestjourney.property.PropertyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,23 @@ class JourneyStarter implements OutboxHandler {
   @EventListener
   void tellJourneyAboutDates(BookingDatesChanged event) {
     publish(PreArrivalJourney.MESSAGE_BOOKING_MODIFIED, event.bookingId(), "r" + event.revision());
+  }
+
+  /**
+   * In the settings' transaction: every running journey of the property is told, one message per
+   * booking through the outbox (a publish is not lost after the commit, and each replica's
+   * dispatcher sends an entry once). Its model reads the facts again and arms the moments it waits
+   * for anew; messages that went are not sent again (their delivery records are keyed).
+   */
+  @EventListener
+  void tellJourneysAboutSettings(JourneySettingsChanged event) {
+    String change = java.util.UUID.randomUUID().toString();
+    LocalDate from = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
+    for (Booking booking : bookings.findConfirmedDepartingFrom(from)) {
+      if (booking.propertyId() == event.propertyId()) {
+        publish(PreArrivalJourney.MESSAGE_HOUSE_SETTINGS_CHANGED, booking.id(), change);
+      }
+    }
   }
 
   @EventListener

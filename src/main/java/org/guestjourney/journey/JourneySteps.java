@@ -84,6 +84,7 @@ public class JourneySteps {
   private final JourneyModels models;
   private final JourneyFacts facts;
   private final JourneyPlan plan;
+  private final org.guestjourney.tasklist.StaffTaskService tasks;
   private final Clock clock;
 
   /** The journeys of a booking, in the order a stay goes through them. */
@@ -101,7 +102,9 @@ public class JourneySteps {
       JourneyModels models,
       JourneyFacts facts,
       JourneyPlan plan,
+      org.guestjourney.tasklist.StaffTaskService tasks,
       Clock clock) {
+    this.tasks = tasks;
     this.facts = facts;
     this.plan = plan;
     this.bookings = bookings;
@@ -261,8 +264,9 @@ public class JourneySteps {
       messaging.recordCarried(bookingId, step.message(), key, due, leftOut.get());
       return new SendOutcome.Done(messaging.find(key));
     }
+    Optional<MessageDelivery> before = messaging.find(key);
     // a step that went already (a retried job, a journey restored after a restart) carries nothing
-    boolean went = messaging.find(key).filter(d -> d.state() == DeliveryState.SENT).isPresent();
+    boolean went = before.filter(d -> d.state() == DeliveryState.SENT).isPresent();
     Map<String, Carried> carried =
         went ? Map.of() : carry(model, step, bookingId, variables, stay, budgetLimit);
     Long requestId =
@@ -277,6 +281,12 @@ public class JourneySteps {
                 bookingId, step, carried.values().stream().map(Carried::step).toList(), requestId));
     SendOutcome outcome =
         messaging.sendStep(request, JourneyModel.catchesError(node, ERROR_GUEST_UNREACHABLE));
+    if (outcome instanceof SendOutcome.Unreachable
+        && before.filter(MessageDelivery::failedForGood).filter(this::guestCalled).isPresent()) {
+      // failed for good before and the front desk has called the guest about it; the journey came
+      // back to the step (it started over after a settings change): it goes on, no second call
+      return new SendOutcome.Done(before);
+    }
     // only a message that went carries others: a carrier skipped or held leaves them to go alone
     if (outcome instanceof SendOutcome.Done done
         && done.delivery().filter(d -> d.state() == DeliveryState.SENT).isPresent()) {
@@ -285,6 +295,27 @@ public class JourneySteps {
       }
     }
     return outcome;
+  }
+
+  /** Whether a "call the guest" task opened after the message failed for good was completed. */
+  private boolean guestCalled(MessageDelivery failed) {
+    return tasks.ofBooking(failed.bookingId()).stream()
+        .anyMatch(
+            t ->
+                CallGuestTaskDetails.TASK_KIND.equals(t.taskKind())
+                    && t.state() == org.guestjourney.tasklist.StaffTaskState.COMPLETED
+                    && !t.createdAt().isBefore(failed.updatedAt()));
+  }
+
+  /**
+   * Gives up on the step's message after its last attempt failed: it is recorded as failed for good
+   * with {@code reason}, so that the model can hand it to a person. False when the message went
+   * out, was settled, or is held by an attempt that may have reached the provider.
+   */
+  public boolean giveUp(FlowNode node, Map<String, Object> variables, String reason) {
+    Step step = Step.of(node);
+    long bookingId = ((Number) variables.get("bookingId")).longValue();
+    return messaging.giveUp(key(bookingId, step, variables), reason);
   }
 
   /**

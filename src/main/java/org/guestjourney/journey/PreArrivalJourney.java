@@ -11,6 +11,9 @@ public final class PreArrivalJourney {
   public static final String MESSAGE_BOOKING_MODIFIED = "booking-modified";
   public static final String MESSAGE_BOOKING_CANCELLED = "booking-cancelled";
 
+  /** A manager changed the house's journey settings: the waiting moments are armed again. */
+  public static final String MESSAGE_HOUSE_SETTINGS_CHANGED = "house-settings-changed";
+
   /** Thrown by the end event: starts the in-stay journey. */
   public static final String MESSAGE_GUEST_CHECKED_IN = "guest-checked-in";
 
@@ -32,6 +35,15 @@ public final class PreArrivalJourney {
   public static final String TASK_SEND_CANCELLATION = "task_send_cancellation";
   public static final String END_GUEST_ARRIVING = "end_guest_arriving";
   public static final String END_JOURNEY_CANCELLED = "end_journey_cancelled";
+  public static final String TASK_CALL_GUEST_BOOKING_CONFIRMATION =
+      "task_call_guest_booking_confirmation";
+  public static final String TASK_CALL_GUEST_CHECK_IN_GUIDE = "task_call_guest_check_in_guide";
+  public static final String TASK_CALL_GUEST_DAY_BEFORE_REMINDER =
+      "task_call_guest_day_before_reminder";
+  public static final String TASK_CALL_GUEST_BOOKING_CHANGED = "task_call_guest_booking_changed";
+  public static final String TASK_CALL_GUEST_CANCELLATION = "task_call_guest_cancellation";
+  public static final String BOUNDARY_HOUSE_SETTINGS_CHANGED = "boundary_house_settings_changed";
+  public static final String TASK_READ_NEW_SETTINGS = "task_read_new_settings";
 
   // task header naming the message a send task sends
   public static final String HEADER_MESSAGE_STEP = "messageStep";

@@ -227,6 +227,28 @@ class DeliveryRepository {
         == 1;
   }
 
+  /**
+   * The message will never go: no channel reaches the guest, or its attempts ran out. It is marked
+   * failed for good ({@code code} in {@code provider_error}, so it is never claimed again) and the
+   * journey hands it to a person. False, and nothing written, when it went out, was settled, or is
+   * being sent meanwhile.
+   */
+  boolean failForGood(long id, String code, String reason, Instant now) {
+    return jdbc.sql(
+                """
+                with d as (
+                  update message_delivery set state = 'FAILED', provider_error = ?, reason = ?,
+                    claimed_until = null, updated_at = ?
+                   where id = ? and state in ('SCHEDULED', 'FAILED') and provider_error is null
+                  returning id, state, reason)
+                insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+                select id, state, reason, ?::timestamptz from d
+                """)
+            .params(code, reason, ts(now), id, ts(now))
+            .update()
+        == 1;
+  }
+
   /** Moves a scheduled message's planned moment to {@code at} if it was planned earlier. */
   void notBefore(long id, Instant at) {
     jdbc.sql(

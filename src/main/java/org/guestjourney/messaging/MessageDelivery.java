@@ -48,4 +48,12 @@ public record MessageDelivery(
   public boolean isSettled() {
     return state.isFinal() || (state == DeliveryState.FAILED && providerError != null);
   }
+
+  /**
+   * Whether the message failed for good: refused by the provider, no channel reaching the guest for
+   * a message the journey hands to a person, or its attempts ran out.
+   */
+  public boolean failedForGood() {
+    return state == DeliveryState.FAILED && providerError != null;
+  }
 }

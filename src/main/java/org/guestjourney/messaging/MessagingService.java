@@ -34,6 +34,12 @@ public class MessagingService {
 
   private static final Logger log = LoggerFactory.getLogger(MessagingService.class);
 
+  /** {@code provider_error} of a service message no channel reaches (failed for good). */
+  public static final String UNREACHABLE = "unreachable";
+
+  /** {@code provider_error} of a message whose attempts ran out (failed for good). */
+  public static final String ATTEMPTS_EXHAUSTED = "attempts-exhausted";
+
   private final DeliveryRepository deliveries;
   private final BookingRepository bookings;
   private final GuestRepository guests;
@@ -138,14 +144,15 @@ public class MessagingService {
   /**
    * Sends a journey step's message now that the engine asked for it, and says what became of it:
    * done (sent, skipped with its reason, or settled earlier), held until a moment, or — when {@code
-   * reportUnreachable} and no channel reaches the guest for a service message — unreachable, so
-   * that the model can hand it to a person.
+   * reportUnreachable} and no channel reaches the guest for a service message, or the provider
+   * refused it for good — unreachable, so that the model can hand it to a person. Such a message is
+   * recorded as failed for good ({@link MessageDelivery#failedForGood}), not as skipped.
    *
    * @throws SendFailedException when the channel failed; the message is kept for a retry
    */
   public SendOutcome sendStep(GuestMessageRequest request, boolean reportUnreachable) {
     try {
-      return new SendOutcome.Done(
+      Optional<MessageDelivery> delivery =
           deliver(
               request.idempotencyKey(),
               request.step(),
@@ -153,7 +160,12 @@ public class MessagingService {
               request.model(),
               false,
               request.via(),
-              reportUnreachable));
+              reportUnreachable);
+      if (reportUnreachable && delivery.filter(MessageDelivery::failedForGood).isPresent()) {
+        // refused for good by the provider (or failed for good before): a person takes it on
+        return new SendOutcome.Unreachable(delivery.get().reason());
+      }
+      return new SendOutcome.Done(delivery);
     } catch (GuestUnreachable e) {
       return new SendOutcome.Unreachable(e.getMessage());
     } catch (SendFailedException e) {
@@ -162,6 +174,18 @@ public class MessagingService {
       }
       throw e;
     }
+  }
+
+  /**
+   * Gives up on a journey step's message whose attempts ran out: it is marked failed for good with
+   * the reason and never sent again. False when it went out, was settled, or is being sent (an
+   * attempt that may have reached the provider is not given up on).
+   */
+  public boolean giveUp(String idempotencyKey, String reason) {
+    return deliveries
+        .findByKey(idempotencyKey)
+        .map(d -> deliveries.failForGood(d.id(), ATTEMPTS_EXHAUSTED, reason, clock.instant()))
+        .orElse(false);
   }
 
   /**
@@ -349,11 +373,14 @@ public class MessagingService {
             routing);
     return switch (decide(context, rules, routing)) {
       case SendDecision.Skip skip -> {
-        deliveries.skip(delivery.id(), skip.reason(), now);
-        log.info("Skipped {}: {}", key, skip.reason());
         if (skip.guestUnreachable() && reportUnreachable) {
+          // a service message the guest cannot get: failed for good, handed to a person
+          deliveries.failForGood(delivery.id(), UNREACHABLE, skip.reason(), now);
+          log.info("Failed for good {}: {}", key, skip.reason());
           throw new GuestUnreachable(skip.reason());
         }
+        deliveries.skip(delivery.id(), skip.reason(), now);
+        log.info("Skipped {}: {}", key, skip.reason());
         yield deliveries.findById(delivery.id());
       }
       case SendDecision.WaitUntil wait -> {

@@ -15,6 +15,9 @@ public sealed interface SendOutcome {
   /** Waits until {@code until} (quiet hours, spacing, daily cap), as {@code reason} says. */
   record Held(Instant until, String reason) implements SendOutcome {}
 
-  /** No channel reaches the guest for this service message (recorded as skipped). */
+  /**
+   * This service message cannot reach the guest: no channel does, or the provider refused it for
+   * good (recorded as failed for good, for a person to take on).
+   */
   record Unreachable(String reason) implements SendOutcome {}
 }

@@ -66,7 +66,10 @@ public class PropertyRepository {
               quiet_hours_start = :quietStart, quiet_hours_end = :quietEnd,
               max_messages_per_day = :perDay, max_messages_per_stay = :perStay,
               whatsapp_fallback_minutes = :fallback,
-              message_budget = coalesce(:budget, message_budget)
+              message_budget = coalesce(:budget, message_budget),
+              check_in_guide_days_before = coalesce(:guideDays, check_in_guide_days_before),
+              check_in_guide_send_time = coalesce(:guideTime, check_in_guide_send_time),
+              day_before_reminder_send_time = coalesce(:dayBefore, day_before_reminder_send_time)
              where id = :id
             """)
         .param("inquiry", s.inquiryAnswerWithinMinutes())
@@ -86,6 +89,9 @@ public class PropertyRepository {
         .param("perStay", s.maxMessagesPerStay())
         .param("fallback", s.whatsappFallbackMinutes())
         .param("budget", s.messageBudget())
+        .param("guideDays", s.checkInGuideDaysBefore())
+        .param("guideTime", s.checkInGuideSendTime())
+        .param("dayBefore", s.dayBeforeReminderSendTime())
         .param("id", propertyId)
         .update();
   }

@@ -11,9 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class PropertyService implements org.guestjourney.security.KnownProperties {
 
   private final PropertyRepository properties;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  PropertyService(PropertyRepository properties) {
+  PropertyService(
+      PropertyRepository properties, org.springframework.context.ApplicationEventPublisher events) {
     this.properties = properties;
+    this.events = events;
   }
 
   /** A registration's answer: the property, and whether this request created it. */
@@ -55,14 +58,14 @@ public class PropertyService implements org.guestjourney.security.KnownPropertie
   }
 
   public SettingsRequest settings(long id) {
-    get(id);
-    return SettingsRequest.of(properties.settings(id));
+    return SettingsRequest.of(properties.settings(id), get(id));
   }
 
   /**
    * Changes a property's journey settings; nothing changes if any value is wrong. Send-time rules
-   * (quiet hours, caps, fallback wait) apply to the next message that falls due; timings of in-stay
-   * and post-stay messages apply to journeys that plan them from now on.
+   * (quiet hours, caps, fallback wait) apply to the next message that falls due. Running journeys
+   * hear of the change ({@link JourneySettingsChanged}, in this transaction) and arm the moments
+   * they wait for again from the new values.
    */
   @Transactional
   public SettingsRequest updateSettings(long id, SettingsRequest request) {
@@ -71,6 +74,7 @@ public class PropertyService implements org.guestjourney.security.KnownPropertie
     request.validate(v);
     v.throwIfAny();
     properties.updateSettings(id, request);
+    events.publishEvent(new JourneySettingsChanged(id));
     return settings(id);
   }
 

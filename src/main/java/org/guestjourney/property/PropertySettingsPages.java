@@ -74,7 +74,17 @@ class PropertySettingsPages {
             number(form, "maxMessagesPerDay", unreadable),
             number(form, "maxMessagesPerStay", unreadable),
             number(form, "whatsappFallbackMinutes", unreadable),
-            number(form, "messageBudget", unreadable));
+            number(form, "messageBudget", unreadable),
+            // not on the page yet: left out, they keep their value
+            form.containsKey("checkInGuideDaysBefore")
+                ? number(form, "checkInGuideDaysBefore", unreadable)
+                : null,
+            form.containsKey("checkInGuideSendTime")
+                ? time(form, "checkInGuideSendTime", unreadable)
+                : null,
+            form.containsKey("dayBeforeReminderSendTime")
+                ? time(form, "dayBeforeReminderSendTime", unreadable)
+                : null);
     try {
       if (!unreadable.isEmpty()) {
         throw new InvalidRequestException(unreadable);

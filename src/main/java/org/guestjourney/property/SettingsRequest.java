@@ -6,7 +6,10 @@ import org.guestjourney.web.Violations;
 /**
  * A manager's journey settings for one property; every field is required (the settings page and
  * {@code GET /api/properties/{id}/settings} show the current values to start from). Durations are
- * in minutes, hours or days as named. The ranges are those the database enforces.
+ * in minutes, hours or days as named. The ranges are those the database enforces. The pre-arrival
+ * timings ({@code checkInGuideDaysBefore}, {@code checkInGuideSendTime}, {@code
+ * dayBeforeReminderSendTime}) may be left out (null): they keep their value. A change applies to
+ * running journeys too: moments not yet reached are armed again from the new values (ADR 0011).
  */
 public record SettingsRequest(
     Integer inquiryAnswerWithinMinutes,
@@ -23,7 +26,10 @@ public record SettingsRequest(
     Integer maxMessagesPerDay,
     Integer maxMessagesPerStay,
     Integer whatsappFallbackMinutes,
-    Integer messageBudget)
+    Integer messageBudget,
+    Integer checkInGuideDaysBefore,
+    LocalTime checkInGuideSendTime,
+    LocalTime dayBeforeReminderSendTime)
     implements java.io.Serializable {
 
   /** The same settings with another message budget. */
@@ -43,7 +49,10 @@ public record SettingsRequest(
         maxMessagesPerDay,
         maxMessagesPerStay,
         whatsappFallbackMinutes,
-        budget);
+        budget,
+        checkInGuideDaysBefore,
+        checkInGuideSendTime,
+        dayBeforeReminderSendTime);
   }
 
   static SettingsRequest of(JourneySettings s) {
@@ -62,7 +71,34 @@ public record SettingsRequest(
         s.maxMessagesPerDay(),
         s.maxMessagesPerStay(),
         (int) s.whatsappFallbackAfter().toMinutes(),
-        s.messageBudget());
+        s.messageBudget(),
+        null,
+        null,
+        null);
+  }
+
+  /** The settings as a manager reads them, the property's pre-arrival timings included. */
+  static SettingsRequest of(JourneySettings s, Property p) {
+    SettingsRequest r = of(s);
+    return new SettingsRequest(
+        r.inquiryAnswerWithinMinutes,
+        r.quickSurveySendTime,
+        r.courtesyCheckInSendTime,
+        r.thankYouHoursAfterCheckOut,
+        r.satisfactionSurveySendTime,
+        r.surveyReminderAfterDays,
+        r.reviewRequestAfterDays,
+        r.phoneFollowUpWithinDays,
+        r.reviewUrl,
+        r.quietHoursStart,
+        r.quietHoursEnd,
+        r.maxMessagesPerDay,
+        r.maxMessagesPerStay,
+        r.whatsappFallbackMinutes,
+        r.messageBudget,
+        p.checkInGuideDaysBefore(),
+        p.checkInGuideSendTime(),
+        p.dayBeforeReminderSendTime());
   }
 
   void validate(Violations v) {
@@ -88,6 +124,9 @@ public record SettingsRequest(
     range(v, whatsappFallbackMinutes, 1, 240, "whatsappFallbackMinutes");
     if (messageBudget != null) {
       range(v, messageBudget, 2, 30, "messageBudget");
+    }
+    if (checkInGuideDaysBefore != null) {
+      range(v, checkInGuideDaysBefore, 1, 30, "checkInGuideDaysBefore");
     }
   }
 

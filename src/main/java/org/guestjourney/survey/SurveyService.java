@@ -16,22 +16,29 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.guestjourney.complaint.ComplaintRequest;
 import org.guestjourney.complaint.ComplaintService;
 import org.guestjourney.forms.CamundaForms;
+import org.guestjourney.outbox.EngineOutbox;
 import org.guestjourney.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 public class SurveyService {
 
   static final String FOLLOW_UP_DECISION = "survey-follow-up";
+
+  /** Message to the guest's journey: a survey answer scored low (correlation key: booking id). */
+  public static final String MESSAGE_LOW_SCORE_ANSWERED = "low-score-answered";
+
   private static final Logger log = LoggerFactory.getLogger(SurveyService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,6 +60,8 @@ public class SurveyService {
   private final ObjectMapper json;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final String publicBaseUrl;
+  private final EngineOutbox outbox;
+  private final TransactionTemplate transactions;
   private final Clock clock;
 
   SurveyService(
@@ -63,7 +72,11 @@ public class SurveyService {
       ObjectMapper json,
       org.springframework.context.ApplicationEventPublisher events,
       @Value("${guest-journey.public-base-url:http://localhost:8080}") String publicBaseUrl,
+      EngineOutbox outbox,
+      TransactionTemplate transactions,
       Clock clock) {
+    this.outbox = outbox;
+    this.transactions = transactions;
     this.jdbc = jdbc;
     this.forms = forms;
     this.engine = engine;
@@ -103,20 +116,37 @@ public class SurveyService {
     }
     return jdbc.sql("select * from survey_invitation where token_hash = ?")
         .param(hash(token))
-        .query(
-            (rs, n) ->
-                new Invitation(
-                    rs.getLong("id"),
-                    rs.getLong("booking_id"),
-                    SurveyKind.valueOf(rs.getString("kind")),
-                    rs.getString("language"),
-                    rs.getTimestamp("expires_at").toInstant(),
-                    rs.getTimestamp("answered_at") == null
-                        ? null
-                        : rs.getTimestamp("answered_at").toInstant(),
-                    rs.getString("answers"),
-                    rs.getString("draft")))
+        .query(SurveyService::invitation)
         .optional();
+  }
+
+  private Invitation byId(long id) {
+    return jdbc.sql("select * from survey_invitation where id = ?")
+        .param(id)
+        .query(SurveyService::invitation)
+        .single();
+  }
+
+  private static Invitation invitation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Invitation(
+        rs.getLong("id"),
+        rs.getLong("booking_id"),
+        SurveyKind.valueOf(rs.getString("kind")),
+        rs.getString("language"),
+        rs.getTimestamp("expires_at").toInstant(),
+        rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant(),
+        rs.getString("answers"),
+        rs.getString("draft"));
+  }
+
+  private Map<String, Object> read(String answers) {
+    try {
+      return answers == null
+          ? Map.of()
+          : json.readValue(answers, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The open invitation behind a token; a forged or expired one is "not found". */
@@ -160,8 +190,9 @@ public class SurveyService {
   }
 
   /**
-   * Records the answers (answering again updates them), tells the guest's journey, and opens the
-   * complaint journey when the follow-up table says the scores call for it (first answer only).
+   * Records the answers (answering again updates them) and tells the guest's journey; when the
+   * follow-up table says the scores call for a complaint (first answer only), the journey hears of
+   * it as {@value #MESSAGE_LOW_SCORE_ANSWERED} and its model opens the complaint.
    */
   public void answer(String token, Map<String, Object> submitted) {
     Invitation invitation = open(token);
@@ -204,6 +235,14 @@ public class SurveyService {
   }
 
   private void followUp(Invitation invitation, Map<String, Object> answers) {
+    if (complaintFor(invitation, answers).isPresent()) {
+      handOver(invitation);
+    }
+  }
+
+  /** The complaint the follow-up table calls for, if it does. */
+  private Optional<ComplaintRequest> complaintFor(
+      Invitation invitation, Map<String, Object> answers) {
     String lowestKey = null;
     int lowest = 5;
     for (String key : CATEGORY.keySet()) {
@@ -229,7 +268,7 @@ public class SurveyService {
             .join()
             .getDecisionOutput();
     if (!"true".equals(output)) {
-      return;
+      return Optional.empty();
     }
     String said = (String) answers.getOrDefault("comments", answers.get("fixToday"));
     if (said != null && said.length() > 1500) {
@@ -246,8 +285,85 @@ public class SurveyService {
             + recommend
             + "/10";
     String category = lowestKey == null || lowest > 2 ? "other" : CATEGORY.get(lowestKey);
-    complaints.raise(new ComplaintRequest(invitation.bookingId(), category, description, "survey"));
-    log.info("Survey {} of booking {} opened a complaint", invitation.id(), invitation.bookingId());
+    return Optional.of(
+        new ComplaintRequest(invitation.bookingId(), category, description, "survey"));
+  }
+
+  /**
+   * The follow-up table calls for a complaint: the answer is marked, and the guest's journey is
+   * told by the message {@value #MESSAGE_LOW_SCORE_ANSWERED} (through the engine outbox, in the
+   * same transaction). The journey's model decides what follows; the shipped in-stay and post-stay
+   * journeys open a complaint ({@link #openComplaints}).
+   */
+  private void handOver(Invitation invitation) {
+    transactions.executeWithoutResult(
+        tx -> {
+          int marked =
+              jdbc.sql(
+                      "update survey_invitation set low_score_at = ? where id = ?"
+                          + " and low_score_at is null")
+                  .params(Timestamp.from(clock.instant()), invitation.id())
+                  .update();
+          if (marked == 1) {
+            outbox.publishMessage(
+                MESSAGE_LOW_SCORE_ANSWERED,
+                Long.toString(invitation.bookingId()),
+                "low-score/" + invitation.id(),
+                Duration.ofHours(1),
+                invitation.bookingId());
+          }
+        });
+    log.info(
+        "Survey {} of booking {} scored low: handed to the journey",
+        invitation.id(),
+        invitation.bookingId());
+  }
+
+  /**
+   * Opens a complaint for each of the booking's low-scored answers that has none yet (the journey's
+   * "Open a complaint" step). Each is claimed first, so a retried step or a second replica opens it
+   * once; a complaint that could not be opened is released for the retry.
+   */
+  public List<Long> openComplaints(long bookingId) {
+    List<Long> opened = new java.util.ArrayList<>();
+    List<Long> due =
+        jdbc.sql(
+                "select id from survey_invitation where booking_id = ? and low_score_at is not null"
+                    + " and complaint_opened_at is null order by id")
+            .param(bookingId)
+            .query(Long.class)
+            .list();
+    for (long id : due) {
+      int claimed =
+          jdbc.sql(
+                  "update survey_invitation set complaint_opened_at = ? where id = ?"
+                      + " and complaint_opened_at is null")
+              .params(Timestamp.from(clock.instant()), id)
+              .update();
+      if (claimed != 1) {
+        continue;
+      }
+      try {
+        Invitation invitation = byId(id);
+        Map<String, Object> answers = read(invitation.answers());
+        Optional<ComplaintRequest> request = complaintFor(invitation, answers);
+        if (request.isEmpty()) {
+          continue;
+        }
+        long complaintId = complaints.raise(request.get()).id();
+        jdbc.sql("update survey_invitation set complaint_id = ? where id = ?")
+            .params(complaintId, id)
+            .update();
+        opened.add(complaintId);
+        log.info("Survey {} of booking {} opened complaint {}", id, bookingId, complaintId);
+      } catch (RuntimeException e) {
+        jdbc.sql("update survey_invitation set complaint_opened_at = null where id = ?")
+            .param(id)
+            .update();
+        throw e;
+      }
+    }
+    return opened;
   }
 
   private String write(Map<String, Object> answers) {

@@ -251,7 +251,11 @@ class ManagerEditsJourneyTest extends JourneyIntegrationTest {
             "flow_courtesy_sent_to_done",
             "flow_courtesy_check_in_held",
             "flow_courtesy_check_in_may_go",
+            "flow_courtesy_check_in_unreachable",
+            "flow_courtesy_check_in_call_done",
             "boundary_courtesy_check_in_held",
+            "boundary_courtesy_check_in_unreachable",
+            "task_call_guest_courtesy_check_in",
             "timer_courtesy_check_in_may_go",
             "task_send_courtesy_check_in",
             "timer_second_day")) {

@@ -95,8 +95,10 @@ class SendRulesTest extends JourneyIntegrationTest {
     optOuts.record(email, ChannelType.EMAIL, true, "test", engine.now());
     Booking booking = data.bookArrivingIn(property, 9, email);
 
+    // a service message: failed for good, and the journey hands it to the front desk (ADR 0011)
     MessageDelivery skipped =
-        data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SKIPPED);
+        data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.FAILED);
+    assertThat(skipped.failedForGood()).isTrue();
     assertThat(skipped.reason())
         .startsWith("No way to reach the guest")
         .contains("email: the guest opted out")

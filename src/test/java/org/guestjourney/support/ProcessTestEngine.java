@@ -96,18 +96,20 @@ public final class ProcessTestEngine {
 
   private Long findInstance(String processId, String variable, String value) {
     RecordStream records = BpmnAssert.getRecordStream();
+    // one pass over the variables (not one per instance: the stream of a long test run is large)
+    java.util.Set<Long> withValue =
+        new VariableRecordStreamFilter(records.variableRecords())
+            .stream()
+                .filter(
+                    v ->
+                        v.getValue().getName().equals(variable)
+                            && v.getValue().getValue().equals(value))
+                .map(v -> v.getValue().getProcessInstanceKey())
+                .collect(java.util.stream.Collectors.toSet());
     return new ProcessInstanceRecordStreamFilter(records.processInstanceRecords())
         .withBpmnProcessId(processId).withBpmnElementType(BpmnElementType.PROCESS).stream()
             .map(r -> r.getValue().getProcessInstanceKey())
-            .distinct()
-            .filter(
-                key ->
-                    new VariableRecordStreamFilter(records.variableRecords())
-                        .withProcessInstanceKey(key).stream()
-                            .anyMatch(
-                                v ->
-                                    v.getValue().getName().equals(variable)
-                                        && v.getValue().getValue().equals(value)))
+            .filter(withValue::contains)
             .findFirst()
             .orElse(null);
   }

@@ -73,6 +73,13 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
                 2,
                 data.uniqueEmail(),
                 "zh-CN"));
+    // the guest is in the house: the in-stay journey hears of a low score and opens the complaint
+    engine.moveTo(
+        java.time.ZonedDateTime.of(
+                booking.arrivalDate(), java.time.LocalTime.of(15, 1), property.timeZone())
+            .toInstant());
+    engine.awaitInstanceOf(
+        org.guestjourney.journey.StayJourneys.IN_STAY, "bookingId", booking.id());
     String path = URI.create(surveys.invite(booking.id(), SurveyKind.QUICK, "zh-CN")).getPath();
 
     browser.get("http://localhost:" + port + path);
