@@ -5,7 +5,7 @@
  *   GET /tasks/pulse ({"open": n, "version": "..."}) every N seconds.
  * - On the tasklist (<div id="task-list" data-refresh-seconds="N">), when the version changes
  *   (a task appeared, was taken, done or escalated), the page is fetched again and the list is
- *   replaced with the new one, keeping the filters (the same URL).
+ *   replaced with the new one when it differs, keeping the filters (the same URL).
  *
  * Polling, not a push channel: every replica answers it from PostgreSQL, so it works behind any
  * load balancer. Plain ES2017, no innerHTML: the new list is parsed by DOMParser from our own page
@@ -37,7 +37,7 @@
     }
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
     const fresh = doc.getElementById('task-list');
-    if (fresh && list) {
+    if (fresh && list && fresh.innerHTML !== list.innerHTML) {
       list.replaceChildren(...Array.from(fresh.childNodes).map(function (n) {
         return document.importNode(n, true);
       }));
@@ -65,5 +65,5 @@
     window.setTimeout(tick, seconds * 1000);
   }
 
-  tick();
+  window.setTimeout(tick, seconds * 1000);
 })();

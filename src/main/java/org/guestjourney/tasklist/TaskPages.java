@@ -84,7 +84,7 @@ class TaskPages {
   /** The filters of the list, as chosen on the page (all optional). */
   record Filter(Boolean mine, Long property, String kind, String urgency, Boolean overdue) {
 
-    boolean any() {
+    public boolean any() {
       return Boolean.TRUE.equals(mine)
           || property != null
           || present(kind)
