@@ -260,7 +260,7 @@ class TaskPages {
       Instant when = d.sentAt() != null ? d.sentAt() : d.plannedAt();
       lines.add(
           new MessageLine(
-              f.format(when.atZone(zone)),
+              f.format(when.atZone(zone)) + " " + TaskCards.zoneName(zone),
               d.step().label(),
               d.state().name().toLowerCase(),
               d.subject()));
