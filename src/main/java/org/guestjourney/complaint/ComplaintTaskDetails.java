@@ -17,6 +17,16 @@ class ComplaintTaskDetails implements TaskDetails {
   }
 
   @Override
+  public java.util.Optional<Triage> triageFor(StaffTask task) {
+    if (task.complaintId() == null) {
+      return java.util.Optional.empty();
+    }
+    return complaints
+        .findById(task.complaintId())
+        .map(c -> new Triage(c.category() + " complaint", c.urgency(), c.description()));
+  }
+
+  @Override
   public List<Detail> detailsFor(StaffTask task) {
     if (task.complaintId() == null) {
       return List.of();

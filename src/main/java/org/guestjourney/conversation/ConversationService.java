@@ -51,6 +51,7 @@ public class ConversationService implements OutboxHandler {
   private final StaffTaskService tasks;
   private final Duration replyWithin;
   private final Clock clock;
+  private final org.guestjourney.staffalert.StaffContacts contacts;
 
   ConversationService(
       JdbcClient jdbc,
@@ -60,7 +61,9 @@ public class ConversationService implements OutboxHandler {
       ComplaintService complaints,
       StaffTaskService tasks,
       @Value("${guest-journey.conversation.reply-within:PT1H}") Duration replyWithin,
-      Clock clock) {
+      Clock clock,
+      org.guestjourney.staffalert.StaffContacts contacts) {
+    this.contacts = contacts;
     this.jdbc = jdbc;
     this.engine = engine;
     this.outbox = outbox;
@@ -190,7 +193,7 @@ public class ConversationService implements OutboxHandler {
     messaging.recordPlan(
         row.bookingId(),
         List.of(PlannedMessage.scheduled(MessageStep.STAFF_REPLY, key, clock.instant())));
-    Map<String, Object> model = replyModel(row.reply(), row.repliedBy(), row.body());
+    Map<String, Object> model = replyModel(row.reply(), signature(row.repliedBy()), row.body());
     // back on the channel the guest wrote from, else by their usual way
     return messaging.send(
         new GuestMessageRequest(row.bookingId(), MessageStep.STAFF_REPLY, key, model)
@@ -280,7 +283,7 @@ public class ConversationService implements OutboxHandler {
       String key = "booking/" + bookingId + "/staff-message/" + formKey;
       messaging.recordPlan(
           bookingId, List.of(PlannedMessage.scheduled(MessageStep.STAFF_REPLY, key, now)));
-      Map<String, Object> model = replyModel(reply, staff.username(), null);
+      Map<String, Object> model = replyModel(reply, signature(staff.username()), null);
       ChannelType lastUsed = lastInboundChannel(bookingId).orElse(null);
       Optional<MessageDelivery> sent;
       try {
@@ -311,11 +314,33 @@ public class ConversationService implements OutboxHandler {
     return outcome;
   }
 
+  /**
+   * The name a reply is signed with: the staff member's display name, never their sign-in name
+   * (without a display name the reply is signed by the house alone).
+   */
+  private String signature(String username) {
+    return username == null
+        ? null
+        : contacts.of(username).map(c -> c.displayName()).filter(n -> !n.isBlank()).orElse(null);
+  }
+
+  /** A reply that opens with its own greeting ("Hi Marco,", "您好") gets none from the template. */
+  static final java.util.regex.Pattern GREETING =
+      java.util.regex.Pattern.compile(
+          "^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|ciao|buongiorno|buonasera"
+              + "|salve|gentile|caro|cara|hallo|bonjour)\\b|您好|你好|亲爱的)",
+          java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+  static boolean greets(String reply) {
+    return reply != null && GREETING.matcher(reply.strip()).find();
+  }
+
   /** What the staff-reply template shows; {@code guestMessage} is null when staff wrote first. */
   private static Map<String, Object> replyModel(
       String reply, String staffName, String guestMessage) {
     Map<String, Object> model = new java.util.HashMap<>();
     model.put("reply", reply);
+    model.put("replyGreets", greets(reply));
     model.put("staffName", staffName);
     model.put("guestMessage", guestMessage);
     model.put("includeCheckInGuide", false);

@@ -16,6 +16,16 @@ class GuestRequestTaskDetails implements TaskDetails {
   }
 
   @Override
+  public java.util.Optional<Triage> triageFor(StaffTask task) {
+    if (task.requestId() == null) {
+      return java.util.Optional.empty();
+    }
+    return requests
+        .findById(task.requestId())
+        .map(r -> new Triage(r.category(), r.urgency(), r.description()));
+  }
+
+  @Override
   public List<Detail> detailsFor(StaffTask task) {
     if (task.requestId() == null) {
       return List.of();

@@ -26,6 +26,16 @@ class InquiryTaskDetails implements TaskDetails {
   }
 
   @Override
+  public java.util.Optional<Triage> triageFor(StaffTask task) {
+    if (!InquiryJourney.PROCESS_ID.equals(task.processId())) {
+      return java.util.Optional.empty();
+    }
+    return inquiries
+        .findByProcessInstance(task.processInstanceKey())
+        .map(i -> new Triage("inquiry", null, i.message()));
+  }
+
+  @Override
   public List<Detail> detailsFor(StaffTask task) {
     if (!InquiryJourney.PROCESS_ID.equals(task.processId())) {
       return List.of();

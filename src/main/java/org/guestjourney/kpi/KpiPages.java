@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyService;
+import org.guestjourney.web.InvalidRequestException;
 import org.guestjourney.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -56,7 +57,22 @@ class KpiPages {
     long chosen = property != null ? property : all.getFirst().id();
     LocalDate end = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate start = from != null ? from : end.minusDays(30);
-    Kpis k = kpis.compute(chosen, start, end);
+    Kpis k;
+    try {
+      k = kpis.compute(chosen, start, end);
+    } catch (InvalidRequestException e) {
+      model.addAttribute(
+          "problem",
+          "The start date ("
+              + start
+              + ") is after the end date ("
+              + end
+              + "). Choose a start on or before the end.");
+      model.addAttribute("from", start);
+      model.addAttribute("to", end);
+      model.addAttribute("chosen", chosen);
+      return "pages/kpis";
+    }
     model.addAttribute("k", k);
     model.addAttribute(
         "scores",
@@ -105,11 +121,26 @@ class KpiPages {
       Model model) {
     KpiRows rows = KpiRows.bySlug(kind).orElseThrow(() -> new NotFoundException("No " + kind));
     List<Map<String, Object>> list = kpis.rows(rows, property, from, to);
+    java.time.ZoneId zone =
+        properties.all().stream()
+            .filter(p -> p.id() == property)
+            .map(Property::timeZone)
+            .findFirst()
+            .orElse(ZoneOffset.UTC);
+    List<String> keys =
+        list.isEmpty()
+            ? List.of()
+            : list.getFirst().keySet().stream().filter(c -> !KpiRows.HIDDEN.contains(c)).toList();
     model.addAttribute("kind", rows);
     model.addAttribute("kinds", KpiRows.all());
+    model.addAttribute("zone", zone.getId());
     model.addAttribute(
-        "columns", list.isEmpty() ? List.of() : List.copyOf(list.getFirst().keySet()));
-    model.addAttribute("rows", list);
+        "columns", keys.stream().map(c -> KpiRows.label(c, list.getFirst().get(c), zone)).toList());
+    model.addAttribute(
+        "rows",
+        list.stream()
+            .map(r -> keys.stream().map(c -> KpiRows.shown(r.get(c), zone)).toList())
+            .toList());
     model.addAttribute("property", property);
     model.addAttribute("from", from);
     model.addAttribute("to", to);
@@ -139,6 +170,14 @@ class KpiPages {
             HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"" + rows.slug() + "-" + from + "-" + to + ".csv\"")
         .body(csv.toString());
+  }
+
+  /** A reversed period on the rows page or CSV: refused in words (400). */
+  @ExceptionHandler(InvalidRequestException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  String invalid(InvalidRequestException e, Model model) {
+    model.addAttribute("message", "Not shown: " + e.describe() + ".");
+    return "pages/not-found";
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -88,6 +88,94 @@ public enum KpiRows {
        order by d.booking_id, d.planned_at
       """);
 
+  /** Columns the CSV keeps for spreadsheets but the page does not show (engine ids). */
+  static final java.util.Set<String> HIDDEN = java.util.Set.of("process_id");
+
+  private static final java.util.Map<String, String> LABELS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("booking_id", "Booking"),
+          java.util.Map.entry("external_reference", "Reference"),
+          java.util.Map.entry("source_channel", "Booked through"),
+          java.util.Map.entry("arrival_date", "Arrival"),
+          java.util.Map.entry("departure_date", "Departure"),
+          java.util.Map.entry("repeat_guest", "Stayed before"),
+          java.util.Map.entry("kind", "Survey"),
+          java.util.Map.entry("language", "Language"),
+          java.util.Map.entry("sent_at", "Sent"),
+          java.util.Map.entry("answered_at", "Answered"),
+          java.util.Map.entry("answers", "Answers"),
+          java.util.Map.entry("complaint_id", "Complaint"),
+          java.util.Map.entry("source", "Came from"),
+          java.util.Map.entry("category", "Category"),
+          java.util.Map.entry("urgency", "Urgency"),
+          java.util.Map.entry("created_at", "Created"),
+          java.util.Map.entry("acknowledge_due_at", "To acknowledge by"),
+          java.util.Map.entry("acknowledged_at", "Acknowledged"),
+          java.util.Map.entry("resolve_due_at", "To resolve by"),
+          java.util.Map.entry("resolved_at", "Resolved"),
+          java.util.Map.entry("status", "Status"),
+          java.util.Map.entry("closed_at", "Closed"),
+          java.util.Map.entry("description", "What happened"),
+          java.util.Map.entry("task_id", "Task no."),
+          java.util.Map.entry("name", "Task"),
+          java.util.Map.entry("state", "State"),
+          java.util.Map.entry("due_at", "Due"),
+          java.util.Map.entry("claimed_at", "Taken"),
+          java.util.Map.entry("completed_at", "Done"),
+          java.util.Map.entry("completed_by", "Done by"),
+          java.util.Map.entry("on_time", "On time"),
+          java.util.Map.entry("feedback_id", "Feedback"),
+          java.util.Map.entry("type", "Type"),
+          java.util.Map.entry("suggestion", "Suggestion"),
+          java.util.Map.entry("classified_by", "Classified by"),
+          java.util.Map.entry("corrected_at", "Corrected"),
+          java.util.Map.entry("adopted_at", "Adopted"),
+          java.util.Map.entry("adopted_by", "Adopted by"),
+          java.util.Map.entry("text", "What the guest wrote"),
+          java.util.Map.entry("inquiry_id", "Inquiry"),
+          java.util.Map.entry("received_at", "Received"),
+          java.util.Map.entry("answer_due_at", "To answer by"),
+          java.util.Map.entry("answered_by", "Answered by"),
+          java.util.Map.entry("answered_in_time", "Answered in time"),
+          java.util.Map.entry("step", "Message"),
+          java.util.Map.entry("channel", "Channel"),
+          java.util.Map.entry("provider_status", "Provider says"),
+          java.util.Map.entry("provider_error", "Provider error"),
+          java.util.Map.entry("planned_at", "Planned"),
+          java.util.Map.entry("reason", "Why"));
+
+  /** A column's heading for people; a time column says the zone its times are shown in. */
+  static String label(String column, Object sample, java.time.ZoneId zone) {
+    String label =
+        LABELS.getOrDefault(
+            column,
+            Character.toUpperCase(column.charAt(0)) + column.substring(1).replace('_', ' '));
+    return column.endsWith("_at") ? label + " (" + zone.getId() + " time)" : label;
+  }
+
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH);
+
+  /** A value for people: times in the property's zone, yes/no for flags, dates as dates. */
+  static String shown(Object value, java.time.ZoneId zone) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return WHEN.format(t.toInstant().atZone(zone));
+    }
+    if (value instanceof java.time.OffsetDateTime t) {
+      return WHEN.format(t.atZoneSameInstant(zone));
+    }
+    if (value instanceof java.time.Instant t) {
+      return WHEN.format(t.atZone(zone));
+    }
+    if (value instanceof Boolean b) {
+      return b ? "yes" : "no";
+    }
+    return value.toString();
+  }
+
   private final String slug;
   private final String title;
   private final String sql;

@@ -45,6 +45,7 @@ public class KpiService {
       Map<String, Double> averages,
       Double overallAverage,
       Integer nps,
+      int npsAnswers,
       Double negativeRate) {}
 
   public Kpis compute(long propertyId, LocalDate from, LocalDate to) {
@@ -56,6 +57,7 @@ public class KpiService {
    * as missed, one still ahead does not count yet.
    */
   public Kpis compute(long propertyId, LocalDate from, LocalDate to, Instant now) {
+    checkPeriod(from, to);
     Map<String, Integer> bySource =
         counts(
             "select source_channel, count(*) from booking where id in (" + STAYS + ") group by 1",
@@ -83,7 +85,8 @@ public class KpiService {
             from,
             to);
 
-    // staff tasks of those stays that were completed, and how many before their due time
+    // staff tasks of those stays that were completed, and how many before their due time; open
+    // tasks already past their deadline count as late (they are, and would otherwise be hidden)
     List<Boolean> onTime =
         query(
                 "select completed_at <= due_at from staff_task where state = 'COMPLETED' and due_at is not null and booking_id in ("
@@ -94,6 +97,17 @@ public class KpiService {
                 to)
             .query(Boolean.class)
             .list();
+    int openOverdue =
+        query(
+                "select count(*) from staff_task where state = 'OPEN' and due_at < :now and booking_id in ("
+                    + STAYS
+                    + ")",
+                propertyId,
+                from,
+                to)
+            .param("now", Timestamp.from(now))
+            .query(Integer.class)
+            .single();
     // each message once, by its furthest known outcome: delivered (or read) when the provider
     // confirmed it, failed when the provider or the channel gave up, sent when it left us without a
     // receipt (e-mail has none unless it bounces), skipped or cancelled with a reason, else
@@ -228,13 +242,17 @@ public class KpiService {
         surveys.sent() == 0 ? null : round((double) surveys.answered() / surveys.sent()),
         surveys.averages(),
         surveys.nps(),
+        surveys.npsAnswers(),
         surveys.negativeRate(),
         byCategory,
         byUrgency,
         onTime.size(),
-        onTime.isEmpty()
+        openOverdue,
+        onTime.size() + openOverdue == 0
             ? null
-            : round((double) onTime.stream().filter(Boolean::booleanValue).count() / onTime.size()),
+            : round(
+                (double) onTime.stream().filter(Boolean::booleanValue).count()
+                    / (onTime.size() + openOverdue)),
         messages,
         reviews,
         inquiries,
@@ -333,6 +351,7 @@ public class KpiService {
         averages,
         scores == 0 ? null : round(total / scores),
         nps,
+        recommendAnswers,
         answers.isEmpty() ? null : round((double) negative / answers.size()));
   }
 
@@ -341,9 +360,26 @@ public class KpiService {
     return rows(KpiRows.MESSAGES, propertyId, from, to);
   }
 
+  /**
+   * A period whose start is after its end is refused (it would silently show zeros), naming the
+   * field at fault.
+   */
+  static void checkPeriod(LocalDate from, LocalDate to) {
+    if (from.isAfter(to)) {
+      throw org.guestjourney.web.InvalidRequestException.of(
+          "from",
+          "the start ("
+              + from
+              + ") is after the end ("
+              + to
+              + "): choose a start on or before the end");
+    }
+  }
+
   /** The rows behind a figure, as the page and the CSV show them. */
   public List<Map<String, Object>> rows(
       KpiRows kind, long propertyId, LocalDate from, LocalDate to) {
+    checkPeriod(from, to);
     return query(kind.sql(), propertyId, from, to).query().listOfRows();
   }
 

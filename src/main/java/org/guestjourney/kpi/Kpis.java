@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The figures of one property over a period (stays departing in it; complaints, tasks, feedback and
  * messages of those stays; inquiries received in it). Averages and rates are null when there is
- * nothing to average.
+ * nothing to average. {@code npsAnswers} is how many answers NPS was computed from; {@code
+ * tasksOnTimeRate} counts the completed tasks with a deadline and the open ones past it (late).
  */
 public record Kpis(
     long propertyId,
@@ -20,10 +21,12 @@ public record Kpis(
     Double responseRate,
     Map<String, Double> averageScore,
     Integer nps,
+    int npsAnswers,
     Double negativeFeedbackRate,
     Map<String, Integer> complaintsByCategory,
     Map<String, Integer> complaintsByUrgency,
     int tasksDone,
+    int tasksOpenOverdue,
     Double tasksOnTimeRate,
     Map<String, Integer> messagesByChannelAndState,
     int reviewRequestsSent,

@@ -108,7 +108,12 @@ class SecurityConfiguration {
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(problems.unauthenticated(), API)
-                    .defaultAccessDeniedHandlerFor(problems.denied(), API))
+                    .defaultAccessDeniedHandlerFor(problems.denied(), API)
+                    // pages: the error page in plain words (with one handler only, Spring would
+                    // answer every refused page with the API's problem details)
+                    .defaultAccessDeniedHandlerFor(
+                        new org.springframework.security.web.access.AccessDeniedHandlerImpl(),
+                        org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));
     return http.build();

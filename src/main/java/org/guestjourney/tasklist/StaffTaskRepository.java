@@ -21,16 +21,19 @@ class StaffTaskRepository {
     this.jdbc = jdbc;
   }
 
-  /** Records an activated task job; the same job activated again changes nothing. */
-  void insertIfAbsent(NewTask t, Instant now) {
-    jdbc.sql(
+  /**
+   * Records an activated task job; the same job activated again changes nothing. The new task's id,
+   * or empty when it was recorded before.
+   */
+  Optional<Long> insertIfAbsent(NewTask t, Instant now) {
+    return jdbc.sql(
             """
             insert into staff_task (job_key, process_instance_key, element_instance_key, process_id,
               element_id, task_kind, name, form_key, candidate_groups, assignee, due_at, booking_id,
               complaint_id, request_id, state, created_at, updated_at)
             values (:jobKey, :pik, :eik, :processId, :elementId, :taskKind, :name, :formKey, :groups,
               :assignee, :dueAt, :bookingId, :complaintId, :requestId, 'OPEN', :now, :now)
-            on conflict (job_key) do nothing
+            on conflict (job_key) do nothing returning id
             """)
         .param("jobKey", t.jobKey())
         .param("pik", t.processInstanceKey())
@@ -47,7 +50,8 @@ class StaffTaskRepository {
         .param("complaintId", t.complaintId())
         .param("requestId", t.requestId())
         .param("now", ts(now))
-        .update();
+        .query(Long.class)
+        .optional();
   }
 
   /** What the user-task job tells us about a new task. */
@@ -172,15 +176,55 @@ class StaffTaskRepository {
         .update();
   }
 
-  int escalate(long processInstanceKey, String taskKind, String reason, Instant now) {
+  /** Marks the instance's open tasks of that kind escalated; their ids. */
+  List<Long> escalate(long processInstanceKey, String taskKind, String reason, Instant now) {
     return jdbc.sql(
             """
             update staff_task set escalated_at = coalesce(escalated_at, ?),
               escalation_reason = ?, updated_at = ?
-             where process_instance_key = ? and task_kind = ? and state = 'OPEN'
+             where process_instance_key = ? and task_kind = ? and state = 'OPEN' returning id
             """)
         .params(ts(now), reason, ts(now), processInstanceKey, taskKind)
-        .update();
+        .query(Long.class)
+        .list();
+  }
+
+  /** Gives an open task to {@code assignee} (a manager's decision: replaces any assignee). */
+  boolean assign(long id, String assignee, Instant now) {
+    return jdbc.sql(
+                """
+                update staff_task set assignee = ?, updated_at = ?,
+                  claimed_at = coalesce(claimed_at, ?) where id = ? and state = 'OPEN'
+                """)
+            .params(assignee, ts(now), ts(now), id)
+            .update()
+        == 1;
+  }
+
+  /** Open tasks whose deadline passed before {@code now} and that have not been alerted yet. */
+  List<Long> breachedWithoutAlert(Instant now, int limit) {
+    return jdbc.sql(
+            """
+            select t.id from staff_task t
+             where t.state = 'OPEN' and t.due_at < ?
+               and not exists (select 1 from staff_task_alert a
+                                where a.task_id = t.id and a.reason = 'BREACH')
+             order by t.due_at limit ?
+            """)
+        .params(ts(now), limit)
+        .query(Long.class)
+        .list();
+  }
+
+  /** The latest change to any task (for pages that refresh themselves). */
+  Instant lastChange() {
+    return jdbc.sql(
+            """
+            select max(updated_at) as last_change from staff_task
+            """)
+        .query((rs, n) -> instant(rs, "last_change"))
+        .optional()
+        .orElse(null);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.guestjourney.forms.CamundaForms;
 import org.guestjourney.security.StaffUser;
 import org.guestjourney.web.ConflictException;
@@ -62,23 +63,25 @@ public class StaffTaskService {
     String due = headers.get(HEADER_DUE_DATE);
     String formKey = headers.get(HEADER_FORM_KEY);
     String kind = headers.get(HEADER_TASK_KIND);
-    tasks.insertIfAbsent(
-        new StaffTaskRepository.NewTask(
-            job.getKey(),
-            job.getProcessInstanceKey(),
-            job.getElementInstanceKey(),
-            job.getBpmnProcessId(),
-            job.getElementId(),
-            kind == null || kind.isBlank() ? formKey : kind,
-            models.nameOf(job.getElementId()),
-            formKey,
-            groups(headers.get(HEADER_CANDIDATE_GROUPS)),
-            headers.get(HEADER_ASSIGNEE),
-            due == null || due.isBlank() ? null : ZonedDateTime.parse(due).toInstant(),
-            subject.bookingId(),
-            subject.complaintId(),
-            subject.requestId()),
-        clock.instant());
+    Optional<Long> created =
+        tasks.insertIfAbsent(
+            new StaffTaskRepository.NewTask(
+                job.getKey(),
+                job.getProcessInstanceKey(),
+                job.getElementInstanceKey(),
+                job.getBpmnProcessId(),
+                job.getElementId(),
+                kind == null || kind.isBlank() ? formKey : kind,
+                models.nameOf(job.getElementId()),
+                formKey,
+                groups(headers.get(HEADER_CANDIDATE_GROUPS)),
+                headers.get(HEADER_ASSIGNEE),
+                due == null || due.isBlank() ? null : ZonedDateTime.parse(due).toInstant(),
+                subject.bookingId(),
+                subject.complaintId(),
+                subject.requestId()),
+            clock.instant());
+    created.ifPresent(id -> events.publishEvent(new StaffTaskCreated(id)));
     log.info(
         "Task '{}' (kind {}, job {}) waits for {}",
         job.getElementId(),
@@ -91,10 +94,11 @@ public class StaffTaskService {
    * Marks the instance's open task of that kind as escalated (the SLA timer fired); it stays open.
    */
   public void escalate(long processInstanceKey, String taskKind, String reason) {
-    int n = tasks.escalate(processInstanceKey, taskKind, reason, clock.instant());
+    List<Long> escalated = tasks.escalate(processInstanceKey, taskKind, reason, clock.instant());
+    escalated.forEach(id -> events.publishEvent(new StaffTaskEscalated(id)));
     log.info(
         "Escalated {} open task(s) of kind '{}' of instance {}: {}",
-        n,
+        escalated.size(),
         taskKind,
         processInstanceKey,
         reason);
@@ -155,6 +159,41 @@ public class StaffTaskService {
     if (!tasks.claim(id, user.username(), clock.instant())) {
       throw new ConflictException("Task " + id + " is done or claimed by someone else");
     }
+  }
+
+  /**
+   * A manager gives an open task to a named staff member (who must be able to see it); replaces
+   * whoever had it.
+   */
+  public void assign(long id, StaffUser manager, StaffUser assignee) {
+    get(id, manager);
+    if (!manager.isManager()) {
+      throw new org.guestjourney.web.ForbiddenException("Only a manager assigns tasks to others");
+    }
+    StaffTask task = get(id, manager);
+    if (!assignee.worksIn(task.candidateGroups())) {
+      throw org.guestjourney.web.InvalidRequestException.of(
+          "assignee", assignee.username() + " does not work on tasks of this team");
+    }
+    if (!tasks.assign(id, assignee.username(), clock.instant())) {
+      throw new ConflictException("Task " + id + " is already done");
+    }
+    log.info("Task {} assigned to {} by {}", id, assignee.username(), manager.username());
+  }
+
+  /** The open tasks' ids whose deadline has passed and that nobody was alerted about yet. */
+  public List<Long> breachedWithoutAlert(int limit) {
+    return tasks.breachedWithoutAlert(clock.instant(), limit);
+  }
+
+  /** The latest change to any task, for pages that refresh themselves (null: no tasks yet). */
+  public Instant lastChange() {
+    return tasks.lastChange();
+  }
+
+  /** A task by id, for code acting on the system's behalf (alerts), without a user's view. */
+  public Optional<StaffTask> find(long id) {
+    return tasks.findById(id);
   }
 
   public void unclaim(long id, StaffUser user) {

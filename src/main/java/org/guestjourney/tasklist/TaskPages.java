@@ -9,16 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingRepository;
-import org.guestjourney.guest.Guest;
 import org.guestjourney.guest.GuestRepository;
 import org.guestjourney.messaging.MessageDelivery;
 import org.guestjourney.messaging.MessagingService;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.guestjourney.security.CurrentStaff;
+import org.guestjourney.security.StaffAccount;
+import org.guestjourney.security.StaffAccountService;
 import org.guestjourney.security.StaffUser;
 import org.guestjourney.web.ConflictException;
 import org.guestjourney.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -43,6 +47,10 @@ class TaskPages {
   private final Clock clock;
 
   private final org.guestjourney.security.PropertyOf propertyOf;
+  private final OpenTasks open;
+  private final TaskCards cards;
+  private final StaffAccountService staff;
+  private final Duration refresh;
 
   TaskPages(
       StaffTaskService tasks,
@@ -52,8 +60,16 @@ class TaskPages {
       MessagingService messaging,
       List<TaskDetails> details,
       Clock clock,
-      org.guestjourney.security.PropertyOf propertyOf) {
+      org.guestjourney.security.PropertyOf propertyOf,
+      OpenTasks open,
+      TaskCards cards,
+      StaffAccountService staff,
+      @Value("${guest-journey.tasklist.refresh-every:PT15S}") Duration refresh) {
     this.propertyOf = propertyOf;
+    this.open = open;
+    this.cards = cards;
+    this.staff = staff;
+    this.refresh = refresh;
     this.tasks = tasks;
     this.bookings = bookings;
     this.guests = guests;
@@ -63,50 +79,90 @@ class TaskPages {
     this.clock = clock;
   }
 
-  /** A task in a list, with its SLA in words. */
-  record TaskRow(
-      StaffTask task, String guestName, String propertyName, String sla, boolean breached) {}
-
   /** A message already exchanged with the guest. */
   record MessageLine(String when, String what, String state, String subject) {}
 
-  @GetMapping("/tasks")
-  String list(Authentication auth, Model model) {
-    StaffUser user = CurrentStaff.of(auth);
-    Instant now = clock.instant();
-    List<TaskRow> rows = new ArrayList<>();
-    for (StaffTask t : tasks.visibleTo(user)) {
-      // only the tasks of the properties they work for (a task of no property: all-properties
-      // staff)
-      boolean ownProperty =
-          propertyOf
-              .task(t.id())
-              .map(org.guestjourney.security.PropertyAccess::readable)
-              .orElseGet(() -> all(auth));
-      if (!ownProperty) {
-        continue;
-      }
-      Booking b = t.bookingId() == null ? null : bookings.findById(t.bookingId()).orElse(null);
-      Guest g = b == null ? null : guests.findById(b.guestId()).orElse(null);
-      Property p = b == null ? null : properties.findById(b.propertyId()).orElse(null);
-      String who =
-          g != null
-              ? g.fullName()
-              : details.stream()
-                  .map(d -> d.whoFor(t))
-                  .flatMap(java.util.Optional::stream)
-                  .findFirst()
-                  .orElse("");
-      rows.add(new TaskRow(t, who, p == null ? "" : p.name(), sla(t, now), t.breached(now)));
+  /** The filters of the list, as chosen on the page (all optional). */
+  record Filter(Boolean mine, Long property, String kind, String urgency, Boolean overdue) {
+
+    public boolean any() {
+      return Boolean.TRUE.equals(mine)
+          || property != null
+          || present(kind)
+          || present(urgency)
+          || Boolean.TRUE.equals(overdue);
     }
-    model.addAttribute("rows", rows);
+
+    boolean keeps(TaskCard c, String me) {
+      return (!Boolean.TRUE.equals(mine) || me.equals(c.task().assignee()))
+          && (property == null || property.equals(c.propertyId()))
+          && (!present(kind) || kind.equals(c.task().taskKind()))
+          && (!present(urgency) || urgency.equals(c.urgency()))
+          && (!Boolean.TRUE.equals(overdue) || c.overdue());
+    }
+
+    private static boolean present(String s) {
+      return s != null && !s.isBlank();
+    }
+  }
+
+  /** A choice in a filter's list. */
+  record Option(String value, String label) {}
+
+  @GetMapping("/tasks")
+  String list(
+      @RequestParam(required = false) Boolean mine,
+      @RequestParam(required = false) Long property,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String urgency,
+      @RequestParam(required = false) Boolean overdue,
+      Authentication auth,
+      Model model) {
+    StaffUser user = CurrentStaff.of(auth);
+    Filter filter = new Filter(mine, property, kind, urgency, overdue);
+    List<TaskCard> all =
+        open.of(auth).stream().map(cards::card).sorted(TaskCards.TRIAGE_ORDER).toList();
+    List<TaskCard> shown = all.stream().filter(c -> filter.keeps(c, user.username())).toList();
+    model.addAttribute("cards", shown);
+    model.addAttribute("total", all.size());
+    model.addAttribute("overdueCount", all.stream().filter(TaskCard::overdue).count());
+    model.addAttribute("filter", filter);
+    model.addAttribute(
+        "properties",
+        all.stream()
+            .filter(c -> c.propertyId() != null)
+            .map(c -> new Option(String.valueOf(c.propertyId()), c.propertyName()))
+            .distinct()
+            .sorted(java.util.Comparator.comparing(Option::label))
+            .toList());
+    model.addAttribute(
+        "kinds",
+        all.stream()
+            .filter(c -> c.task().taskKind() != null)
+            .map(c -> new Option(c.task().taskKind(), c.kind()))
+            .distinct()
+            .sorted(java.util.Comparator.comparing(Option::label))
+            .toList());
     model.addAttribute("user", user);
+    model.addAttribute("refreshSeconds", refresh.toSeconds());
+    model.addAttribute("version", version(open.count(auth)));
     return "pages/tasks";
   }
 
-  private static boolean all(Authentication auth) {
-    return auth.getPrincipal() instanceof org.guestjourney.security.PropertyScoped scoped
-        && scoped.allProperties();
+  /**
+   * What the tasklist's script polls: how many open tasks wait for this person and a version that
+   * changes whenever any task changes (the page then fetches itself again).
+   */
+  @GetMapping(value = "/tasks/pulse", produces = "application/json")
+  @ResponseBody
+  java.util.Map<String, Object> pulse(Authentication auth) {
+    int count = open.count(auth);
+    return java.util.Map.of("open", count, "version", version(count));
+  }
+
+  private String version(int count) {
+    Instant last = tasks.lastChange();
+    return count + ":" + (last == null ? 0 : last.toEpochMilli());
   }
 
   @GetMapping("/tasks/{id}")
@@ -115,7 +171,11 @@ class TaskPages {
     StaffTask task = tasks.get(id, user);
     Instant now = clock.instant();
     model.addAttribute("task", task);
+    model.addAttribute("card", cards.card(task));
     model.addAttribute("user", user);
+    if (user.isManager() && task.state() == StaffTaskState.OPEN) {
+      model.addAttribute("assignable", assignable(task));
+    }
     model.addAttribute("sla", sla(task, now));
     model.addAttribute("breached", task.breached(now));
     model.addAttribute("mine", user.username().equals(task.assignee()));
@@ -137,6 +197,42 @@ class TaskPages {
   String claim(@PathVariable long id, Authentication auth) {
     tasks.claim(id, CurrentStaff.of(auth));
     return "redirect:/tasks/" + id;
+  }
+
+  /** A manager gives the task to a named person (one who works on this team and property). */
+  @PostMapping("/tasks/{id}/assign")
+  String assign(
+      @PathVariable long id,
+      @RequestParam(required = false) String assignee,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    StaffUser manager = CurrentStaff.of(auth);
+    StaffTask task = tasks.get(id, manager);
+    StaffUser who =
+        assignable(task).stream()
+            .filter(u -> u.username().equals(assignee))
+            .findFirst()
+            .orElse(null);
+    if (who == null) {
+      redirect.addFlashAttribute(
+          "problem", "Choose someone who works on this team at this property.");
+      return "redirect:/tasks/" + id;
+    }
+    tasks.assign(id, manager, who);
+    redirect.addFlashAttribute("done", "Given to " + who.username() + ".");
+    return "redirect:/tasks/" + id;
+  }
+
+  /** Who a manager may give the task to: enabled staff of its team and property. */
+  private List<StaffUser> assignable(StaffTask task) {
+    Long propertyId = propertyOf.task(task.id()).orElse(null);
+    return staff.all().stream()
+        .filter(StaffAccount::enabled)
+        .filter(
+            a -> a.allProperties() || (propertyId != null && a.propertyIds().contains(propertyId)))
+        .map(a -> new StaffUser(a.username(), a.role().groups()))
+        .filter(u -> u.worksIn(task.candidateGroups()))
+        .toList();
   }
 
   @PostMapping("/tasks/{id}/unclaim")
@@ -165,7 +261,7 @@ class TaskPages {
       Instant when = d.sentAt() != null ? d.sentAt() : d.plannedAt();
       lines.add(
           new MessageLine(
-              f.format(when.atZone(zone)),
+              f.format(when.atZone(zone)) + " " + TaskCards.zoneName(zone),
               d.step().label(),
               d.state().name().toLowerCase(),
               d.subject()));
@@ -173,25 +269,7 @@ class TaskPages {
     return lines;
   }
 
-  /** "due in 45 min", "overdue by 1 h 5 min", or "no deadline". */
   static String sla(StaffTask task, Instant now) {
-    Duration left = task.timeLeft(now);
-    if (left == null) {
-      return "no deadline";
-    }
-    return left.isNegative() ? "overdue by " + words(left.negated()) : "due in " + words(left);
-  }
-
-  static String words(Duration d) {
-    long days = d.toDays();
-    long hours = d.toHoursPart();
-    long minutes = d.toMinutesPart();
-    if (days > 0) {
-      return days + " d " + hours + " h";
-    }
-    if (hours > 0) {
-      return hours + " h " + minutes + " min";
-    }
-    return Math.max(minutes, 0) + " min";
+    return TaskCards.sla(task, now);
   }
 }

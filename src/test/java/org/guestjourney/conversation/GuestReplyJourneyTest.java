@@ -29,6 +29,7 @@ class GuestReplyJourneyTest extends JourneyIntegrationTest {
 
   @Autowired InboundMessageService inbound;
   @Autowired StaffTaskService tasks;
+  @Autowired org.guestjourney.staffalert.StaffContacts contacts;
   @Autowired java.util.List<TaskDetails> details;
   @Autowired org.guestjourney.complaint.ComplaintService complaints;
 
@@ -69,15 +70,22 @@ class GuestReplyJourneyTest extends JourneyIntegrationTest {
     assertThat(details.stream().flatMap(d -> d.detailsFor(reply).stream()))
         .anySatisfy(d -> assertThat(d.value()).isEqualTo("Can we check in at 13:00?"));
 
+    // signed with the name the front desk gave, not their sign-in name
+    contacts.save("frontdesk", "Anna Bianchi", null, null);
     new Staff(tasks)
         .complete(
-            reply, Staff.FRONT_DESK, Map.of("reply", "Yes, your room will be ready at 13:00."));
+            reply,
+            Staff.FRONT_DESK,
+            Map.of("reply", "Hi Sofia, yes, your room will be ready at 13:00."));
 
     data.awaitState(booking.id(), MessageStep.STAFF_REPLY, DeliveryState.SENT);
     await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.to(email).size() == 2);
     assertThat(Mails.visibleText(TestMailServer.to(email).getLast()))
-        .contains("Yes, your room will be ready at 13:00.")
-        .contains("frontdesk")
+        .contains("Hi Sofia, yes, your room will be ready at 13:00.")
+        .contains("Warm regards, Anna Bianchi,")
+        .doesNotContain("frontdesk")
+        .as("one greeting only: the reply's own")
+        .doesNotContain("Dear Sofia")
         .contains("Can we check in at 13:00?");
   }
 

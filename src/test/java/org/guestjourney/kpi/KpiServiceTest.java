@@ -208,6 +208,92 @@ class KpiServiceTest extends JourneyIntegrationTest {
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   @Test
+  void openTasksPastTheirDeadlineCountAgainstOnTimeAndNpsShowsItsSampleSize() {
+    fixture();
+    long k2 =
+        jdbc.sql("select id from booking where property_id = ? and external_reference = 'K2'")
+            .param(property)
+            .query(Long.class)
+            .single();
+    // still open an hour after its deadline when the figures are asked for
+    jdbc.sql(
+            """
+            insert into staff_task (job_key, process_instance_key, element_instance_key, process_id, element_id, task_kind, name,
+              candidate_groups, due_at, booking_id, state, created_at, updated_at)
+            values (?, 1, 1, 'guest-request', 'task_handle_guest_request', 'handle-guest-request', 'Handle guest request', 'housekeeping', ?, ?, 'OPEN', ?, ?)
+            """)
+        .params(
+            -System.nanoTime(),
+            java.sql.Timestamp.from(NOW.minusSeconds(3600)),
+            k2,
+            java.sql.Timestamp.from(T),
+            java.sql.Timestamp.from(T))
+        .update();
+
+    Kpis k = kpis.compute(property, FROM, TO, NOW);
+
+    // 2 of the 4 completed tasks were on time; the open overdue one is late: 2 of 5
+    assertThat(k.tasksDone()).isEqualTo(4);
+    assertThat(k.tasksOpenOverdue()).isEqualTo(1);
+    assertThat(k.tasksOnTimeRate()).isEqualTo(0.4);
+    // NPS 0 from K1's and K2's answers
+    assertThat(k.nps()).isZero();
+    assertThat(k.npsAnswers()).isEqualTo(2);
+
+    String page =
+        org.guestjourney.support.SignedIn.as(http, "manager", "manager")
+            .getForObject(
+                "/kpis?property=" + property + "&from=" + FROM + "&to=" + TO, String.class);
+    assertThat(page.replaceAll("<[^>]+>", "").replaceAll("\\s+", " "))
+        .contains("from 2 answers: too few to read much into")
+        // the page asks at the app's clock (before 2030): that task's deadline is still ahead
+        .contains("of 4 completed tasks with a deadline and 0 still open past it");
+  }
+
+  @Test
+  void aReversedPeriodIsRefusedInWordsNotShownAsZeros() {
+    fixture();
+    var manager = org.guestjourney.support.SignedIn.as(http, "manager", "manager");
+    String page =
+        manager.getForObject(
+            "/kpis?property=" + property + "&from=" + TO + "&to=" + FROM, String.class);
+    assertThat(page)
+        .contains("data-testid=\"problem\"")
+        .contains("The start date (2030-05-31) is after the end date (2030-05-01)")
+        .doesNotContain("data-testid=\"tasks-on-time\"");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                    org.guestjourney.web.InvalidRequestException.class,
+                    () -> kpis.compute(property, TO, FROM, NOW))
+                .violations()
+                .getFirst()
+                .field())
+        .isEqualTo("from");
+    var rows =
+        manager.getForEntity(
+            "/kpis/rows/tasks?property=" + property + "&from=" + TO + "&to=" + FROM, String.class);
+    assertThat(rows.getStatusCode().value()).isEqualTo(400);
+    assertThat(rows.getBody()).contains("is after the end");
+  }
+
+  @Test
+  void theRowsPageLabelsItsColumnsAndShowsTimesInTheHousesZone() {
+    fixture();
+    String page =
+        org.guestjourney.support.SignedIn.as(http, "manager", "manager")
+            .getForObject(
+                "/kpis/rows/tasks?property=" + property + "&from=" + FROM + "&to=" + TO,
+                String.class);
+    assertThat(page)
+        .contains("<th scope=\"col\">Task</th>")
+        .contains("Due (Europe/Rome time)")
+        .contains("10 May 2030 11:00") // T + 1 h = 09:00 UTC = 11:00 in Rome (summer time)
+        .doesNotContain(">task_id<")
+        .doesNotContain(">process_id<")
+        .doesNotContain(">due_at<");
+  }
+
+  @Test
   void theManagerSeesTheFiguresAndDownloadsTheRowsOthersMayNot() {
     fixture();
     String query = "/kpis?property=" + property + "&from=" + FROM + "&to=" + TO;

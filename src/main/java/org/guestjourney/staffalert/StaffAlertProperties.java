@@ -1,0 +1,24 @@
+package org.guestjourney.staffalert;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Alerts to staff about urgent and overdue tasks.
+ *
+ * @param enabled whether alerts are raised and sent at all (default true)
+ * @param checkEvery how often each replica looks for tasks whose deadline has passed and for alerts
+ *     to send (default 5 s; {@code guest-journey.staff-alerts.check-every})
+ * @param sendLease how long one replica holds an alert while sending it before another may take it
+ *     over (default 2 min: longer than the mail and Twilio time-outs)
+ * @param retryBackoff wait before a failed alert is tried again (default 1 min)
+ * @param maxAttempts attempts before an alert is given up as failed (default 5)
+ */
+@ConfigurationProperties("guest-journey.staff-alerts")
+public record StaffAlertProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("PT5S") Duration checkEvery,
+    @DefaultValue("PT2M") Duration sendLease,
+    @DefaultValue("PT1M") Duration retryBackoff,
+    @DefaultValue("5") int maxAttempts) {}
