@@ -36,7 +36,8 @@ class AccessPages {
 
   @GetMapping("/access")
   String show(Model model) {
-    model.addAttribute("keys", keys.all());
+    model.addAttribute(
+        "keys", keys.all().stream().filter(k -> ApiKeyController.visibleTo(access, k)).toList());
     model.addAttribute("staff", staff.all());
     model.addAttribute("roles", StaffRole.values());
     model.addAttribute(
@@ -134,6 +135,9 @@ class AccessPages {
 
   @PostMapping("/access/keys/{id}/revoke")
   String revoke(@PathVariable long id, Principal manager, RedirectAttributes redirect) {
+    if (!ApiKeyController.visibleTo(access, keys.get(id))) {
+      throw new org.guestjourney.web.NotFoundException("No API key " + id);
+    }
     keys.revoke(id, manager.getName());
     redirect.addFlashAttribute("done", "The key no longer works.");
     return "redirect:/access";

@@ -72,17 +72,38 @@ class ApiKeyController {
 
   @GetMapping("/api/keys")
   List<ApiKey> all() {
-    return keys.all();
+    return keys.all().stream().filter(k -> visibleTo(access, k)).toList();
   }
 
   @GetMapping("/api/keys/{id}")
   ApiKey one(@PathVariable long id) {
-    return keys.get(id);
+    return visible(id);
   }
 
   @PostMapping("/api/keys/{id}/revoke")
   ApiKey revoke(@PathVariable long id, Principal caller) {
+    visible(id);
     return keys.revoke(id, caller.getName());
+  }
+
+  /** The key, if the caller may see it; "not found" otherwise, as if absent. */
+  private ApiKey visible(long id) {
+    ApiKey key = keys.get(id);
+    if (!visibleTo(access, key)) {
+      throw new org.guestjourney.web.NotFoundException("No API key " + id);
+    }
+    return key;
+  }
+
+  /**
+   * A key is the business of whoever covers every property it reaches: a manager of some houses
+   * sees, and revokes, only keys scoped to houses they work for.
+   */
+  static boolean visibleTo(PropertyAccess access, ApiKey key) {
+    if (access.allProperties()) {
+      return true;
+    }
+    return !key.allProperties() && key.propertyIds().stream().allMatch(access::canRead);
   }
 
   /**

@@ -238,4 +238,61 @@ class ApiKeysApiTest extends JourneyIntegrationTest {
                 .getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
   }
+
+  @Test
+  void aManagerOfOneHouseSeesAndRevokesOnlyKeysOfThatHouse() throws Exception {
+    Property other = data.property("Europe/Rome", "en");
+    String mine = data.apiKey(ApiKey.Scope.READ, house);
+    String theirs = data.apiKey(ApiKey.Scope.READ, other);
+    String everywhere = data.apiKey(ApiKey.Scope.READ);
+    String username = "mgr" + System.nanoTime() % 1_000_000_000L;
+    staffAccounts.create(
+        username,
+        "a long first password",
+        StaffRole.MANAGER,
+        false,
+        java.util.Set.of(house.id()),
+        "test");
+    TestRestTemplate manager = SignedIn.as(anonymous, username, "a long first password");
+
+    ResponseEntity<String> listed = manager.getForEntity("/api/keys", String.class);
+    assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<String> prefixes = new java.util.ArrayList<>();
+    json.readTree(listed.getBody()).forEach(k -> prefixes.add(k.path("prefix").asText()));
+    assertThat(prefixes)
+        .contains(prefixOf(mine))
+        .doesNotContain(prefixOf(theirs), prefixOf(everywhere));
+
+    long theirsId = idOf(theirs);
+    assertProblem(
+        manager.getForEntity("/api/keys/" + theirsId, String.class), HttpStatus.NOT_FOUND);
+    assertProblem(
+        post(manager, "/api/keys/" + theirsId + "/revoke", Map.of()), HttpStatus.NOT_FOUND);
+    assertThat(keyRevoked(theirsId)).as("another house's key still works").isFalse();
+    assertProblem(
+        post(manager, "/api/keys/" + idOf(everywhere) + "/revoke", Map.of()), HttpStatus.NOT_FOUND);
+
+    assertThat(post(manager, "/api/keys/" + idOf(mine) + "/revoke", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(keyRevoked(idOf(mine))).isTrue();
+  }
+
+  /** A token is gjk_<prefix>_<secret>; the prefix names the key. */
+  private static String prefixOf(String token) {
+    return token.split("_")[1];
+  }
+
+  private long idOf(String token) {
+    return jdbc.sql("select id from api_key where token_prefix = ?")
+        .param(prefixOf(token))
+        .query(Long.class)
+        .single();
+  }
+
+  private boolean keyRevoked(long id) {
+    return jdbc.sql("select revoked_at is not null from api_key where id = ?")
+        .param(id)
+        .query(Boolean.class)
+        .single();
+  }
 }
