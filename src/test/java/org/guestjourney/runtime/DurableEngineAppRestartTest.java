@@ -30,8 +30,6 @@ import org.junit.jupiter.api.Test;
 class DurableEngineAppRestartTest {
 
   private static final String DURABLE = "guest-journey.runtime.engine.durable=true";
-  // as the fault suite: deploying every model takes more than the default 10 s on a busy machine
-  private static final String SLOW_MACHINE = "camunda.client.request-timeout=PT60S";
 
   private final Path dataDirectory =
       Path.of("target/test-data/durable-" + UUID.randomUUID()).toAbsolutePath();
@@ -45,7 +43,7 @@ class DurableEngineAppRestartTest {
     int mailsBefore;
     long claimed;
     try (AppProcess first =
-        AppProcess.start(dataDirectory, TestMailServer.port(), "first", DURABLE, SLOW_MACHINE)) {
+        AppProcess.start(dataDirectory, TestMailServer.port(), "first", DURABLE)) {
       // on a busy machine health turns UP before the demo accounts are there to sign in with
       awaitLog("first", "demo accounts");
       long propertyId = property(first);
@@ -94,7 +92,7 @@ class DurableEngineAppRestartTest {
     Thread.sleep(1_000);
 
     try (AppProcess second =
-        AppProcess.start(dataDirectory, TestMailServer.port(), "second", DURABLE, SLOW_MACHINE)) {
+        AppProcess.start(dataDirectory, TestMailServer.port(), "second", DURABLE)) {
       // give whatever would be restored, cancelled or re-sent time to show up
       Thread.sleep(10_000);
       assertThat(tasks(bookingId))

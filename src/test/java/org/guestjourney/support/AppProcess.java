@@ -62,10 +62,7 @@ public final class AppProcess implements AutoCloseable {
                 // the start-up deployment can take more than the default 10 s on a loaded machine
                 "--camunda.client.request-timeout=PT60S",
                 "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtpPort,
-                // as in JourneyIntegrationTest: deploying every model at start can take more than
-                // the client's default 10 s on a loaded 2-core machine
-                "--camunda.client.request-timeout=PT60S"));
+                "--spring.mail.port=" + smtpPort));
     for (String e : extra) {
       command.add("--" + e);
     }
