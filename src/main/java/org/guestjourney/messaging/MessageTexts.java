@@ -86,7 +86,10 @@ public class MessageTexts {
   }
 
   /** A message's own texts for a house and language; empty parts fall back to the packaged ones. */
-  public record MessageText(String emailSubject, String emailBody, String smsText) {
+  public record MessageText(
+      String emailSubject,
+      @org.guestjourney.web.MultiLine String emailBody,
+      @org.guestjourney.web.MultiLine String smsText) {
     public boolean hasEmail() {
       return emailSubject != null && emailBody != null;
     }

@@ -8,16 +8,16 @@ import java.time.LocalTime;
  * required; every text may be empty.
  */
 public record HouseInformation(
-    String address,
-    String directions,
-    String keyHandover,
-    String wifi,
+    @org.guestjourney.web.MultiLine String address,
+    @org.guestjourney.web.MultiLine String directions,
+    @org.guestjourney.web.MultiLine String keyHandover,
+    @org.guestjourney.web.MultiLine String wifi,
     String houseManualUrl,
     LocalTime checkInTime,
     LocalTime checkOutTime,
-    String cancellationPolicy,
-    String deposit,
-    String fees)
+    @org.guestjourney.web.MultiLine String cancellationPolicy,
+    @org.guestjourney.web.MultiLine String deposit,
+    @org.guestjourney.web.MultiLine String fees)
     implements java.io.Serializable {
 
   static HouseInformation of(Property p) {

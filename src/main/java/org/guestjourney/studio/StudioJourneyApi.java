@@ -31,7 +31,7 @@ class StudioJourneyApi {
     this.journeys = journeys;
   }
 
-  record ModelBody(String xml, String comment) {}
+  record ModelBody(@org.guestjourney.web.MultiLine String xml, String comment) {}
 
   @GetMapping("/studio/journeys/" + ID + "/model")
   Map<String, Object> model(@PathVariable String processId) {

@@ -32,7 +32,11 @@ class StudioMessageApi {
     this.messages = messages;
   }
 
-  record PreviewRequest(String emailSubject, String emailBody, String smsText, Long bookingId) {}
+  record PreviewRequest(
+      String emailSubject,
+      @org.guestjourney.web.MultiLine String emailBody,
+      @org.guestjourney.web.MultiLine String smsText,
+      Long bookingId) {}
 
   @GetMapping(PATH)
   Map<String, Object> get(

@@ -71,14 +71,16 @@ class FullStayProcessVariablesTest extends JourneyIntegrationTest {
 
     // before booking: a question, answered by the front desk
     Inquiry inquiry =
-        inquiries.receive(
-            new InquiryRequest(
-                property.id(),
-                name,
-                email,
-                phone,
-                "en",
-                typed("Is the sauna heated in May?", typed)));
+        org.guestjourney.support.Inquiries.started(
+            inquiries,
+            inquiries.receive(
+                new InquiryRequest(
+                    property.id(),
+                    name,
+                    email,
+                    phone,
+                    "en",
+                    typed("Is the sauna heated in May?", typed))));
     staff.complete(
         staff.awaitOpenTask(inquiry.processInstanceKey(), InquiryJourney.TASK_ANSWER_INQUIRY),
         Staff.FRONT_DESK,
@@ -133,7 +135,9 @@ class FullStayProcessVariablesTest extends JourneyIntegrationTest {
     data.awaitState(booking.id(), MessageStep.WELCOME, DeliveryState.SENT);
     long inStay = engine.awaitInstanceOf(StayJourneys.IN_STAY, "bookingId", booking.id());
     GuestRequest request =
-        requests.raise(booking.id(), "amenities", typed("A kettle for room nine", typed));
+        org.guestjourney.support.GuestRequests.started(
+            requests,
+            requests.raise(booking.id(), "amenities", typed("A kettle for room nine", typed)));
     staff.complete(
         staff.awaitOpenTask(
             request.processInstanceKey(), GuestRequestJourney.TASK_HANDLE_GUEST_REQUEST),
