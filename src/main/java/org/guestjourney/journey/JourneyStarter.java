@@ -91,10 +91,19 @@ class JourneyStarter implements OutboxHandler {
    * dispatcher sends an entry once). Its model reads the facts again and arms the moments it waits
    * for anew; messages that went are not sent again (their delivery records are keyed).
    */
+  /**
+   * How long after departure a post-stay journey may still wait for a moment the house's settings
+   * decide (settings allow at most 1 + 14 days for the survey reminder, 14 for the review request).
+   */
+  static final int POST_STAY_REACH_DAYS = 21;
+
   @EventListener
   void tellJourneysAboutSettings(JourneySettingsChanged event) {
     String change = java.util.UUID.randomUUID().toString();
-    LocalDate from = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
+    // post-stay journeys run on after departure (the survey reminder and the review request, up to
+    // 14 days each by the house's settings): their waiting moments are re-armed too
+    LocalDate from =
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(POST_STAY_REACH_DAYS);
     for (Booking booking : bookings.findConfirmedDepartingFrom(from)) {
       if (booking.propertyId() == event.propertyId()) {
         publish(PreArrivalJourney.MESSAGE_HOUSE_SETTINGS_CHANGED, booking.id(), change);

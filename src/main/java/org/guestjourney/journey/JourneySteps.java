@@ -278,7 +278,12 @@ public class JourneySteps {
             step.message(),
             key,
             content(
-                bookingId, step, carried.values().stream().map(Carried::step).toList(), requestId));
+                bookingId,
+                step,
+                carried.values().stream().map(Carried::step).toList(),
+                requestId,
+                // a step that went already (the journey came back to it) invites nobody again
+                !went));
     SendOutcome outcome =
         messaging.sendStep(request, JourneyModel.catchesError(node, ERROR_GUEST_UNREACHABLE));
     if (outcome instanceof SendOutcome.Unreachable
@@ -434,7 +439,7 @@ public class JourneySteps {
                   bookingId,
                   step.message(),
                   key(bookingId, step, variables),
-                  content(bookingId, step, List.of(), null)));
+                  content(bookingId, step, List.of(), null, true)));
         }
       }
     }
@@ -457,7 +462,11 @@ public class JourneySteps {
 
   /** The values a message's template may use besides guest, property and booking. */
   private Map<String, Object> content(
-      long bookingId, Step step, java.util.Collection<Step> carried, Long requestId) {
+      long bookingId,
+      Step step,
+      java.util.Collection<Step> carried,
+      Long requestId,
+      boolean inviteToSurvey) {
     Booking booking = bookings.findById(bookingId).orElseThrow();
     Property property = properties.findById(booking.propertyId()).orElseThrow();
     JourneySettings settings = properties.settings(property.id());
@@ -471,7 +480,7 @@ public class JourneySteps {
         step.survey() != null
             ? step.survey()
             : carried.stream().map(Step::survey).filter(s -> s != null).findFirst().orElse(null);
-    if (survey != null) {
+    if (survey != null && inviteToSurvey) {
       SurveyKind kind = "quick".equals(survey) ? SurveyKind.QUICK : SurveyKind.SATISFACTION;
       String language =
           property.languageFor(

@@ -16,6 +16,8 @@ import org.guestjourney.property.Property;
  *     revision)
  * @param stayNights, partySize, previousStays what the courtesy and high-value decisions read
  * @param messageBudget the automated messages the stay should get (house setting, default 6)
+ * @param satisfactionSurveyAnswered whether the guest answered the stay's satisfaction survey (a
+ *     post-stay journey that starts over after a settings change waits for no reminder then)
  */
 public record StayFacts(
     long bookingId,
@@ -39,11 +41,13 @@ public record StayFacts(
     int surveyReminderAfterDays,
     int reviewRequestAfterDays,
     int phoneFollowUpWithinDays,
-    int messageBudget) {
+    int messageBudget,
+    boolean satisfactionSurveyAnswered) {
 
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-  static StayFacts of(Booking b, Property p, JourneySettings s, int previousStays) {
+  static StayFacts of(
+      Booking b, Property p, JourneySettings s, int previousStays, boolean surveyAnswered) {
     return new StayFacts(
         b.id(),
         b.revision(),
@@ -66,7 +70,8 @@ public record StayFacts(
         s.surveyReminderAfterDays(),
         s.reviewRequestAfterDays(),
         s.phoneFollowUpWithinDays(),
-        s.messageBudget());
+        s.messageBudget(),
+        surveyAnswered);
   }
 
   /** The facts as the FEEL variables the model reads. */

@@ -22,6 +22,7 @@ public final class StayJourneys {
   // post-stay
   public static final String TASK_SEND_THANK_YOU = "task_send_thank_you";
   public static final String TASK_SEND_SATISFACTION_SURVEY = "task_send_satisfaction_survey";
+  public static final String CATCH_SATISFACTION_SURVEY_ANSWERED = "catch_survey_answered";
   public static final String TIMER_SURVEY_REMINDER_DUE = "timer_survey_reminder_due";
   public static final String TASK_SEND_SURVEY_REMINDER = "task_send_survey_reminder";
   public static final String TASK_SEND_REVIEW_REQUEST = "task_send_review_request";

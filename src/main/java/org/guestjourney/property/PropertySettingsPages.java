@@ -41,6 +41,7 @@ class PropertySettingsPages {
   String show(@PathVariable long id, Model model) {
     model.addAttribute("property", properties.get(id));
     if (!model.containsAttribute("settings")) {
+      // the journey settings with the house's pre-arrival timings: every field the form posts
       model.addAttribute("settings", properties.settings(id));
     }
     model.addAttribute(
@@ -75,16 +76,9 @@ class PropertySettingsPages {
             number(form, "maxMessagesPerStay", unreadable),
             number(form, "whatsappFallbackMinutes", unreadable),
             number(form, "messageBudget", unreadable),
-            // not on the page yet: left out, they keep their value
-            form.containsKey("checkInGuideDaysBefore")
-                ? number(form, "checkInGuideDaysBefore", unreadable)
-                : null,
-            form.containsKey("checkInGuideSendTime")
-                ? time(form, "checkInGuideSendTime", unreadable)
-                : null,
-            form.containsKey("dayBeforeReminderSendTime")
-                ? time(form, "dayBeforeReminderSendTime", unreadable)
-                : null);
+            number(form, "checkInGuideDaysBefore", unreadable),
+            time(form, "checkInGuideSendTime", unreadable),
+            time(form, "dayBeforeReminderSendTime", unreadable));
     try {
       if (!unreadable.isEmpty()) {
         throw new InvalidRequestException(unreadable);

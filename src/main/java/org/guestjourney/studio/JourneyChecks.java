@@ -292,6 +292,7 @@ class JourneyChecks {
     v.put("reviewRequestAfterDays", 2);
     v.put("phoneFollowUpWithinDays", 7);
     v.put("messageBudget", 6);
+    v.put("satisfactionSurveyAnswered", false);
     v.put("heldUntil", arrival.atTime(9, 0).atZone(ZoneId.of("Europe/Rome")).toString());
     return v;
   }

@@ -19,8 +19,10 @@ import org.guestjourney.messaging.MessageDelivery;
 import org.guestjourney.messaging.MessageStep;
 import org.guestjourney.property.Property;
 import org.guestjourney.support.JourneyIntegrationTest;
+import org.guestjourney.support.Mails;
 import org.guestjourney.support.SignedIn;
 import org.guestjourney.support.TestMailServer;
+import org.guestjourney.survey.SurveyService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,6 +31,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A manager's settings change reaches journeys that are already waiting: the moments not yet
@@ -40,6 +43,8 @@ class SettingsChangeRearmsJourneyTest extends JourneyIntegrationTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
   @Autowired TestRestTemplate anonymous;
+  @Autowired SurveyService surveys;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void movesAWaitingDayBeforeReminderFromSixPmToNineAmAndSendsItOnce() {
@@ -135,6 +140,92 @@ class SettingsChangeRearmsJourneyTest extends JourneyIntegrationTest {
         .singleElement()
         .extracting(MessageDelivery::attempts)
         .isEqualTo(1);
+  }
+
+  /**
+   * A post-stay journey waiting for the review request when the house moves it later: the thank-you
+   * and the survey (passed again on re-entry) are not sent again, the survey the guest answered
+   * gets no reminder, and the review request goes at the new moment only.
+   */
+  @Test
+  void movesTheReviewRequestOfADepartedGuestAndRemindsNobodyWhoAnswered() throws Exception {
+    TestRestTemplate manager = SignedIn.as(anonymous, "manager", "manager");
+    Property property = data.property("Europe/Rome", "en");
+    data.messageBudget(property, 20); // every message on its own
+    String settingsUrl = "/api/properties/" + property.id() + "/settings";
+    assertThat(
+            put(
+                manager,
+                settingsUrl,
+                Map.of("reviewRequestAfterDays", 4, "surveyReminderAfterDays", 2)))
+        .isEqualTo(HttpStatus.OK);
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(1);
+    String email = data.uniqueEmail();
+    Booking booking = data.book(data.request(property, arrival, 1, email, "en"));
+    data.journeyOf(booking.id());
+    data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
+    LocalDate departure = booking.departureDate();
+
+    engine.moveTo(local(property, departure, 14, 1)); // check-out 11:00 + 3 h
+    long postStay = engine.awaitInstanceOf(StayJourneys.POST_STAY, "bookingId", booking.id());
+    data.awaitState(booking.id(), MessageStep.THANK_YOU, DeliveryState.SENT);
+    engine.moveTo(local(property, departure.plusDays(1), 10, 1));
+    data.awaitState(booking.id(), MessageStep.SATISFACTION_SURVEY, DeliveryState.SENT);
+    surveys.answer(
+        lastSurveyToken(email),
+        Map.of("room", "5", "cleanliness", "5", "staff", "5", "value", "4", "recommend", "9"));
+    engine.awaitInstance(
+        postStay, i -> i.hasPassedElement(StayJourneys.CATCH_SATISFACTION_SURVEY_ANSWERED));
+    int mailsBefore = TestMailServer.to(email).size();
+    int invitationsBefore = invitations(booking.id());
+
+    // the review request was due 4 days after departure; the house makes it 6
+    assertThat(put(manager, settingsUrl, Map.of("reviewRequestAfterDays", 6)))
+        .isEqualTo(HttpStatus.OK);
+    engine.awaitInstance(postStay, i -> i.hasPassedElement(StayJourneys.TASK_READ_NEW_SETTINGS));
+
+    // the reminder moment passes (1 + 2 days after departure): nothing goes, the answer stands
+    engine.moveTo(local(property, departure.plusDays(3), 10, 1));
+    engine.moveTo(local(property, departure.plusDays(4), 10, 1)); // the old review moment
+    assertThat(TestMailServer.to(email)).hasSize(mailsBefore);
+    Instant newMoment = local(property, departure.plusDays(6), 10, 0);
+    engine.moveTo(newMoment.plus(MINUTE));
+    MessageDelivery review =
+        data.awaitState(booking.id(), MessageStep.REVIEW_REQUEST, DeliveryState.SENT);
+    assertThat(review.sentAt()).isBetween(newMoment, newMoment.plus(MINUTE.multipliedBy(2)));
+    assertThat(TestMailServer.to(email)).hasSize(mailsBefore + 1);
+    assertThat(data.messages(booking.id()))
+        .extracting(MessageDelivery::step)
+        .doesNotContain(MessageStep.SATISFACTION_SURVEY_REMINDER);
+    assertThat(data.messages(booking.id()))
+        .filteredOn(
+            d ->
+                d.step().equals(MessageStep.THANK_YOU)
+                    || d.step().equals(MessageStep.SATISFACTION_SURVEY))
+        .hasSize(2)
+        .allSatisfy(d -> assertThat(d.attempts()).isEqualTo(1));
+    // the survey step passed again on re-entry made no new survey link
+    assertThat(invitations(booking.id())).isEqualTo(invitationsBefore);
+  }
+
+  private int invitations(long bookingId) {
+    return jdbc.sql("select count(*) from survey_invitation where booking_id = ?")
+        .param(bookingId)
+        .query(Integer.class)
+        .single();
+  }
+
+  private static String lastSurveyToken(String email) throws Exception {
+    Pattern link = Pattern.compile("http://localhost:8080/survey/([A-Za-z0-9_-]+)");
+    String token = null;
+    for (var mail : TestMailServer.to(email)) {
+      Matcher m = link.matcher(Mails.body(mail));
+      if (m.find()) {
+        token = m.group(1);
+      }
+    }
+    assertThat(token).as("a survey link mailed to " + email).isNotNull();
+    return token;
   }
 
   private static Instant local(Property property, LocalDate day, int hour, int minute) {

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 class PropertySettingsTest extends JourneyIntegrationTest {
 
   @Autowired TestRestTemplate http;
+  @Autowired PropertyService propertyService;
   @Autowired PropertyRepository properties;
 
   @Test
@@ -100,6 +101,14 @@ class PropertySettingsTest extends JourneyIntegrationTest {
     assertThat(properties.settings(property.id()).quietHoursStart()).isEqualTo(LocalTime.of(21, 0));
 
     form.put("whatsappFallbackMinutes", "15");
+    // the pre-arrival timings are on the page too
+    assertThat(form)
+        .containsEntry(
+            "checkInGuideDaysBefore", Integer.toString(property.checkInGuideDaysBefore()))
+        .containsKeys("checkInGuideSendTime", "dayBeforeReminderSendTime");
+    form.put("checkInGuideDaysBefore", "2");
+    form.put("checkInGuideSendTime", "16:45");
+    form.put("dayBeforeReminderSendTime", "18:30");
     ResponseEntity<String> saved = PageForms.submit(manager, page, page, form);
     assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.FOUND);
     JourneySettings now = properties.settings(property.id());
@@ -107,6 +116,10 @@ class PropertySettingsTest extends JourneyIntegrationTest {
     assertThat(now.quietHoursEnd()).isEqualTo(LocalTime.of(8, 0));
     assertThat(now.whatsappFallbackAfter()).isEqualTo(Duration.ofMinutes(15));
     assertThat(now.isQuiet(LocalTime.of(21, 30))).isFalse();
+    Property house = propertyService.get(property.id());
+    assertThat(house.checkInGuideDaysBefore()).isEqualTo(2);
+    assertThat(house.checkInGuideSendTime()).isEqualTo(LocalTime.of(16, 45));
+    assertThat(house.dayBeforeReminderSendTime()).isEqualTo(LocalTime.of(18, 30));
   }
 
   /** The form's current values, as a browser would send them back. */
