@@ -22,10 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The staff pages speak the language each person chose on their account page, in real Chromium
- * on a phone: a front-desk member of the Hangzhou house chooses Simplified Chinese and the menu,
- * the house board, the bookings and the tasklist are in Chinese, with times in their zone; a
- * colleague who chose nothing keeps the browser's English.
+ * The staff pages speak the language each person chose on their account page, in real Chromium on a
+ * phone: a front-desk member of the Hangzhou house chooses Simplified Chinese and the menu, the
+ * house board, the bookings and the tasklist are in Chinese, with times in their zone; a colleague
+ * who chose nothing keeps the browser's English.
  */
 class StaffLanguageBrowserTest extends JourneyIntegrationTest {
 
@@ -48,8 +48,7 @@ class StaffLanguageBrowserTest extends JourneyIntegrationTest {
 
   void signIn(WebDriverWait wait, String username) {
     browser.get(url("/today"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-        .sendKeys(username);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(
@@ -61,7 +60,7 @@ class StaffLanguageBrowserTest extends JourneyIntegrationTest {
   }
 
   String menu() {
-    return browser.findElement(By.tagName("nav")).getText();
+    return browser.findElement(By.cssSelector("header.top")).getText();
   }
 
   @Test
