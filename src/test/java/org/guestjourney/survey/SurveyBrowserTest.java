@@ -32,6 +32,7 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
   @LocalServerPort int port;
   @Autowired SurveyService surveys;
   @Autowired ComplaintService complaints;
+  @Autowired org.guestjourney.property.HouseInformationService houseInformation;
   WebDriver browser;
   WebDriverWait wait;
 
@@ -200,6 +201,22 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
     String path =
         URI.create(surveys.invite(booking.id(), SurveyKind.SATISFACTION, "zh-CN")).getPath();
     String token = path.substring("/survey/".length());
+    // the house has a logo: the guest pages show it, named by the house
+    var info = houseInformation.get(property.id());
+    houseInformation.update(
+        property.id(),
+        new org.guestjourney.property.HouseInformation(
+            info.address(),
+            info.directions(),
+            info.keyHandover(),
+            info.wifi(),
+            info.houseManualUrl(),
+            info.checkInTime(),
+            info.checkOutTime(),
+            info.cancellationPolicy(),
+            info.deposit(),
+            info.fees(),
+            "https://127.0.0.1:9/casa-logo.png"));
 
     browser.get("http://localhost:" + port + path);
     wait.until(
@@ -211,6 +228,9 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
         .isEqualTo("只需几分钟。");
     assertThat(browser.findElement(By.cssSelector("[data-testid=house]")).getText())
         .isEqualTo(property.name());
+    WebElement logo = browser.findElement(By.cssSelector("[data-testid=house-logo]"));
+    assertThat(logo.getAttribute("src")).isEqualTo("https://127.0.0.1:9/casa-logo.png");
+    assertThat(logo.getAttribute("alt")).isEqualTo(property.name());
     // the scale of a question side by side: the 0–10 question fits one row on a phone
     @SuppressWarnings("unchecked")
     java.util.List<Number> tops =
