@@ -16,20 +16,72 @@
  * 4. With data-draft-url (the guest's survey): what is typed is kept as a draft while the form is
  *    filled in — POST {"data": …} there a moment after the last change, and when the page is left —
  *    so the answers are back when the link is opened again. An element #draft-status, if present,
- *    says when the draft was saved (its text from data-draft-saved-label).
+ *    says when the draft was saved (its text from data-draft-saved-label). A draft is only saved
+ *    once the person has changed something themselves (typing, a tap), never for the form's own
+ *    first render, so "saved" never shows before the guest touched anything.
+ * 5. Words: form-js checks fields in English ("Field is required."). With data-msg-required,
+ *    data-msg-email, data-msg-phone, data-msg-maxlength, data-msg-minlength, data-msg-max,
+ *    data-msg-min and data-msg-pattern ({0} for the number) its messages are shown in the page's
+ *    language instead; data-msg-generic and data-msg-load-failed replace the page's own errors.
  *
  * Plain ES2017, no eval, no innerHTML: server text is written with textContent only.
  */
 (function () {
   'use strict';
 
-  const GENERIC = 'The task could not be completed. Please try again.';
-  const LOAD_FAILED = 'The form could not be loaded. Please reload the page.';
-
   const host = document.getElementById('task-form');
   const errorBox = document.getElementById('task-form-errors');
   if (!host || !window.FormViewer) {
     return;
+  }
+
+  const GENERIC = host.dataset.msgGeneric || 'The task could not be completed. Please try again.';
+  const LOAD_FAILED =
+    host.dataset.msgLoadFailed || 'The form could not be loaded. Please reload the page.';
+
+  // form-js's own validation messages and the page's words for them ({0}: the number)
+  const VALIDATION = [
+    [/^Field is required\.$/, 'msgRequired'],
+    [/^Field must be a valid email\.$/, 'msgEmail'],
+    [/^Field must be a valid\s+international phone number\./, 'msgPhone'],
+    [/^Field must have maximum length of (\d+)\.$/, 'msgMaxlength'],
+    [/^Field must have minimum length of (\d+)\.$/, 'msgMinlength'],
+    [/^Field must have maximum value of (\S+)\.$/, 'msgMax'],
+    [/^Field must have minimum value of (\S+)\.$/, 'msgMin'],
+    [/^Field must match pattern /, 'msgPattern']
+  ];
+
+  function localise(text) {
+    for (let i = 0; i < VALIDATION.length; i++) {
+      const match = VALIDATION[i][0].exec(text);
+      const words = host.dataset[VALIDATION[i][1]];
+      if (match && words) {
+        return words.replace('{0}', match[1] || '');
+      }
+    }
+    return null;
+  }
+
+  function localiseErrors() {
+    host.querySelectorAll('.fjs-form-field-error').forEach(function (box) {
+      const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+      let node = walker.nextNode();
+      while (node) {
+        const words = localise(node.nodeValue.trim());
+        if (words !== null) {
+          node.nodeValue = words;
+        }
+        node = walker.nextNode();
+      }
+    });
+  }
+
+  if (host.dataset.msgRequired) {
+    new MutationObserver(localiseErrors).observe(host, {
+      childList: true,
+      subtree: true,
+      characterData: true
+    });
   }
 
   function meta(name) {
@@ -111,7 +163,24 @@
     }
   }
 
+  // Whether the person has changed anything themselves (not the form's own first render).
+  let touched = false;
+  ['input', 'change', 'click', 'keydown'].forEach(function (type) {
+    host.addEventListener(
+      type,
+      function (event) {
+        if (event.isTrusted) {
+          touched = true;
+        }
+      },
+      true
+    );
+  });
+
   function draftChanged(data) {
+    if (!touched) {
+      return;
+    }
     draftPending = JSON.stringify({ data: data });
     if (draftTimer) {
       clearTimeout(draftTimer);

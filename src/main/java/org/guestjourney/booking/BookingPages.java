@@ -25,9 +25,15 @@ class BookingPages {
   private final PropertyRepository properties;
   private final PropertyAccess access;
   private final Clock clock;
+  private final org.springframework.context.MessageSource words;
 
   BookingPages(
-      BookingBoard board, PropertyRepository properties, PropertyAccess access, Clock clock) {
+      BookingBoard board,
+      PropertyRepository properties,
+      PropertyAccess access,
+      Clock clock,
+      org.springframework.context.MessageSource words) {
+    this.words = words;
     this.board = board;
     this.properties = properties;
     this.access = access;
@@ -85,7 +91,12 @@ class BookingPages {
       try {
         day = LocalDate.parse(date);
       } catch (DateTimeParseException e) {
-        model.addAttribute("problem", "That is not a date; showing today instead.");
+        model.addAttribute(
+            "problem",
+            words.getMessage(
+                "today.notadate",
+                null,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
       }
     }
     model.addAttribute("house", house);

@@ -152,7 +152,13 @@ public class BookingService {
     return bookings.findById(bookingId).orElseThrow(() -> notFound(bookingId));
   }
 
-  private Optional<Property> validate(BookingRequest r) {
+  /** The guest's expected arrival time, if recorded. */
+  public Optional<java.time.LocalTime> expectedArrival(long bookingId) {
+    return bookings.expectedArrival(bookingId);
+  }
+
+  /** Checks a booking request against the rules without storing it (throws the violations). */
+  Optional<Property> validate(BookingRequest r) {
     Violations v = new Violations();
     Optional<Property> property = Optional.empty();
     if (v.required(r.propertyId(), "propertyId")) {

@@ -468,7 +468,9 @@ public class MessagingService {
               to.property().name(),
               to.property().contactEmail(),
               content,
-              step.transactional() ? null : unsubscribes.urlFor(route.address()),
+              step.transactional()
+                  ? null
+                  : unsubscribes.urlFor(route.address(), content.language(), to.property().id()),
               to.property().id());
       Optional<Channel.Receipt> earlier =
           delivery.attempts() > 0

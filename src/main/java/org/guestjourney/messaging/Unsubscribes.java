@@ -40,6 +40,18 @@ public class Unsubscribes {
     return publicBaseUrl + "/unsubscribe/" + tokenFor(address);
   }
 
+  /**
+   * The link for {@code address} from an e-mail in {@code language} sent by a property: the page it
+   * opens speaks that language and names the house.
+   */
+  public String urlFor(String address, String language, long propertyId) {
+    return urlFor(address)
+        + "?lang="
+        + java.net.URLEncoder.encode(language == null ? "en" : language, StandardCharsets.UTF_8)
+        + "&house="
+        + propertyId;
+  }
+
   String tokenFor(String address) {
     String normalised = OptOuts.normalise(address);
     String encoded =

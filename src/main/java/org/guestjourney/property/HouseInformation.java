@@ -5,7 +5,7 @@ import java.time.LocalTime;
 /**
  * What a house tells its guests, as a manager edits it (the page and {@code PUT
  * /api/properties/{id}/house}); the next message rendered uses it. Check-in and check-out times are
- * required; every text may be empty.
+ * required; every text may be empty. {@code logoUrl} (https) is the logo on the guest pages.
  */
 public record HouseInformation(
     @org.guestjourney.web.MultiLine String address,
@@ -17,10 +17,11 @@ public record HouseInformation(
     LocalTime checkOutTime,
     @org.guestjourney.web.MultiLine String cancellationPolicy,
     @org.guestjourney.web.MultiLine String deposit,
-    @org.guestjourney.web.MultiLine String fees)
+    @org.guestjourney.web.MultiLine String fees,
+    String logoUrl)
     implements java.io.Serializable {
 
-  static HouseInformation of(Property p) {
+  static HouseInformation of(Property p, String logoUrl) {
     return new HouseInformation(
         p.address(),
         p.directions(),
@@ -31,6 +32,7 @@ public record HouseInformation(
         p.checkOutTime(),
         p.cancellationPolicy(),
         p.depositTerms(),
-        p.extraFees());
+        p.extraFees(),
+        logoUrl);
   }
 }

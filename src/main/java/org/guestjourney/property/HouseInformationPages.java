@@ -51,7 +51,8 @@ class HouseInformationPages {
             time(form, "checkOutTime", unreadable),
             form.get("cancellationPolicy"),
             form.get("deposit"),
-            form.get("fees"));
+            form.get("fees"),
+            form.get("logoUrl"));
     try {
       if (!unreadable.isEmpty()) {
         throw new InvalidRequestException(unreadable);

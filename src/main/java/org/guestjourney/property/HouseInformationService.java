@@ -27,7 +27,8 @@ public class HouseInformationService {
     return HouseInformation.of(
         properties
             .findById(propertyId)
-            .orElseThrow(() -> new NotFoundException("No property " + propertyId)));
+            .orElseThrow(() -> new NotFoundException("No property " + propertyId)),
+        properties.logoUrl(propertyId).orElse(null));
   }
 
   public HouseInformation update(long propertyId, HouseInformation house) {
@@ -52,13 +53,22 @@ public class HouseInformationService {
     if (url != null) {
       v.check(isWebAddress(url), "houseManualUrl", "must be an http:// or https:// address");
     }
+    v.maxLength(house.logoUrl(), MAX_LINE, "logoUrl");
+    String logo = blankToNull(house.logoUrl());
+    if (logo != null) {
+      v.check(
+          isWebAddress(logo) && logo.startsWith("https://"),
+          "logoUrl",
+          "must be an https:// address of an image");
+    }
     v.throwIfAny();
     jdbc.sql(
             """
             update property set address = :address, directions = :directions,
               key_handover = :keyHandover, wifi_details = :wifi, house_manual_url = :url,
               check_in_time = :checkIn, check_out_time = :checkOut,
-              cancellation_policy = :cancellation, deposit_terms = :deposit, extra_fees = :fees
+              cancellation_policy = :cancellation, deposit_terms = :deposit, extra_fees = :fees,
+              logo_url = :logo
              where id = :id
             """)
         .param("address", blankToNull(house.address()))
@@ -71,6 +81,7 @@ public class HouseInformationService {
         .param("cancellation", blankToNull(house.cancellationPolicy()))
         .param("deposit", blankToNull(house.deposit()))
         .param("fees", blankToNull(house.fees()))
+        .param("logo", logo)
         .param("id", propertyId)
         .update();
     return get(propertyId);

@@ -96,6 +96,15 @@ public class PropertyRepository {
         .update();
   }
 
+  /** The house's logo for the guest pages (an https:// address), if it has one. */
+  public Optional<String> logoUrl(long propertyId) {
+    return jdbc.sql("select logo_url from property where id = ?")
+        .param(propertyId)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(o -> o);
+  }
+
   public List<Property> findAll() {
     return jdbc.sql("select * from property order by name").query(this::map).list();
   }

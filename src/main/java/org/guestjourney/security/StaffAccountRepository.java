@@ -104,6 +104,24 @@ class StaffAccountRepository {
         .update();
   }
 
+  /**
+   * The language the person chose for the staff pages ('en', 'zh-CN'), empty to follow the browser.
+   */
+  Optional<String> language(String username) {
+    return jdbc.sql("select language from staff_account where username = ?")
+        .param(username)
+        .query((rs, n) -> Optional.ofNullable(rs.getString("language")))
+        .optional()
+        .flatMap(o -> o);
+  }
+
+  boolean setLanguage(String username, String language, Instant now) {
+    return jdbc.sql("update staff_account set language = ?, updated_at = ? where username = ?")
+            .params(language, Timestamp.from(now), username)
+            .update()
+        == 1;
+  }
+
   record Stored(StaffAccount account, String passwordHash) {}
 
   private StaffAccount map(ResultSet rs, int row) throws SQLException {

@@ -134,6 +134,26 @@ public class StaffAccountService implements UserDetailsService {
     accounts.setPassword(username, encoder.encode(next), clock.instant());
   }
 
+  /** The staff-page languages a person can choose; none chosen follows the browser. */
+  public static final Set<String> LANGUAGES = Set.of("en", "zh-CN");
+
+  /** The language the person chose for the staff pages, empty when they follow the browser. */
+  public java.util.Optional<String> language(String username) {
+    return accounts.language(username);
+  }
+
+  /** Chooses the language of the staff pages: "en", "zh-CN", or blank to follow the browser. */
+  public void chooseLanguage(String username, String language) {
+    String chosen = language == null || language.isBlank() ? null : language.strip();
+    if (chosen != null && !LANGUAGES.contains(chosen)) {
+      throw InvalidRequestException.of(
+          "language", "must be en or zh-CN (or empty for the browser's)");
+    }
+    if (!accounts.setLanguage(username, chosen, clock.instant())) {
+      throw new NotFoundException("No staff account " + username);
+    }
+  }
+
   private static void checkPassword(String password, String field, List<FieldViolation> out) {
     if (password == null || password.length() < MIN_PASSWORD) {
       out.add(new FieldViolation(field, "must be at least " + MIN_PASSWORD + " characters"));

@@ -156,6 +156,14 @@ public class SurveyService {
         .orElseThrow(() -> new NotFoundException("This survey link is not valid any more"));
   }
 
+  /** Whether the answers called for someone to get in touch (the follow-up table's complaint). */
+  public boolean followsUp(Invitation invitation) {
+    return jdbc.sql("select low_score_at is not null from survey_invitation where id = ?")
+        .param(invitation.id())
+        .query(Boolean.class)
+        .single();
+  }
+
   public String formKey(Invitation invitation) {
     return invitation.kind().formKey(invitation.language());
   }

@@ -51,6 +51,7 @@ class TaskPages {
   private final TaskCards cards;
   private final StaffAccountService staff;
   private final Duration refresh;
+  private final TaskEvents events;
 
   TaskPages(
       StaffTaskService tasks,
@@ -64,7 +65,9 @@ class TaskPages {
       OpenTasks open,
       TaskCards cards,
       StaffAccountService staff,
-      @Value("${guest-journey.tasklist.refresh-every:PT15S}") Duration refresh) {
+      @Value("${guest-journey.tasklist.refresh-every:PT15S}") Duration refresh,
+      TaskEvents events) {
+    this.events = events;
     this.propertyOf = propertyOf;
     this.open = open;
     this.cards = cards;
@@ -161,8 +164,23 @@ class TaskPages {
   }
 
   private String version(int count) {
+    return version(tasks, count);
+  }
+
+  /** The pulse's version: the open count and the latest task change. */
+  static String version(StaffTaskService tasks, int count) {
     Instant last = tasks.lastChange();
     return count + ":" + (last == null ? 0 : last.toEpochMilli());
+  }
+
+  /**
+   * The same pulse pushed as server-sent events whenever the tasks change (ADR 0063); {@code
+   * /tasks/pulse} stays for browsers or proxies that cannot keep the stream open.
+   */
+  @GetMapping(value = "/tasks/events", produces = "text/event-stream")
+  @ResponseBody
+  org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(Authentication auth) {
+    return events.listen(auth);
   }
 
   @GetMapping("/tasks/{id}")

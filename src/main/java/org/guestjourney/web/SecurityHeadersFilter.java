@@ -11,13 +11,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Defence in depth for the pages: only our own scripts run (no inline script), nothing is sniffed
  * or framed by other sites. Guest-supplied text is escaped in the templates in the first place;
- * e-mails are shown in a sandboxed frame.
+ * e-mails are shown in a sandboxed frame. Images may also come from https addresses: a house's logo
+ * on the guest pages is a link the manager gives.
  */
 @Component
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
   static final String POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:;"
           + " frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'";
 
   @Override

@@ -114,6 +114,36 @@ class UnsubscribeTest extends JourneyIntegrationTest {
     assertThat(page).contains(email).contains("You receive surveys and review requests by e-mail");
   }
 
+  @Test
+  void aChineseGuestsPreferencesPageIsInChineseAndNamesTheHouse() {
+    Property house = data.property("Asia/Shanghai", "zh-CN", "en");
+    String email = data.uniqueEmail();
+    URI link = URI.create(unsubscribes.urlFor(email, "zh-CN", house.id()));
+    assertThat(link.getQuery()).isEqualTo("lang=zh-CN&house=" + house.id());
+
+    String page = http.getForObject(link.getRawPath() + "?" + link.getRawQuery(), String.class);
+    assertThat(page)
+        .contains("lang=\"zh-CN\"")
+        .contains("您的邮件偏好")
+        .contains("您会通过电子邮件收到问卷和评价邀请。")
+        .contains(house.name())
+        .doesNotContain("You receive");
+
+    // the choice keeps the page's language and house (the redirect is followed)
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> chosen =
+        http.postForEntity(
+            link.getRawPath() + "?" + link.getRawQuery(),
+            new HttpEntity<>("choice=unsubscribe", headers),
+            String.class);
+    assertThat(unsubscribes.isUnsubscribed(email)).isTrue();
+    assertThat(chosen.getBody())
+        .contains("已保存。")
+        .contains("您不会通过电子邮件收到问卷或评价邀请。")
+        .contains(house.name());
+  }
+
   static Instant at(Property property, LocalDate day, int hour, int minute) {
     return ZonedDateTime.of(day, LocalTime.of(hour, minute), property.timeZone()).toInstant();
   }

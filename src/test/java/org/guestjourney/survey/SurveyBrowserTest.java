@@ -32,6 +32,7 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
   @LocalServerPort int port;
   @Autowired SurveyService surveys;
   @Autowired ComplaintService complaints;
+  @Autowired org.guestjourney.property.HouseInformationService houseInformation;
   WebDriver browser;
   WebDriverWait wait;
 
@@ -85,7 +86,11 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
     browser.get("http://localhost:" + port + path);
     wait.until(
         ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#task-form .fjs-form")));
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("您的感受对我们很重要");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("入住感受如何？");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=survey-duration]")).getText())
+        .isEqualTo("只需 3 分钟左右。");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=house]")).getText())
+        .isEqualTo(property.name());
 
     choose("第一晚", "2");
     choose("房间符合", "2");
@@ -115,6 +120,11 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
     }
     assertThat(browser.findElement(By.cssSelector("[data-testid=thanks]")).getText())
         .isEqualTo("谢谢！");
+    // a low score: the guest is told someone will get in touch
+    assertThat(browser.findElement(By.cssSelector("[data-testid=follow-up]")).getText())
+        .isEqualTo("很抱歉这次没能让您满意。" + property.name() + "的工作人员会尽快与您联系。");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=house]")).getText())
+        .isEqualTo(property.name());
     var complaint =
         await()
             .atMost(Duration.ofSeconds(10))
@@ -175,6 +185,91 @@ class SurveyBrowserTest extends JourneyIntegrationTest {
       assertThat(send.getTagName()).isEqualTo("button");
       assertThat(send.getAttribute("tabindex")).isNull();
     }
+  }
+
+  @Test
+  void theChineseSurveyChecksTheAnswersInChineseAndSavesNothingBeforeTheGuestTouchesIt() {
+    Property property = data.property("Asia/Shanghai", "zh-CN", "en");
+    Booking booking =
+        data.book(
+            data.request(
+                property,
+                LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(2),
+                2,
+                data.uniqueEmail(),
+                "zh-CN"));
+    String path =
+        URI.create(surveys.invite(booking.id(), SurveyKind.SATISFACTION, "zh-CN")).getPath();
+    String token = path.substring("/survey/".length());
+    // the house has a logo: the guest pages show it, named by the house
+    var info = houseInformation.get(property.id());
+    houseInformation.update(
+        property.id(),
+        new org.guestjourney.property.HouseInformation(
+            info.address(),
+            info.directions(),
+            info.keyHandover(),
+            info.wifi(),
+            info.houseManualUrl(),
+            info.checkInTime(),
+            info.checkOutTime(),
+            info.cancellationPolicy(),
+            info.deposit(),
+            info.fees(),
+            "https://127.0.0.1:9/casa-logo.png"));
+
+    browser.get("http://localhost:" + port + path);
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#task-form .fjs-form")));
+    // the post-stay survey: its own title, the time the e-mail promises, the house's name
+    assertThat(browser.getTitle()).isEqualTo("这次住得怎么样？ · " + property.name());
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("这次住得怎么样？");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=survey-duration]")).getText())
+        .isEqualTo("只需几分钟。");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=house]")).getText())
+        .isEqualTo(property.name());
+    WebElement logo = browser.findElement(By.cssSelector("[data-testid=house-logo]"));
+    assertThat(logo.getAttribute("src")).isEqualTo("https://127.0.0.1:9/casa-logo.png");
+    assertThat(logo.getAttribute("alt")).isEqualTo(property.name());
+    // the scale of a question side by side: the 0–10 question fits one row on a phone
+    @SuppressWarnings("unchecked")
+    java.util.List<Number> tops =
+        (java.util.List<Number>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "var f = Array.from(document.querySelectorAll('.fjs-form-field-radio'))[5];"
+                        + " return Array.from(f.querySelectorAll('.fjs-inline-label'))"
+                        + ".map(function (o) { return Math.round(o.getBoundingClientRect().top); });");
+    assertThat(tops).hasSize(11);
+    assertThat(new java.util.HashSet<>(tops)).hasSize(1);
+
+    // nothing touched: nothing saved, and the page does not say so
+    browser.findElement(By.tagName("h1")).click();
+    assertThat(browser.findElement(By.cssSelector("[data-testid=draft-status]")).getText())
+        .isEmpty();
+    assertThat(surveys.find(token).orElseThrow().draft()).isNull();
+
+    // sent unanswered: form-js's checks speak Chinese, nothing is sent
+    WebElement send = browser.findElement(By.cssSelector("#task-form button.task-complete"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block:'center'})", send);
+    wait.until(ExpectedConditions.elementToBeClickable(send)).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#task-form .fjs-form-field-error"), "请回答此问题。"));
+    assertThat(browser.findElement(By.id("task-form")).getText())
+        .contains("请回答此问题。")
+        .doesNotContain("Field is required");
+    // the five required questions
+    assertThat(browser.findElements(By.cssSelector("#task-form .fjs-form-field-error"))).hasSize(5);
+    assertThat(surveys.find(token).orElseThrow().answeredAt()).isNull();
+
+    // a change by the guest is kept, and then the page says so
+    choose("房间", "4");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=draft-status]"), "已保存草稿"));
+    assertThat(surveys.find(token).orElseThrow().draft()).contains("\"room\":\"4\"");
   }
 
   @Test
