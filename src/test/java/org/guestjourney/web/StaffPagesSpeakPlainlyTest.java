@@ -38,7 +38,8 @@ class StaffPagesSpeakPlainlyTest extends JourneyIntegrationTest {
           "/today",
           "/tasks",
           "/feedback",
-          "/account/alerts"
+          "/account/alerts",
+          "/properties/" + house.id() + "/settings"
         }) {
       String page = manager.getForObject(path, String.class);
       assertThat(DEVELOPER_WORDS.matcher(page).results().map(r -> r.group()).toList())
