@@ -143,7 +143,12 @@ class JourneyDiff {
       if (JourneyModel.jobType(target)
           .filter(JourneyChecks.SEND_GUEST_MESSAGE::equals)
           .isPresent()) {
-        return JourneyModel.label(target).replaceFirst("^Send ", "") + " (timer \"" + label + "\")";
+        String step = JourneyModel.label(target).replaceFirst("^Send ", "");
+        return Character.toUpperCase(step.charAt(0))
+            + step.substring(1)
+            + " (timer \""
+            + label
+            + "\")";
       }
     }
     return label;
