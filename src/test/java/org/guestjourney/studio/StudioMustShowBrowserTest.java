@@ -110,6 +110,7 @@ class StudioMustShowBrowserTest extends JourneyIntegrationTest {
 
     // a step from the element template ("send guest message") shows in the draft's timeline only
     String added = addLocalTipsStepAfter(TIMER);
+    assertThat(added).startsWith("Activity_");
     simulateOn(earlier);
     WebElement tips = simulated("timeline-draft", added);
     assertThat(tips.getText()).contains("Local tips");
@@ -269,20 +270,24 @@ class StudioMustShowBrowserTest extends JourneyIntegrationTest {
             const modeling = m.get('modeling');
             const templates = m.get('elementTemplates');
             const source = registry.get(arguments[0]);
-            const shape = modeling.appendShape(source, { type: 'bpmn:SendTask' },
-              { x: source.x + 200, y: source.y + 260 });
-            const template = templates.get('org.guestjourney.guest-message');
-            const applied = templates.applyTemplate(shape, template) || shape;
-            const step = registry.get(applied.id);
+            const template = templates.getAll().find((t) => t.id === 'org.guestjourney.guest-message');
+            if (!template) {
+              return 'no template among ' + templates.getAll().map((t) => t.id).join(', ');
+            }
+            // what the "append" menu does with a template: an element made from it, placed after
+            const step = m.get('autoPlace').append(source, templates.createElement(template));
             modeling.updateLabel(step, 'Send local tips');
-            const headers = step.businessObject.extensionElements.values
-              .find((v) => v.$type === 'zeebe:TaskHeaders');
-            const header = headers.values.find((h) => h.key === 'message');
+            const values = (step.businessObject.extensionElements || { values: [] }).values;
+            const headers = values.find((v) => v.$type === 'zeebe:TaskHeaders');
+            if (!headers) {
+              return 'no headers: ' + values.map((v) => v.$type).join(', ');
+            }
+            const header = headers.get('values').find((h) => h.key === 'message');
             if (header) {
               modeling.updateModdleProperties(step, header, { value: 'local-tips' });
             } else {
               const added = m.get('moddle').create('zeebe:Header', { key: 'message', value: 'local-tips' });
-              modeling.updateModdleProperties(step, headers, { values: [...headers.values, added] });
+              modeling.updateModdleProperties(step, headers, { values: [...headers.get('values'), added] });
             }
             return step.id;
             """,
@@ -322,6 +327,10 @@ class StudioMustShowBrowserTest extends JourneyIntegrationTest {
     WebElement e = wait.until(ExpectedConditions.visibilityOfElementLocated(field));
     e.clear();
     e.sendKeys(text);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
   }
 
   private Object script(String js, Object... args) {
