@@ -43,6 +43,11 @@ const loaded = await (await fetch(`/studio/journeys/${processId}/model`, { heade
 await modeler.importXML(loaded.xml);
 modeler.get('canvas').zoom('fit-viewport');
 say(loaded.draft ? 'Editing your saved draft.' : 'Editing the deployed version.');
+// a template the modeler refuses (it does not match the element templates schema) would be missing
+// from the append menu without a word
+if (modeler.get('elementTemplates').getAll().length < templates.length) {
+  say('Some step templates could not be loaded: ask whoever installed Guest Journey.');
+}
 
 async function xml() {
   return (await modeler.saveXML({ format: true })).xml;
