@@ -249,7 +249,7 @@ if (simPanel) {
     }
     simPanel.querySelector('[data-testid=simulation-stay]').textContent = `${r.json.stay} · ${r.json.timeZone}`;
     simPanel.querySelector('[data-testid=timeline-deployed-title]').textContent =
-      `${simPanel.dataset.wordDeployed} (${r.json.deployedVersion})`;
+      `${simPanel.dataset.wordDeployed} (${simPanel.dataset.wordVersion} ${r.json.deployedVersion})`;
     timeline(simPanel.querySelector('[data-testid=timeline-draft]'), r.json.draft);
     timeline(simPanel.querySelector('[data-testid=timeline-deployed]'), r.json.deployed);
     say('Simulated.');
