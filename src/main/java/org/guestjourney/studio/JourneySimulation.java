@@ -329,7 +329,11 @@ public class JourneySimulation {
               ? Optional.empty()
               : JourneyPlan.budgetReason(steps, s.key(), s.definition().budget(), budget);
       Optional<String> unreachable = stay.unreachable.apply(s.step());
-      if (s.condition() != null) {
+      Optional<String> noMoment = timerFailure(s, stay, modelOf);
+      if (noMoment.isPresent()) {
+        outcome = "no-moment";
+        why = noMoment.get();
+      } else if (s.condition() != null) {
         outcome = "if";
         why = s.condition();
       } else if (unreachable.isPresent()) {
@@ -362,6 +366,32 @@ public class JourneySimulation {
       lines.add(new Line(phase, s.elementId(), s.label(), "message", at, time, outcome, why));
     }
     return lines;
+  }
+
+  /**
+   * Why the timer right before a step gives no moment for this stay, if it does not (the planner
+   * then shows the step at the moment reached before it).
+   */
+  private Optional<String> timerFailure(
+      PlannedStep s, Stay stay, Function<String, Optional<JourneyModel>> modelOf) {
+    Optional<FlowNode> timer =
+        modelOf
+            .apply(s.journey())
+            .flatMap(m -> m.node(s.elementId()))
+            .flatMap(JourneyModel::timerBefore);
+    if (timer.isEmpty()) {
+      return Optional.empty();
+    }
+    String rule = JourneyModel.timerDate(timer.get()).orElse(null);
+    if (rule == null || feel.moment(rule, stay.variables).isPresent()) {
+      return Optional.empty();
+    }
+    Feel.Result r = feel.evaluate(rule, stay.variables);
+    return Optional.of(
+        "The timer \""
+            + JourneyModel.label(timer.get())
+            + "\" gives no moment for this stay"
+            + (r.failure() != null ? ": " + r.failure() : " (its rule is not a date and time)"));
   }
 
   /** A task's due time from its model (zeebe due date), if the stay's facts give one. */

@@ -143,6 +143,22 @@ class StudioSimulationAndVersionsTest extends JourneyIntegrationTest {
         .contains("\"field\":\"xml\"");
 
     Property property = data.property("Europe/Rome", "en");
+    // a timer rule that gives no moment is said on the step, not silently moved
+    Map<String, Object> stay =
+        Map.of("propertyId", property.id(), "arrival", "2027-03-10", "departure", "2027-03-12");
+    JsonNode broken =
+        simulate(
+            Map.of("xml", shipped().replace(SHIPPED_RULE, "date(arrivalDate)"), "madeUp", stay),
+            HttpStatus.OK);
+    JsonNode reminder = line(broken.path("draft"), "task_send_day_before_reminder");
+    assertThat(reminder.path("outcome").asText()).isEqualTo("no-moment");
+    assertThat(reminder.path("why").asText())
+        .contains("Day before arrival")
+        .contains("gives no moment for this stay");
+    assertThat(
+            line(broken.path("deployed"), "task_send_day_before_reminder").path("outcome").asText())
+        .isNotEqualTo("no-moment");
+
     Map<String, Object> madeUp =
         Map.of("propertyId", property.id(), "arrival", "2027-03-10", "departure", "2027-03-09");
     JsonNode problem = simulate(Map.of("xml", shipped(), "madeUp", madeUp), HttpStatus.BAD_REQUEST);
