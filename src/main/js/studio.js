@@ -43,6 +43,11 @@ const loaded = await (await fetch(`/studio/journeys/${processId}/model`, { heade
 await modeler.importXML(loaded.xml);
 modeler.get('canvas').zoom('fit-viewport');
 say(loaded.draft ? 'Editing your saved draft.' : 'Editing the deployed version.');
+// a template the modeler refuses (it does not match the element templates schema) would be missing
+// from the append menu without a word
+if (modeler.get('elementTemplates').getAll().length < templates.length) {
+  say('Some step templates could not be loaded: ask whoever installed Guest Journey.');
+}
 
 async function xml() {
   return (await modeler.saveXML({ format: true })).xml;
@@ -110,10 +115,25 @@ function show(problems) {
   }
 }
 
+// A refused request's problem: its detail and, for invalid fields, each field and its reason
+function fieldProblems(json) {
+  const errors = Array.isArray(json.errors) ? json.errors : [];
+  if (errors.length === 0) {
+    return [{ severity: 'error', elementId: json.element || null, rule: 'server', message: json.detail || json.title || 'The request was refused' }];
+  }
+  return errors.map((e) => ({ severity: 'error', elementId: null, rule: `field ${e.field}`, message: `${e.field}: ${e.message}` }));
+}
+
+function problemText(json) {
+  const errors = Array.isArray(json.errors) ? json.errors : [];
+  const detail = json.detail || json.title || '';
+  return errors.length ? `${detail} (${errors.map((e) => `${e.field}: ${e.message}`).join('; ')})` : detail;
+}
+
 async function validate() {
   const model = await xml();
   const server = await call('POST', `/studio/journeys/${processId}/check`, { xml: model });
-  const problems = [...(await lintProblems()), ...(server.ok ? server.json.problems : [{ severity: 'error', elementId: null, rule: 'server', message: server.json.detail || 'The check failed' }])];
+  const problems = [...(await lintProblems()), ...(server.ok ? server.json.problems : fieldProblems(server.json))];
   show(problems);
   return { model, problems };
 }
@@ -125,8 +145,12 @@ document.querySelector('[data-testid=validate]').addEventListener('click', async
 });
 
 document.querySelector('[data-testid=save-draft]').addEventListener('click', async () => {
-  const r = await call('PUT', `/studio/journeys/${processId}/draft`, { xml: await xml() });
-  say(r.ok ? 'Draft saved.' : `Not saved: ${r.json.detail || r.status}`);
+  const comment = document.querySelector('[data-testid=comment]').value;
+  const r = await call('PUT', `/studio/journeys/${processId}/draft`, { xml: await xml(), comment });
+  if (!r.ok) {
+    show(fieldProblems(r.json));
+  }
+  say(r.ok ? 'Draft saved.' : `Not saved: ${problemText(r.json) || r.status}`);
 });
 
 document.querySelector('[data-testid=deploy]').addEventListener('click', async () => {
@@ -140,10 +164,155 @@ document.querySelector('[data-testid=deploy]').addEventListener('click', async (
   const r = await call('POST', `/studio/journeys/${processId}/deploy`, { xml: model, comment });
   if (r.ok) {
     say(`Deployed as version ${r.json.version}. New bookings follow it.`);
+    await loadVersions();
   } else {
-    if (r.json.problems) {
-      show(r.json.problems);
-    }
-    say(`Not deployed: ${r.json.detail || r.status}`);
+    show(r.json.problems || fieldProblems(r.json));
+    say(`Not deployed: ${problemText(r.json) || r.status}`);
   }
 });
+
+// ---- Simulation: the draft's timeline next to the deployed one's, on a booking or a made-up stay
+const simPanel = document.querySelector('[data-testid=simulation-panel]');
+
+function element(tag, attributes, text) {
+  const e = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([k, v]) => { if (v !== null && v !== undefined) e.setAttribute(k, v); });
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+
+function timeline(list, lines) {
+  list.replaceChildren();
+  for (const l of lines) {
+    const item = element('li', {
+      'data-element': l.elementId, 'data-outcome': l.outcome, 'data-kind': l.kind, 'data-time': l.localTime, class: `sim-${l.outcome}`,
+    });
+    item.append(element('span', { class: 'sim-when', 'data-testid': 'sim-when' }, l.at));
+    item.append(' · ');
+    item.append(element('strong', { 'data-testid': 'sim-label' }, l.label));
+    item.append(' ');
+    item.append(element('span', { class: 'badge' }, l.outcome));
+    if (l.why) {
+      item.append(element('div', { class: 'hint', 'data-testid': 'sim-why' }, l.why));
+    }
+    list.append(item);
+  }
+  if (lines.length === 0) {
+    list.append(element('li', {}, simPanel.dataset.wordNothing));
+  }
+}
+
+if (simPanel) {
+  const bookingSelect = simPanel.querySelector('[data-testid=simulate-booking]');
+  const houseSelect = simPanel.querySelector('[data-testid=made-up-house]');
+  const languageSelect = simPanel.querySelector('[data-testid=made-up-language]');
+  const madeUp = simPanel.querySelector('[data-testid=made-up]');
+  const stays = (await call('GET', '/studio/simulation/stays')).json;
+  for (const b of stays.bookings || []) {
+    bookingSelect.append(element('option', { value: b.id }, b.label));
+  }
+  for (const h of stays.houses || []) {
+    houseSelect.append(element('option', { value: h.id }, `${h.name} (${h.timeZone})`));
+  }
+  const languages = () => {
+    const house = (stays.houses || []).find((h) => String(h.id) === houseSelect.value);
+    languageSelect.replaceChildren(...(house ? house.languages : []).map((l) => element('option', { value: l }, l)));
+  };
+  houseSelect.addEventListener('change', languages);
+  languages();
+  const inDays = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+  simPanel.querySelector('[data-testid=made-up-arrival]').value = inDays(14);
+  simPanel.querySelector('[data-testid=made-up-departure]').value = inDays(17);
+  const toggle = () => { madeUp.hidden = bookingSelect.value !== ''; };
+  bookingSelect.addEventListener('change', toggle);
+  if ((stays.bookings || []).length) {
+    bookingSelect.value = String(stays.bookings[0].id);
+  }
+  toggle();
+
+  simPanel.querySelector('[data-testid=simulate]').addEventListener('click', async () => {
+    const body = { xml: await xml() };
+    if (bookingSelect.value) {
+      body.bookingId = Number(bookingSelect.value);
+    } else {
+      const v = (id) => simPanel.querySelector(`[data-testid=${id}]`).value;
+      body.madeUp = {
+        propertyId: Number(v('made-up-house')), arrival: v('made-up-arrival'), departure: v('made-up-departure'),
+        partySize: Number(v('made-up-party')), language: v('made-up-language'), channel: v('made-up-channel'),
+      };
+    }
+    const r = await call('POST', `/studio/journeys/${processId}/simulate`, body);
+    if (!r.ok) {
+      show(fieldProblems(r.json));
+      say(`Not simulated: ${problemText(r.json) || r.status}`);
+      return;
+    }
+    simPanel.querySelector('[data-testid=simulation-stay]').textContent = `${r.json.stay} · ${r.json.timeZone}`;
+    simPanel.querySelector('[data-testid=timeline-deployed-title]').textContent =
+      `${simPanel.dataset.wordDeployed} (${simPanel.dataset.wordVersion} ${r.json.deployedVersion})`;
+    timeline(simPanel.querySelector('[data-testid=timeline-draft]'), r.json.draft);
+    timeline(simPanel.querySelector('[data-testid=timeline-deployed]'), r.json.deployed);
+    say('Simulated.');
+  });
+}
+
+// ---- Versions: history, what changed, roll back
+const versionsBody = document.querySelector('[data-testid=versions]');
+const diffList = document.querySelector('[data-testid=diff]');
+
+async function showDiff(from, to) {
+  const r = await call('GET', `/studio/journeys/${processId}/diff?from=${from}&to=${to}`);
+  document.querySelector('[data-testid=diff-title]').textContent = `${from} → ${to}`;
+  diffList.replaceChildren();
+  if (!r.ok) {
+    diffList.append(element('li', {}, problemText(r.json)));
+    return;
+  }
+  for (const c of r.json.changes) {
+    diffList.append(element('li', { 'data-kind': c.kind, 'data-element': c.elementId }, c.text));
+  }
+  if (r.json.changes.length === 0) {
+    diffList.append(element('li', {}, versionsBody.dataset.wordNochange));
+  }
+}
+
+async function loadVersions() {
+  const r = await call('GET', `/studio/journeys/${processId}/versions`);
+  if (!r.ok) {
+    return;
+  }
+  versionsBody.replaceChildren();
+  for (const v of r.json.versions) {
+    const row = element('tr', { 'data-version': v.number, 'data-live': v.live });
+    row.append(element('td', {}, `${v.number}${v.live ? ` (${versionsBody.dataset.wordLive})` : ''}`));
+    row.append(element('td', {}, v.deployedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, '').slice(0, 16)));
+    row.append(element('td', {}, v.deployedBy || (v.origin === 'packaged' ? versionsBody.dataset.wordShipped : '')));
+    row.append(element('td', { 'data-testid': 'version-comment' }, v.comment || ''));
+    const actions = element('td');
+    if (v.number > 1) {
+      const compare = element('button', { type: 'button', 'data-testid': 'compare' }, versionsBody.dataset.wordCompare);
+      compare.addEventListener('click', () => showDiff(v.number - 1, v.number));
+      actions.append(compare);
+    }
+    if (!v.live) {
+      const back = element('button', { type: 'button', 'data-testid': 'roll-back' }, versionsBody.dataset.wordRollback);
+      back.addEventListener('click', async () => {
+        const comment = document.querySelector('[data-testid=comment]').value;
+        const d = await call('POST', `/studio/journeys/${processId}/versions/${v.number}/roll-back`, { comment });
+        if (d.ok) {
+          say(`Rolled back: version ${v.number} deployed again as version ${d.json.version}.`);
+          await loadVersions();
+        } else {
+          show(d.json.problems || fieldProblems(d.json));
+          say(`Not rolled back: ${problemText(d.json) || d.status}`);
+        }
+      });
+      actions.append(back);
+    }
+    row.append(actions);
+    versionsBody.append(row);
+  }
+}
+
+await loadVersions();
+window.studio.ready = true;

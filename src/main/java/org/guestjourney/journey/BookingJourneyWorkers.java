@@ -31,13 +31,16 @@ public class BookingJourneyWorkers {
   private final JourneyModels models;
   private final SendRetries retries;
   private final StaffTaskService tasks;
+  private final JourneyRuns runs;
 
   BookingJourneyWorkers(
       PreArrivalService service,
       JourneySteps steps,
       JourneyModels models,
       SendRetries retries,
-      StaffTaskService tasks) {
+      StaffTaskService tasks,
+      JourneyRuns runs) {
+    this.runs = runs;
     this.tasks = tasks;
     this.service = service;
     this.steps = steps;
@@ -56,6 +59,11 @@ public class BookingJourneyWorkers {
     if (withdraw != null && !withdraw.isBlank()) {
       tasks.withdraw(bookingId, withdraw.strip());
     }
+    runs.record(
+        bookingId,
+        job.getBpmnProcessId(),
+        job.getProcessInstanceKey(),
+        job.getProcessDefinitionKey());
     return steps.facts(bookingId);
   }
 

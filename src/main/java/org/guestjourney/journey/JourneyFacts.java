@@ -33,4 +33,37 @@ public class JourneyFacts {
         bookings.previousStays(bookingId),
         surveys.answered(bookingId, SurveyKind.SATISFACTION));
   }
+
+  /**
+   * The facts of a stay made up in the studio (no booking exists): dates and party at one of the
+   * houses, with the house's settings; booking id 0, first revision, no earlier stays.
+   */
+  public StayFacts madeUp(
+      long propertyId, java.time.LocalDate arrival, java.time.LocalDate departure, int partySize) {
+    Property property =
+        properties
+            .findById(propertyId)
+            .orElseThrow(
+                () -> new org.guestjourney.web.NotFoundException("No house " + propertyId));
+    java.time.Instant now = java.time.Instant.now();
+    Booking booking =
+        new Booking(
+            0L,
+            propertyId,
+            0L,
+            null,
+            "studio",
+            arrival,
+            departure,
+            null,
+            partySize,
+            null,
+            org.guestjourney.booking.BookingStatus.CONFIRMED,
+            1,
+            null,
+            now,
+            now,
+            null);
+    return StayFacts.of(booking, property, properties.settings(propertyId), 0);
+  }
 }

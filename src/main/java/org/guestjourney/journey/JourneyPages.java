@@ -61,7 +61,9 @@ class JourneyPages {
       List<org.guestjourney.messaging.Channel> channels,
       org.guestjourney.messaging.MessagingProperties messagingSettings,
       JourneyPlan plan,
+      JourneyRuns runs,
       Clock clock) {
+    this.runs = runs;
     this.plan = plan;
     this.bookings = bookings;
     this.properties = properties;
@@ -78,6 +80,14 @@ class JourneyPages {
   }
 
   private final JourneyPlan plan;
+  private final JourneyRuns runs;
+
+  /**
+   * Which version of its journey one phase of the stay runs on: number, date (house time), who and
+   * the comment of that version; {@code number} 0 when the version is not known.
+   */
+  record VersionLine(
+      String phase, int number, String deployedAt, String deployedBy, String comment) {}
 
   /** A step of the whole stay's plan, with its moment in the property's zone. */
   record PlanLine(JourneyPlan.PlannedStep step, String when, String journey) {}
@@ -179,6 +189,18 @@ class JourneyPages {
     model.addAttribute("messages", messages);
     List<JourneyPlan.PlannedStep> stay = plan.of(id);
     model.addAttribute(
+        "journeyVersions",
+        runs.of(id).stream()
+            .map(
+                r ->
+                    new VersionLine(
+                        phase(r.processId()),
+                        r.version().map(v -> v.number()).orElse(0),
+                        r.version().map(v -> format(v.deployedAt(), zone)).orElse(""),
+                        r.version().map(v -> v.deployedBy()).orElse(null),
+                        r.version().map(v -> v.comment()).orElse(null)))
+            .toList());
+    model.addAttribute(
         "plan",
         stay.stream()
             .map(
@@ -186,12 +208,7 @@ class JourneyPages {
                     new PlanLine(
                         s,
                         s.at() == null ? "when its turn comes" : format(s.at(), zone),
-                        switch (s.journey()) {
-                          case PreArrivalJourney.PROCESS_ID -> "Before arrival";
-                          case StayJourneys.IN_STAY -> "During the stay";
-                          case StayJourneys.POST_STAY -> "After the stay";
-                          default -> s.journey();
-                        }))
+                        phase(s.journey())))
             .toList());
     int budget = properties.settings(property.id()).messageBudget();
     model.addAttribute("planCount", JourneyPlan.expectedMessages(stay, budget));
@@ -394,6 +411,15 @@ class JourneyPages {
   private void addClock(Model model) {
     model.addAttribute("now", format(clock.instant(), ZoneId.of("UTC")));
     model.addAttribute("timeTravel", timeMachine.getIfAvailable() != null);
+  }
+
+  static String phase(String processId) {
+    return switch (processId) {
+      case PreArrivalJourney.PROCESS_ID -> "Before arrival";
+      case StayJourneys.IN_STAY -> "During the stay";
+      case StayJourneys.POST_STAY -> "After the stay";
+      default -> processId;
+    };
   }
 
   static String format(Instant instant, ZoneId zone) {

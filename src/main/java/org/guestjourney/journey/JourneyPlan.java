@@ -92,23 +92,54 @@ public class JourneyPlan {
   /** The plan of the booking's whole stay, in the order the steps come. */
   public List<PlannedStep> of(long bookingId) {
     Booking booking = bookings.findById(bookingId).orElseThrow();
-    Map<String, Object> variables = facts.of(bookingId).asVariables();
     Map<String, MessageDelivery> byKey =
         messaging.forBooking(bookingId).stream()
             .collect(
                 Collectors.toMap(
                     MessageDelivery::idempotencyKey, Function.identity(), (a, b) -> a));
+    String stopped =
+        booking.status() == org.guestjourney.booking.BookingStatus.CANCELLED
+            ? "The booking was cancelled on " + booking.cancelledAt()
+            : null;
+    return walk(
+        bookingId,
+        facts.of(bookingId).asVariables(),
+        booking.createdAt(),
+        byKey,
+        stopped,
+        models::latest);
+  }
+
+  /**
+   * The plan a stay would get from its start with the given journey models (e.g. a manager's draft
+   * in place of one deployed journey), with nothing recorded yet: what the studio simulates. The
+   * same walk as {@link #of}; {@code modelOf} gives the model of each booking journey (empty: the
+   * journey is not deployed).
+   */
+  public List<PlannedStep> simulate(
+      long bookingId,
+      Map<String, Object> variables,
+      Instant bookedAt,
+      Function<String, Optional<JourneyModel>> modelOf) {
+    return walk(bookingId, variables, bookedAt, Map.of(), null, modelOf);
+  }
+
+  private List<PlannedStep> walk(
+      long bookingId,
+      Map<String, Object> variables,
+      Instant bookedAt,
+      Map<String, MessageDelivery> byKey,
+      String stopped,
+      Function<String, Optional<JourneyModel>> modelOf) {
     List<PlannedStep> plan = new ArrayList<>();
-    Instant phaseStart = booking.createdAt();
+    Instant phaseStart = bookedAt;
     for (String processId : JourneySteps.BOOKING_JOURNEYS) {
-      Optional<JourneyModel> model = models.latest(processId);
+      Optional<JourneyModel> model = modelOf.apply(processId);
       if (model.isEmpty()) {
         continue;
       }
       Walk walk = new Walk(model.get(), variables, bookingId, byKey, plan);
-      if (booking.status() == org.guestjourney.booking.BookingStatus.CANCELLED) {
-        walk.stoppedBecause = "The booking was cancelled on " + booking.cancelledAt();
-      }
+      walk.stoppedBecause = stopped;
       for (StartEvent start : model.get().process().getChildElementsByType(StartEvent.class)) {
         walk.from(start, phaseStart, null);
       }
@@ -124,6 +155,47 @@ public class JourneyPlan {
                     .orElse(s.at()),
             Comparator.nullsLast(Comparator.naturalOrder())));
     return plan;
+  }
+
+  /** The booking journeys, in the order a stay goes through them. */
+  public static List<String> bookingJourneys() {
+    return JourneySteps.BOOKING_JOURNEYS;
+  }
+
+  /**
+   * Why the step with idempotency key {@code key} does not go on its own because of the stay's
+   * message budget ({@code limit}, a house setting), if it does not: a later step that carries it
+   * takes it along, or, when it is optional, it is left out. Empty when the budget allows it.
+   */
+  public static Optional<String> budgetReason(
+      List<PlannedStep> stay, String key, JourneySteps.Budget budget, int limit) {
+    if (budget == JourneySteps.Budget.EXEMPT) {
+      return Optional.empty();
+    }
+    Optional<PlannedStep> self = stay.stream().filter(s -> key.equals(s.key())).findFirst();
+    Optional<PlannedStep> carrier = self.flatMap(s -> carrierOf(stay, s));
+    // the stay as it will be once every other merge its steps allow is made, this step included
+    long merged = automatedMessages(stay, key, true) + (carrier.isPresent() ? 1 : 0);
+    if (merged <= limit) {
+      return Optional.empty();
+    }
+    if (carrier.isPresent()) {
+      return Optional.of(
+          "Goes with the "
+              + carrier.get().label().toLowerCase()
+              + ": the stay's message budget is "
+              + limit
+              + " automated messages (house setting)");
+    }
+    if (budget == JourneySteps.Budget.OPTIONAL) {
+      return Optional.of(
+          "Left out: the stay would get "
+              + merged
+              + " automated messages, more than its budget of "
+              + limit
+              + " (house setting); this step is optional");
+    }
+    return Optional.empty();
   }
 
   /**

@@ -336,33 +336,7 @@ public class JourneySteps {
     if (step.budget() == Budget.EXEMPT) {
       return Optional.empty();
     }
-    int limit = budgetLimit.get();
-    List<JourneyPlan.PlannedStep> stay = plan.get();
-    Optional<JourneyPlan.PlannedStep> self =
-        stay.stream().filter(s -> key.equals(s.key())).findFirst();
-    Optional<JourneyPlan.PlannedStep> carrier = self.flatMap(s -> JourneyPlan.carrierOf(stay, s));
-    // the stay as it will be once every other merge its steps allow is made, this step included
-    long merged = JourneyPlan.automatedMessages(stay, key, true) + (carrier.isPresent() ? 1 : 0);
-    if (merged <= limit) {
-      return Optional.empty();
-    }
-    if (carrier.isPresent()) {
-      return Optional.of(
-          "Goes with the "
-              + carrier.get().label().toLowerCase()
-              + ": the stay's message budget is "
-              + limit
-              + " automated messages (house setting)");
-    }
-    if (step.budget() == Budget.OPTIONAL) {
-      return Optional.of(
-          "Left out: the stay would get "
-              + merged
-              + " automated messages, more than its budget of "
-              + limit
-              + " (house setting); this step is optional");
-    }
-    return Optional.empty();
+    return JourneyPlan.budgetReason(plan.get(), key, step.budget(), budgetLimit.get());
   }
 
   /** A step that goes with another message, and what its record will say. */

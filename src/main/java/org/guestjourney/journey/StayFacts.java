@@ -75,7 +75,7 @@ public record StayFacts(
   }
 
   /** The facts as the FEEL variables the model reads. */
-  java.util.Map<String, Object> asVariables() {
+  public java.util.Map<String, Object> asVariables() {
     var m = new java.util.LinkedHashMap<String, Object>();
     for (var c : StayFacts.class.getRecordComponents()) {
       try {

@@ -328,6 +328,23 @@ public class MessagingService {
     transmit(fallback, routing.choice().route(), to, fallback.step(), Map.of(), now);
   }
 
+  /**
+   * Why no channel would reach the booking's guest with {@code step} as things stand (addresses,
+   * channels of the house, opt-outs, unsubscribes, consent), or empty when one would. Nothing is
+   * sent or recorded: what the studio's simulation shows.
+   */
+  public Optional<String> whyNotReached(long bookingId, MessageStep step) {
+    Audience to = audience(bookingId);
+    return Optional.ofNullable(
+        channels.choose(to.guest(), step, null, to.property().id()).whyNot());
+  }
+
+  /** The same for a guest made up in the studio, at house {@code propertyId}. */
+  public Optional<String> whyNotReached(
+      org.guestjourney.guest.Guest guest, long propertyId, MessageStep step) {
+    return Optional.ofNullable(channels.choose(guest, step, null, propertyId).whyNot());
+  }
+
   /** Who a message goes to and what it is about; {@code booking} is null for inquiries. */
   private record Audience(Guest guest, Property property, Booking booking) {}
 

@@ -69,12 +69,16 @@ public final class JourneyModel {
     return def == null ? Optional.empty() : Optional.ofNullable(def.getType());
   }
 
+  /** The step's headers with a value (an empty header is left out). */
   public static Map<String, String> headers(FlowNode node) {
     Map<String, String> headers = new LinkedHashMap<>();
     ZeebeTaskHeaders h = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
     if (h != null) {
       for (ZeebeHeader header : h.getHeaders()) {
-        headers.put(header.getKey(), header.getValue());
+        // a header left empty (an optional field of the element template) is no header
+        if (header.getKey() != null && header.getValue() != null && !header.getValue().isBlank()) {
+          headers.put(header.getKey(), header.getValue());
+        }
       }
     }
     return headers;

@@ -246,10 +246,132 @@ public class JourneyModels {
               provenances.apply(p.getResourceName()).deployedBy(),
               provenances.apply(p.getResourceName()).comment())
           .update();
+      recordVersion(p, xml, provenances.apply(p.getResourceName()));
       byKey.remove(p.getProcessDefinitionKey());
       deployed.put(p.getBpmnProcessId(), p);
     }
     return deployed;
+  }
+
+  /**
+   * Links the deployed definition to its version in the journey's history: the same version when
+   * its content is the journey's latest (the engine made no new version, or a restart restored it),
+   * else a new version numbered after the last. A roll-back to an earlier content is a new version
+   * too.
+   */
+  private void recordVersion(Process p, String xml, Provenance provenance) {
+    String sum = checksum(xml.getBytes(StandardCharsets.UTF_8));
+    record Known(long id, String checksum) {}
+    Optional<Known> latest =
+        jdbc.sql(
+                "select id, checksum from journey_version where bpmn_process_id = ?"
+                    + " order by number desc limit 1")
+            .param(p.getBpmnProcessId())
+            .query((rs, row) -> new Known(rs.getLong("id"), rs.getString("checksum")))
+            .optional();
+    long versionId;
+    if (latest.isPresent() && latest.get().checksum().equals(sum)) {
+      versionId = latest.get().id();
+    } else {
+      Optional<Long> earlier =
+          provenance.origin() == Origin.RESTORED
+              ? jdbc.sql(
+                      "select max(id) from journey_version where bpmn_process_id = ?"
+                          + " and checksum = ?")
+                  .params(p.getBpmnProcessId(), sum)
+                  .query(Long.class)
+                  .optional()
+              : Optional.empty();
+      versionId =
+          earlier.isPresent() && earlier.get() != null
+              ? earlier.get()
+              : jdbc.sql(
+                      """
+                      insert into journey_version (bpmn_process_id, number, resource_name, xml,
+                        checksum, origin, deployed_by, deployed_at, comment)
+                      select ?, coalesce(max(number), 0) + 1, ?, ?, ?, ?, ?, ?, ?
+                        from journey_version where bpmn_process_id = ?
+                      returning id
+                      """)
+                  .params(
+                      p.getBpmnProcessId(),
+                      p.getResourceName(),
+                      xml,
+                      sum,
+                      provenance.origin().column(),
+                      provenance.deployedBy(),
+                      Timestamp.from(clock.instant()),
+                      provenance.comment(),
+                      p.getBpmnProcessId())
+                  .query(Long.class)
+                  .single();
+    }
+    jdbc.sql(
+            """
+            update journey_model set version_id = ?
+             where process_definition_key = ?
+               and (version_id is null or xml <> (select xml from journey_version where id = version_id))
+            """)
+        .params(versionId, p.getProcessDefinitionKey())
+        .update();
+  }
+
+  /**
+   * One version in a journey's history (ADR 0072).
+   *
+   * @param number 1, 2, 3, ... per journey, in the order they became the journey
+   * @param origin {@code packaged} or {@code studio}
+   */
+  public record Version(
+      long id,
+      String processId,
+      int number,
+      String resourceName,
+      String xml,
+      String origin,
+      String deployedBy,
+      java.time.Instant deployedAt,
+      String comment) {}
+
+  private static Version version(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Version(
+        rs.getLong("id"),
+        rs.getString("bpmn_process_id"),
+        rs.getInt("number"),
+        rs.getString("resource_name"),
+        rs.getString("xml"),
+        rs.getString("origin"),
+        rs.getString("deployed_by"),
+        rs.getTimestamp("deployed_at").toInstant(),
+        rs.getString("comment"));
+  }
+
+  /** The journey's versions, the latest first. */
+  public List<Version> versions(String bpmnProcessId) {
+    return jdbc.sql("select * from journey_version where bpmn_process_id = ? order by number desc")
+        .param(bpmnProcessId)
+        .query((rs, row) -> version(rs))
+        .list();
+  }
+
+  /** One version of a journey by its number. */
+  public Optional<Version> version(String bpmnProcessId, int number) {
+    return jdbc.sql("select * from journey_version where bpmn_process_id = ? and number = ?")
+        .params(bpmnProcessId, number)
+        .query((rs, row) -> version(rs))
+        .optional();
+  }
+
+  /** The version a deployed process definition is, if the app deployed it. */
+  public Optional<Version> versionOfDefinition(long processDefinitionKey) {
+    return jdbc.sql(
+            """
+            select v.* from journey_version v join journey_model m on m.version_id = v.id
+             where m.process_definition_key = ?
+            """)
+        .param(processDefinitionKey)
+        .query((rs, row) -> version(rs))
+        .optional();
   }
 
   /** The model of a deployed process version, by the engine's process definition key. */
@@ -286,6 +408,26 @@ public class JourneyModels {
         .query(Long.class)
         .optional()
         .map(this::byDefinitionKey);
+  }
+
+  /**
+   * A model not deployed (a manager's draft) read the way a deployed one is: its one process, as
+   * version 0. Throws {@link IllegalArgumentException} saying why when it cannot be read.
+   */
+  public static JourneyModel parseDraft(String xml) {
+    io.camunda.zeebe.model.bpmn.BpmnModelInstance model;
+    try {
+      model =
+          Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("is not a BPMN model: " + e.getMessage(), e);
+    }
+    var processes =
+        model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class);
+    if (processes.size() != 1) {
+      throw new IllegalArgumentException("must hold exactly one process, not " + processes.size());
+    }
+    return new JourneyModel(processes.iterator().next().getId(), 0, model);
   }
 
   private static JourneyModel parse(String processId, int version, String xml) {

@@ -60,10 +60,15 @@ public class StudioJourneys {
   public List<Journey> list() {
     return jdbc.sql(
             """
-            select distinct on (m.bpmn_process_id) m.bpmn_process_id, m.resource_name, m.version,
-                   m.deployed_at, m.deployed_by, m.origin, m.comment, m.xml,
+            select distinct on (m.bpmn_process_id) m.bpmn_process_id, m.resource_name,
+                   coalesce(v.number, m.version) as version,
+                   coalesce(v.deployed_at, m.deployed_at) as deployed_at,
+                   coalesce(v.deployed_by, m.deployed_by) as deployed_by,
+                   coalesce(v.origin, m.origin) as origin,
+                   coalesce(v.comment, m.comment) as comment, m.xml,
                    d.saved_at as draft_saved_at, d.saved_by as draft_saved_by
               from journey_model m left join journey_draft d using (bpmn_process_id)
+              left join journey_version v on v.id = m.version_id
              order by m.bpmn_process_id, m.deployed_seq desc
             """)
         .query(
@@ -113,16 +118,29 @@ public class StudioJourneys {
 
   /** Saves a draft (any state, even with errors: it is not running anywhere). */
   public void saveDraft(String processId, String xml, String by) {
+    saveDraft(processId, xml, null, by);
+  }
+
+  /** Saves a draft with the manager's note on what they are changing. */
+  public void saveDraft(String processId, String xml, String comment, String by) {
     Journey journey = journey(processId);
     requireSameProcess(processId, xml);
     jdbc.sql(
             """
-            insert into journey_draft (bpmn_process_id, resource_name, xml, saved_by, saved_at)
-            values (?, ?, ?, ?, ?)
+            insert into journey_draft (bpmn_process_id, resource_name, xml, saved_by, saved_at,
+              comment)
+            values (?, ?, ?, ?, ?, ?)
             on conflict (bpmn_process_id) do update set xml = excluded.xml,
-              saved_by = excluded.saved_by, saved_at = excluded.saved_at
+              saved_by = excluded.saved_by, saved_at = excluded.saved_at,
+              comment = excluded.comment
             """)
-        .params(processId, journey.resourceName(), xml, by, Timestamp.from(clock.instant()))
+        .params(
+            processId,
+            journey.resourceName(),
+            xml,
+            by,
+            Timestamp.from(clock.instant()),
+            comment == null || comment.isBlank() ? null : comment.strip())
         .update();
     audit.record(by, "CHANGE", "Saved a draft of journey " + processId, "journey", null, null, 200);
   }
@@ -197,6 +215,11 @@ public class StudioJourneys {
           List.of(ModelProblem.error(null, "engine", "The engine refused it: " + e.getMessage())));
     }
     Process process = deployed.get(processId);
+    int number =
+        models.versions(processId).stream()
+            .findFirst()
+            .map(JourneyModels.Version::number)
+            .orElse(process.getVersion());
     jdbc.sql("delete from journey_draft where bpmn_process_id = ?").param(processId).update();
     audit.record(
         by,
@@ -204,13 +227,45 @@ public class StudioJourneys {
         "Deployed journey "
             + processId
             + " version "
-            + process.getVersion()
+            + number
             + (comment == null || comment.isBlank() ? "" : ": " + comment),
         "journey",
         null,
         null,
         200);
-    return new Deployment(process.getVersion(), problems);
+    return new Deployment(number, problems);
+  }
+
+  /** The journey's versions, the latest first (its history). */
+  public List<JourneyModels.Version> versions(String processId) {
+    journey(processId);
+    return models.versions(processId);
+  }
+
+  /** One version's XML, or the draft's ({@code number} null). */
+  public String versionXml(String processId, Integer number) {
+    if (number == null) {
+      return draft(processId)
+          .orElseThrow(() -> new NotFoundException("No draft of journey " + processId));
+    }
+    return models
+        .version(processId, number)
+        .orElseThrow(() -> new NotFoundException("No version " + number + " of " + processId))
+        .xml();
+  }
+
+  /**
+   * Rolls the journey back to an earlier version: its XML is deployed again as a new version
+   * (checked like any deployment; refused, it changes nothing), with the comment saying so.
+   * Journeys already running keep their version.
+   */
+  public Deployment rollBack(String processId, int number, String comment, String by) {
+    String xml = versionXml(processId, number);
+    String why =
+        "Rolled back to version "
+            + number
+            + (comment == null || comment.isBlank() ? "" : ": " + comment.strip());
+    return deploy(processId, xml, why, by);
   }
 
   private static void requireSameProcess(String processId, String xml) {

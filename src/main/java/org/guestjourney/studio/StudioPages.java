@@ -35,6 +35,9 @@ class StudioPages {
   @GetMapping("/studio/journeys/{processId:[a-z0-9][a-z0-9-]{0,60}}")
   String modeler(@PathVariable String processId, Model model) {
     model.addAttribute("journey", journeys.journey(processId));
+    model.addAttribute(
+        "simulable", org.guestjourney.journey.JourneyPlan.bookingJourneys().contains(processId));
+    model.addAttribute("zone", "UTC");
     return "pages/studio-modeler";
   }
 

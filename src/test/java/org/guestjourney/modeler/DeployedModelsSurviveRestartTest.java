@@ -61,6 +61,12 @@ class DeployedModelsSurviveRestartTest {
           "Reminder at 18:00");
       assertThat(dayBeforeTimer(models)).contains("time(\"18:00\")");
       packagedVersions = packagedRows(app);
+      // the journey's history: the packaged version 1, the manager's version 2 (ADR 0072)
+      assertThat(models.versions("pre-arrival"))
+          .extracting(JourneyModels.Version::number, JourneyModels.Version::comment)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(2, "Reminder at 18:00"),
+              org.assertj.core.groups.Tuple.tuple(1, null));
     }
 
     // second run on the same database: the manager's version is still the journey guests get
@@ -71,6 +77,12 @@ class DeployedModelsSurviveRestartTest {
       assertThat(packagedRows(app))
           .as("unchanged packaged files are not deployed again")
           .isEqualTo(packagedVersions);
+      assertThat(models.versions("pre-arrival"))
+          .as("a restart restores version 2; it makes no new version")
+          .extracting(JourneyModels.Version::number, JourneyModels.Version::deployedBy)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(2, "manager@example.com"),
+              org.assertj.core.groups.Tuple.tuple(1, null));
 
       TestData data = TestData.of(app);
       TimeMachine time = app.getBean(TimeMachine.class);
@@ -78,6 +90,21 @@ class DeployedModelsSurviveRestartTest {
       LocalDate arrival = LocalDate.ofInstant(time.now(), property.timeZone()).plusDays(5);
       Booking booking = data.book(data.request(property, arrival, 2, data.uniqueEmail(), "en"));
       data.journeyOf(booking.id());
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          app
+                              .getBean(org.guestjourney.journey.JourneyRuns.class)
+                              .of(booking.id())
+                              .stream()
+                              .filter(r -> r.processId().equals("pre-arrival"))
+                              .findFirst()
+                              .flatMap(r -> r.version())
+                              .map(JourneyModels.Version::number))
+                      .as("the new booking runs on the manager's version")
+                      .contains(2));
       Instant reminderAt = data.plannedAt(booking.id(), MessageStep.DAY_BEFORE_REMINDER);
       assertThat(reminderAt.atZone(property.timeZone()).toLocalTime())
           .isEqualTo(LocalTime.of(18, 0));
@@ -112,6 +139,8 @@ class DeployedModelsSurviveRestartTest {
       assertThat(models.latest("in-stay").orElseThrow().process().getName())
           .isEqualTo("In-stay journey (new release)");
       assertThat(packagedRows(app)).isEqualTo(packagedVersions + 1);
+      assertThat(models.versions("in-stay").getFirst().number()).isEqualTo(2);
+      assertThat(models.versions("pre-arrival").getFirst().number()).isEqualTo(2);
     }
   }
 
