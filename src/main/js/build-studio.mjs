@@ -1,5 +1,5 @@
 // Bundles the studio's JavaScript (bpmn-js modeler of camunda-bpmn-js, properties panel, element
-// templates, bpmnlint with our .bpmnlintrc) into target/classes/static/studio/ with esbuild.
+// templates, bpmnlint with our .bpmnlintrc; dmn-js for decision tables; form-js's editor) into target/classes/static/studio/ with esbuild.
 // Run by Maven (generate-resources) through `npm run build:studio`; nothing is fetched at run time.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -22,6 +22,9 @@ writeFileSync(path.join(generated, 'bpmnlint-config.js'), await compileConfig(li
 await build({
   entryPoints: {
     studio: path.join(root, 'src/main/js/studio.js'),
+    // separate entry points: the journeys page does not load dmn-js or form-js
+    rules: path.join(root, 'src/main/js/rules.js'),
+    forms: path.join(root, 'src/main/js/forms.js'),
   },
   bundle: true,
   minify: true,
