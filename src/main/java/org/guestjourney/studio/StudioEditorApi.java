@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 class StudioEditorApi {
 
   private static final String RULES = "/studio/rules/{name:[a-z0-9][a-z0-9-]{0,60}}";
-  private static final String FORMS = "/studio/forms/{key:[a-z0-9][a-z0-9.-]{0,60}}";
+  private static final String FORMS = "/studio/forms/{key:[a-zA-Z0-9][a-zA-Z0-9.-]{0,60}}";
 
   private final StudioRules rules;
   private final StudioForms forms;

@@ -35,7 +35,7 @@ class StudioEditorPages {
     return "pages/studio-forms";
   }
 
-  @GetMapping("/studio/forms/{key:[a-z0-9][a-z0-9.-]{0,60}}")
+  @GetMapping("/studio/forms/{key:[a-zA-Z0-9][a-zA-Z0-9.-]{0,60}}")
   String formEditor(@PathVariable String key, Model model) {
     model.addAttribute("form", forms.form(key));
     return "pages/studio-form-editor";

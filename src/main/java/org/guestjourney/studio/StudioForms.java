@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 public class StudioForms {
 
   static final String KIND = "form";
-  static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,60}");
+  static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9.-]{0,60}");
   static final int MAX_SCHEMA = 200_000;
   private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,60}");
 
