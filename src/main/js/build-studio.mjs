@@ -24,7 +24,6 @@ await build({
     studio: path.join(root, 'src/main/js/studio.js'),
     // separate entry points: the journeys page does not load dmn-js or form-js
     rules: path.join(root, 'src/main/js/rules.js'),
-    forms: path.join(root, 'src/main/js/forms.js'),
   },
   bundle: true,
   minify: true,
@@ -32,6 +31,21 @@ await build({
   target: ['es2022'],
   outdir: out,
   alias: { 'bpmnlint-config': path.join(generated, 'bpmnlint-config.js') },
+  nodePaths: [path.join(root, 'node_modules')],
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+// The form editor on its own: form-js's editor, viewer and properties panel must share one preact
+// (npm installs three copies; two copies of preact leave the editor blank).
+await build({
+  entryPoints: { forms: path.join(root, 'src/main/js/forms.js') },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2022'],
+  outdir: out,
+  alias: { preact: path.join(root, 'node_modules/@bpmn-io/form-js-viewer/node_modules/preact') },
   nodePaths: [path.join(root, 'node_modules')],
   loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
   legalComments: 'linked',
