@@ -67,12 +67,44 @@ class StudioFormsBrowserTest extends JourneyIntegrationTest {
         ExpectedConditions.attributeToBe(By.cssSelector("[data-editor]"), "data-ready", "true"));
 
     // select the "Solved now" tick box on the canvas and give it another key
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector(".fjs-editor-container [data-id='field_solved']")))
-        .click();
-    WebElement key =
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("bio-properties-panel-key")));
+    WebElement solved;
+    try {
+      solved =
+          wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.cssSelector("#form-editor [data-id=field_solved]")));
+    } catch (RuntimeException e) {
+      String editor = browser.findElement(By.id("form-editor")).getAttribute("innerHTML");
+      throw new AssertionError(
+          "No tick box in the form editor: " + editor.substring(0, Math.min(3000, editor.length())),
+          e);
+    }
+    assertThat(solved.getText()).contains("Solved now");
+    solved.click();
+    // the properties panel's "General" group, opened
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bio-properties-panel-key")));
+    if (!browser.findElement(By.id("bio-properties-panel-key")).isDisplayed()) {
+      browser
+          .findElement(
+              By.cssSelector("[data-group-id=group-general] .bio-properties-panel-group-header"))
+          .click();
+    }
+    WebElement key;
+    try {
+      key = wait.until(ExpectedConditions.elementToBeClickable(By.id("bio-properties-panel-key")));
+    } catch (RuntimeException e) {
+      throw new AssertionError(
+          "Key field not shown: "
+              + ((JavascriptExecutor) browser)
+                  .executeScript(
+                      "const e = document.getElementById('bio-properties-panel-key');"
+                          + " const r = e.getBoundingClientRect(); let out = JSON.stringify(r);"
+                          + " for (let p = e; p; p = p.parentElement) { const s ="
+                          + " getComputedStyle(p); if (s.display === 'none' || s.visibility"
+                          + " === 'hidden' || p.offsetHeight === 0) out += ' | ' + p.className"
+                          + " + ':' + s.display + '/' + p.offsetHeight; } return out;"),
+          e);
+    }
     key.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     key.sendKeys("fixed");
     wait.until(
