@@ -109,8 +109,17 @@ public class CamundaForms {
         .single();
   }
 
-  /** The keys of the forms packaged in {@code forms/}. */
+  private volatile List<String> packagedKeys;
+
+  /** The keys of the forms packaged in {@code forms/} (read once: the jar does not change). */
   public List<String> packagedKeys() {
+    if (packagedKeys == null) {
+      packagedKeys = readPackagedKeys();
+    }
+    return packagedKeys;
+  }
+
+  private static List<String> readPackagedKeys() {
     try {
       List<String> keys = new ArrayList<>();
       for (var r :

@@ -154,6 +154,24 @@ class StudioEditorsApiTest extends JourneyIntegrationTest {
     assertThat(json.readTree(refused.getBody()).path("field").asText()).isEqualTo("email");
   }
 
+  @Autowired StudioRules rules;
+  @Autowired StudioForms studioForms;
+
+  @Test
+  void everyShippedTableAndFormPassesItsOwnCheck() {
+    assertThat(rules.list()).hasSizeGreaterThanOrEqualTo(7);
+    for (StudioRules.RuleTable table : rules.list()) {
+      assertThat(rules.check(table.name(), rules.deployedXml(table.name())))
+          .as(table.name())
+          .noneMatch(ModelProblem::isError);
+    }
+    for (StudioForms.Form form : studioForms.list()) {
+      assertThat(studioForms.check(form.key(), forms.packagedSchema(form.key()).toString()))
+          .as(form.key())
+          .noneMatch(ModelProblem::isError);
+    }
+  }
+
   @Test
   void theListsShowEveryDecisionTableAndFormInWords() {
     String rules = manager().getForObject("/studio/rules", String.class);
