@@ -1,5 +1,5 @@
 // Bundles the studio's JavaScript (bpmn-js modeler of camunda-bpmn-js, properties panel, element
-// templates, bpmnlint with our .bpmnlintrc) into target/classes/static/studio/ with esbuild.
+// templates, bpmnlint with our .bpmnlintrc; dmn-js for decision tables; form-js's editor) into target/classes/static/studio/ with esbuild.
 // Run by Maven (generate-resources) through `npm run build:studio`; nothing is fetched at run time.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -22,6 +22,8 @@ writeFileSync(path.join(generated, 'bpmnlint-config.js'), await compileConfig(li
 await build({
   entryPoints: {
     studio: path.join(root, 'src/main/js/studio.js'),
+    // separate entry points: the journeys page does not load dmn-js or form-js
+    rules: path.join(root, 'src/main/js/rules.js'),
   },
   bundle: true,
   minify: true,
@@ -29,6 +31,21 @@ await build({
   target: ['es2022'],
   outdir: out,
   alias: { 'bpmnlint-config': path.join(generated, 'bpmnlint-config.js') },
+  nodePaths: [path.join(root, 'node_modules')],
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+// The form editor on its own: form-js's editor, viewer and properties panel must share one preact
+// (npm installs three copies; two copies of preact leave the editor blank).
+await build({
+  entryPoints: { forms: path.join(root, 'src/main/js/forms.js') },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2022'],
+  outdir: out,
+  alias: { preact: path.join(root, 'node_modules/@bpmn-io/form-js-viewer/node_modules/preact') },
   nodePaths: [path.join(root, 'node_modules')],
   loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
   legalComments: 'linked',

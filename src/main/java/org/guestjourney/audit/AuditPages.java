@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AuditPages {
 
-  static final Set<String> ACTIONS = Set.of("READ", "CHANGE", "EXPORT", "ERASE", "DEPLOY");
+  static final Set<String> ACTIONS = Set.of("READ", "CHANGE", "EXPORT", "ERASE", "DEPLOY", "SEND");
 
   private final AuditLog audit;
   private final PropertyService properties;

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import org.guestjourney.web.FieldViolation;
 import org.guestjourney.web.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +29,118 @@ public class CamundaForms {
   private static final int DEFAULT_MAX_LENGTH = 5000;
 
   private final ObjectMapper json;
+  private final JdbcClient jdbc;
 
+  /** Forms as packaged in {@code forms/} only (no database). */
   public CamundaForms(ObjectMapper json) {
-    this.json = json;
+    this(json, null);
   }
 
+  @Autowired
+  public CamundaForms(ObjectMapper json, JdbcClient jdbc) {
+    this.json = json;
+    this.jdbc = jdbc;
+  }
+
+  /** The form as deployed last: a manager's version from the studio, else the packaged one. */
   public JsonNode schema(String formKey) {
+    requireKey(formKey);
+    if (jdbc != null) {
+      var deployed =
+          jdbc.sql(
+                  "select schema from form_version where form_key = ?"
+                      + " order by deployed_seq desc limit 1")
+              .param(formKey)
+              .query(String.class)
+              .optional();
+      if (deployed.isPresent()) {
+        try {
+          return json.readTree(deployed.get());
+        } catch (IOException e) {
+          throw new IllegalStateException("Form '" + formKey + "' cannot be read", e);
+        }
+      }
+    }
+    return packagedSchema(formKey);
+  }
+
+  /** A deployed version of a form. */
+  public record FormVersion(
+      String formKey,
+      int version,
+      java.time.Instant deployedAt,
+      String deployedBy,
+      String comment) {}
+
+  /** The latest version a manager deployed, if any (else the packaged form is used). */
+  public java.util.Optional<FormVersion> latestVersion(String formKey) {
+    requireKey(formKey);
+    return jdbc.sql(
+            "select form_key, version, deployed_at, deployed_by, comment from form_version"
+                + " where form_key = ? order by deployed_seq desc limit 1")
+        .param(formKey)
+        .query(
+            (rs, row) ->
+                new FormVersion(
+                    rs.getString("form_key"),
+                    rs.getInt("version"),
+                    org.guestjourney.persistence.JdbcTime.instant(rs, "deployed_at"),
+                    rs.getString("deployed_by"),
+                    rs.getString("comment")))
+        .optional();
+  }
+
+  /**
+   * Records {@code schema} as the form's next version (used from the next task or survey shown);
+   * returns its number (the packaged form counts as version 1).
+   */
+  public int deploy(
+      String formKey, String schema, String deployedBy, String comment, java.time.Instant at) {
+    requireKey(formKey);
+    return jdbc.sql(
+            """
+            insert into form_version (form_key, schema, version, deployed_at, deployed_by, comment)
+            values (?, ?, (select coalesce(max(version), 1) + 1 from form_version
+                            where form_key = ?), ?, ?, ?)
+            returning version
+            """)
+        .params(formKey, schema, formKey, java.sql.Timestamp.from(at), deployedBy, comment)
+        .query(Integer.class)
+        .single();
+  }
+
+  private volatile List<String> packagedKeys;
+
+  /** The keys of the forms packaged in {@code forms/} (read once: the jar does not change). */
+  public List<String> packagedKeys() {
+    if (packagedKeys == null) {
+      packagedKeys = readPackagedKeys();
+    }
+    return packagedKeys;
+  }
+
+  private static List<String> readPackagedKeys() {
+    try {
+      List<String> keys = new ArrayList<>();
+      for (var r :
+          new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+              .getResources("classpath*:forms/*.form")) {
+        String name = r.getFilename();
+        if (name != null) {
+          keys.add(name.substring(0, name.length() - ".form".length()));
+        }
+      }
+      return keys.stream().sorted().distinct().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The form as packaged in {@code forms/}. */
+  public JsonNode packagedSchema(String formKey) {
+    requireKey(formKey);
     ClassPathResource resource = new ClassPathResource("forms/" + formKey + ".form");
-    if (formKey == null
-        || !formKey.matches("[a-zA-Z0-9.-]+")
-        || formKey.contains("..")
-        || !resource.exists()) {
+    if (!resource.exists()) {
       throw new IllegalStateException("No form '" + formKey + "' in forms/");
     }
     try (InputStream in = resource.getInputStream()) {
@@ -173,7 +276,30 @@ public class CamundaForms {
     return values;
   }
 
-  private static List<JsonNode> components(JsonNode node) {
+  private static void requireKey(String formKey) {
+    if (formKey == null || !formKey.matches("[a-zA-Z0-9.-]+") || formKey.contains("..")) {
+      throw new IllegalStateException("No form '" + formKey + "' in forms/");
+    }
+  }
+
+  /** The input fields of a form (nested ones too): key → type. */
+  public static Map<String, String> inputFields(JsonNode schema) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (JsonNode c : components(schema)) {
+      String key = c.path("key").asText(null);
+      if (key != null && INPUTS.contains(c.path("type").asText())) {
+        fields.putIfAbsent(key, c.path("type").asText());
+      }
+    }
+    return fields;
+  }
+
+  /** The field types a form may use for values the app reads. */
+  public static boolean isInput(String type) {
+    return INPUTS.contains(type);
+  }
+
+  static List<JsonNode> components(JsonNode node) {
     List<JsonNode> all = new ArrayList<>();
     node.path("components")
         .forEach(

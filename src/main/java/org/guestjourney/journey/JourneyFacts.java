@@ -64,6 +64,6 @@ public class JourneyFacts {
             now,
             now,
             null);
-    return StayFacts.of(booking, property, properties.settings(propertyId), 0);
+    return StayFacts.of(booking, property, properties.settings(propertyId), 0, false);
   }
 }

@@ -126,17 +126,22 @@ public class JourneyModels {
                     return null;
                   })
               .list();
+          // the latest version of every decision table: a manager's stays the latest too
+          Map<String, byte[]> decisions = latestDecisions();
+          decisions.forEach(
+              (name, xml) -> {
+                files.put(name, xml);
+                origins.put(name, new Provenance(Origin.RESTORED, null, null));
+              });
           List<String> fresh = new ArrayList<>();
           for (var file : packaged.entrySet()) {
             String name = file.getKey();
-            boolean decision = name.endsWith(".dmn");
-            // decision tables are not edited in the app yet: the packaged ones are the current ones
-            if (decision || !files.containsKey(name) || !deployedBefore(name, file.getValue())) {
+            // a packaged file whose content was deployed before gives way to the version deployed
+            // last (a manager's); a new content (fresh installation, new release) is deployed
+            if (!files.containsKey(name) || !deployedBefore(name, file.getValue())) {
               files.put(name, file.getValue());
               origins.put(name, new Provenance(Origin.PACKAGED, null, null));
-              if (!decision) {
-                fresh.add(name);
-              }
+              fresh.add(name);
             }
           }
           deployLocked(files, origins::get);
@@ -148,6 +153,9 @@ public class JourneyModels {
                     """)
                 .params(name, checksum(packaged.get(name)), Timestamp.from(clock.instant()))
                 .update();
+            if (name.endsWith(".dmn") && !Arrays.equals(decisions.get(name), packaged.get(name))) {
+              recordDecision(name, packaged.get(name), Origin.PACKAGED, null, null);
+            }
           }
           log.info(
               "Deployed {} journey model(s) and decision table(s); new or changed packaged"
@@ -372,6 +380,64 @@ public class JourneyModels {
         .param(processDefinitionKey)
         .query((rs, row) -> version(rs))
         .optional();
+  }
+
+  /** The XML deployed last of every decision table (file name → content). */
+  private Map<String, byte[]> latestDecisions() {
+    Map<String, byte[]> latest = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select distinct on (resource_name) resource_name, xml
+              from decision_model order by resource_name, deployed_seq desc
+            """)
+        .query(
+            (rs, row) ->
+                latest.put(
+                    rs.getString("resource_name"),
+                    rs.getString("xml").getBytes(StandardCharsets.UTF_8)))
+        .list();
+    return latest;
+  }
+
+  private int recordDecision(
+      String resourceName, byte[] xml, Origin origin, String deployedBy, String comment) {
+    return jdbc.sql(
+            """
+            insert into decision_model (resource_name, xml, version, deployed_at, origin,
+              deployed_by, comment)
+            values (?, ?, (select coalesce(max(version), 0) + 1 from decision_model
+                            where resource_name = ?), ?, ?, ?, ?)
+            returning version
+            """)
+        .params(
+            resourceName,
+            new String(xml, StandardCharsets.UTF_8),
+            resourceName,
+            Timestamp.from(clock.instant()),
+            origin.column(),
+            deployedBy,
+            comment)
+        .query(Integer.class)
+        .single();
+  }
+
+  /**
+   * Deploys a decision table (a manager's edit of a {@code .dmn} file) and records it as its file's
+   * next version with who and why; returns that version. A table the engine rejects records nothing
+   * (the exception is thrown).
+   */
+  public int deployDecisions(String resourceName, byte[] xml, String deployedBy, String comment) {
+    return tx.execute(
+        status -> {
+          lock();
+          client
+              .newDeployResourceCommand()
+              .addResourceBytes(xml, resourceName)
+              .requestTimeout(DEPLOY_TIMEOUT)
+              .send()
+              .join();
+          return recordDecision(resourceName, xml, Origin.STUDIO, deployedBy, comment);
+        });
   }
 
   /** The model of a deployed process version, by the engine's process definition key. */

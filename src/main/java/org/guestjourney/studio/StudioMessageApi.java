@@ -1,14 +1,19 @@
 package org.guestjourney.studio;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import org.guestjourney.messaging.MessageTexts;
 import org.guestjourney.messaging.MessageTexts.MessageText;
 import org.guestjourney.web.ApiController;
 import org.guestjourney.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +41,60 @@ class StudioMessageApi {
       String emailSubject,
       @org.guestjourney.web.MultiLine String emailBody,
       @org.guestjourney.web.MultiLine String smsText,
-      Long bookingId) {}
+      Long bookingId,
+      String channel) {}
+
+  /**
+   * "Send a test to me": the draft text, filled in with a booking, to the manager's own address.
+   */
+  @PostMapping(PATH + "/test")
+  Map<String, Object> sendTest(
+      @PathVariable long propertyId,
+      @PathVariable String key,
+      @PathVariable String language,
+      @RequestBody PreviewRequest request,
+      Authentication who) {
+    StudioMessages.TestSent sent =
+        messages.sendTest(
+            propertyId,
+            key,
+            language,
+            new MessageText(request.emailSubject(), request.emailBody(), request.smsText()),
+            request.bookingId(),
+            request.channel(),
+            who.getName());
+    return Map.of(
+        "sent", true,
+        "channel", sent.channel().name(),
+        "recipient", sent.recipient(),
+        "bookingId", sent.bookingId(),
+        "test", true);
+  }
+
+  @ExceptionHandler(StudioMessages.NoOwnAddressException.class)
+  ResponseEntity<ProblemDetail> noOwnAddress(StudioMessages.NoOwnAddressException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    problem.setTitle("No address of your own");
+    problem.setType(URI.create("/problems/no-own-address"));
+    problem.setProperty("field", e.field());
+    problem.setProperty(
+        "errors", java.util.List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  @ExceptionHandler(StudioMessages.TestNotSentException.class)
+  ResponseEntity<ProblemDetail> notSent(StudioMessages.TestNotSentException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_GATEWAY, "The test could not be sent: " + e.getMessage());
+    problem.setTitle("Test not sent");
+    return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
 
   @GetMapping(PATH)
   Map<String, Object> get(

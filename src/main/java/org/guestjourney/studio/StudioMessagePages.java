@@ -6,6 +6,7 @@ import org.guestjourney.messaging.MessageTexts.MessageText;
 import org.guestjourney.property.PropertyService;
 import org.guestjourney.security.PropertyAccess;
 import org.guestjourney.web.InvalidRequestException;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,10 +28,12 @@ class StudioMessagePages {
 
   private final StudioMessages messages;
   private final PropertyService properties;
+  private final MessageSource words;
 
-  StudioMessagePages(StudioMessages messages, PropertyService properties) {
+  StudioMessagePages(StudioMessages messages, PropertyService properties, MessageSource words) {
     this.messages = messages;
     this.properties = properties;
+    this.words = words;
   }
 
   @GetMapping("/studio/messages")
@@ -71,6 +74,7 @@ class StudioMessagePages {
       @PathVariable String language,
       @RequestParam Map<String, String> form,
       Authentication who,
+      java.util.Locale locale,
       Model model) {
     MessageText text =
         new MessageText(form.get("emailSubject"), form.get("emailBody"), form.get("smsText"));
@@ -84,6 +88,34 @@ class StudioMessagePages {
           form.get("bookingId") == null || form.get("bookingId").isBlank()
               ? null
               : Long.valueOf(form.get("bookingId").strip());
+      if ("test".equals(form.get("action"))) {
+        try {
+          StudioMessages.TestSent sent =
+              messages.sendTest(
+                  propertyId, key, language, text, booking, form.get("channel"), who.getName());
+          model.addAttribute(
+              "saved",
+              words.getMessage("studio.message.testSent", new Object[] {sent.recipient()}, locale));
+        } catch (StudioMessages.NoOwnAddressException e) {
+          model.addAttribute(
+              "problem",
+              words.getMessage(
+                  "studio.message.noAddress",
+                  new Object[] {
+                    words.getMessage(
+                        "email".equals(e.field())
+                            ? "studio.message.emailAddress"
+                            : "studio.message.phoneNumber",
+                        null,
+                        locale)
+                  },
+                  locale));
+        } catch (StudioMessages.TestNotSentException e) {
+          model.addAttribute(
+              "problem",
+              words.getMessage("studio.message.testFailed", new Object[] {e.getMessage()}, locale));
+        }
+      }
       messages
           .preview(propertyId, key, language, text, booking)
           .ifPresentOrElse(

@@ -9,15 +9,20 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.guestjourney.audit.AuditLog;
+import org.guestjourney.messaging.Channel;
+import org.guestjourney.messaging.ChannelType;
 import org.guestjourney.messaging.MessageRenderer;
 import org.guestjourney.messaging.MessageTexts;
 import org.guestjourney.messaging.MessageTexts.MessageText;
 import org.guestjourney.messaging.MessagingService;
+import org.guestjourney.messaging.OutgoingMessage;
 import org.guestjourney.messaging.RenderedMessage;
 import org.guestjourney.messaging.SmsLength;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyService;
 import org.guestjourney.security.PropertyAccess;
+import org.guestjourney.staffalert.StaffContacts;
 import org.guestjourney.web.NotFoundException;
 import org.guestjourney.web.Violations;
 import org.springframework.core.io.Resource;
@@ -41,18 +46,159 @@ public class StudioMessages {
   private final MessagingService messaging;
   private final PropertyService properties;
   private final JdbcClient jdbc;
+  private final List<Channel> channels;
+  private final StaffContacts contacts;
+  private final AuditLog audit;
 
   StudioMessages(
       MessageTexts texts,
       MessageRenderer renderer,
       MessagingService messaging,
       PropertyService properties,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      List<Channel> channels,
+      StaffContacts contacts,
+      AuditLog audit) {
     this.texts = texts;
     this.renderer = renderer;
     this.messaging = messaging;
     this.properties = properties;
     this.jdbc = jdbc;
+    this.channels = channels;
+    this.contacts = contacts;
+    this.audit = audit;
+  }
+
+  /** Where a test went: the channel and the manager's own address. */
+  public record TestSent(ChannelType channel, String recipient, long bookingId) {}
+
+  /** The signed-in manager has no address for the channel a test needs (field: email or phone). */
+  public static class NoOwnAddressException extends RuntimeException {
+    private final String field;
+
+    NoOwnAddressException(String field) {
+      super(
+          "Your account has no "
+              + ("email".equals(field) ? "e-mail address" : "phone number")
+              + " to send a test to: add it on your account page");
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
+
+  /**
+   * "Send a test to me": renders {@code text} (not saved) with a real booking of the house, as the
+   * preview does, and sends it to the signed-in manager's own e-mail address (or their phone for a
+   * text with an SMS part only, or when {@code channel} is SMS) through the real channel, marked as
+   * a test. It never goes to a guest and is not recorded as a guest message; the audit trail
+   * records it.
+   */
+  public TestSent sendTest(
+      long propertyId,
+      String key,
+      String language,
+      MessageText text,
+      Long bookingId,
+      String channel,
+      String username) {
+    MessageText draft = normalised(text);
+    Violations v = new Violations();
+    v.check(
+        channel == null || channel.isBlank() || channel.equals("email") || channel.equals("sms"),
+        "channel",
+        "must be email or sms");
+    v.check(draft.hasEmail() || draft.hasSms(), "emailBody", "is required (or an SMS text)");
+    v.throwIfAny();
+    ChannelType type =
+        "sms".equals(channel) || (!draft.hasEmail() && !"email".equals(channel))
+            ? ChannelType.SMS
+            : ChannelType.EMAIL;
+    if (type == ChannelType.SMS && !draft.hasSms()) {
+      throw org.guestjourney.web.InvalidRequestException.of(
+          "smsText", "is required for an SMS test");
+    }
+    if (type == ChannelType.EMAIL && !draft.hasEmail()) {
+      throw org.guestjourney.web.InvalidRequestException.of(
+          "emailBody", "is required for an e-mail test");
+    }
+    var me = contacts.of(username);
+    String recipient = me.map(c -> type == ChannelType.EMAIL ? c.email() : c.phone()).orElse(null);
+    if (recipient == null || recipient.isBlank()) {
+      throw new NoOwnAddressException(type == ChannelType.EMAIL ? "email" : "phone");
+    }
+    Preview preview =
+        preview(propertyId, key, language, draft, bookingId)
+            .orElseThrow(
+                () -> new NotFoundException("No booking of this house to fill the test in with"));
+    Property property = property(propertyId);
+    String marker = "[TEST] ";
+    RenderedMessage content =
+        type == ChannelType.EMAIL
+            ? new RenderedMessage(language, marker + preview.subject(), preview.html(), null)
+            : new RenderedMessage(language, null, null, marker + preview.sms());
+    Channel gateway =
+        channels.stream()
+            .filter(c -> c.type() == type)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("No " + type + " channel is set up"));
+    Optional<String> unavailable = gateway.unavailableReason(propertyId);
+    if (unavailable.isPresent()) {
+      throw new TestNotSentException(unavailable.get());
+    }
+    try {
+      gateway.send(
+          new OutgoingMessage(
+              "studio-test-" + java.util.UUID.randomUUID(),
+              recipient,
+              property.name(),
+              property.contactEmail(),
+              content,
+              null,
+              propertyId));
+    } catch (Exception e) {
+      audit.record(
+          username,
+          "SEND",
+          "A test of message "
+              + key
+              + " ("
+              + language
+              + ") by "
+              + type
+              + " failed: "
+              + e.getMessage(),
+          "message_text",
+          null,
+          null,
+          502);
+      throw new TestNotSentException(e.getMessage());
+    }
+    audit.record(
+        username,
+        "SEND",
+        "Sent a test of message "
+            + key
+            + " ("
+            + language
+            + ") by "
+            + type
+            + " to their own address, filled in with booking "
+            + preview.bookingId(),
+        "message_text",
+        null,
+        null,
+        200);
+    return new TestSent(type, recipient, preview.bookingId());
+  }
+
+  /** The channel did not take a test message. */
+  public static class TestNotSentException extends RuntimeException {
+    TestNotSentException(String why) {
+      super(why);
+    }
   }
 
   /** Where a message's text in one language comes from. */
