@@ -340,8 +340,7 @@ public class ConversationService implements OutboxHandler {
   }
 
   /** What the staff-reply template shows; {@code guestMessage} is null when staff wrote first. */
-  private static Map<String, Object> replyModel(
-      String reply, Signer staff, String guestMessage) {
+  private static Map<String, Object> replyModel(String reply, Signer staff, String guestMessage) {
     Map<String, Object> model = new java.util.HashMap<>();
     model.put("reply", reply);
     model.put("replyGreets", greets(reply));

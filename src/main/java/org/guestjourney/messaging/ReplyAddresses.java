@@ -31,9 +31,7 @@ public class ReplyAddresses {
   private final SecureRandom random = new SecureRandom();
 
   ReplyAddresses(
-      JdbcClient jdbc,
-      Clock clock,
-      @Value("${guest-journey.mail.inbound-domain:}") String domain) {
+      JdbcClient jdbc, Clock clock, @Value("${guest-journey.mail.inbound-domain:}") String domain) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.domain = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);

@@ -44,6 +44,7 @@ class InputLimitFilter extends OncePerRequestFilter {
 
   /** Where mail providers post inbound e-mail (with attachments): a larger limit. */
   static final String INBOUND_MAIL_PATH = "/webhooks/mail/inbound";
+
   private final ObjectMapper json;
   private final Set<String> multiLineFields;
 

@@ -20,27 +20,29 @@ final class ReplyText {
   private static final Pattern[] HISTORY = {
     // Gmail, Apple Mail, Thunderbird (the line may wrap once), in a few languages
     Pattern.compile("(?m)^[ \\t]*On\\b[^\\n]{0,200}(?:\\n[^\\n]{0,200})?wrote:[ \\t]*$"),
-    Pattern.compile("(?m)^[ \\t]*(?:Le|Am|Il|El|Op)\\b[^\\n]{0,200}(?:\\n[^\\n]{0,200})?"
-        + "(?:a écrit|schrieb|ha scritto|escribió|schreef)[^\\n]{0,5}:[ \\t]*$"),
+    Pattern.compile(
+        "(?m)^[ \\t]*(?:Le|Am|Il|El|Op)\\b[^\\n]{0,200}(?:\\n[^\\n]{0,200})?"
+            + "(?:a écrit|schrieb|ha scritto|escribió|schreef)[^\\n]{0,5}:[ \\t]*$"),
     Pattern.compile("(?m)^[^\\n]{0,200}(?:写道|寫道)[：:][ \\t]*$"),
     Pattern.compile("(?im)^[ \\t]*-{2,}[ \\t]*(?:Original Message|Forwarded message|原始邮件|原始郵件)"),
     Pattern.compile("(?m)^[ \\t]*_{8,}[ \\t]*$"),
     // Outlook: a From: line followed by Sent:/Date:/To: lines
-    Pattern.compile("(?im)^[ \\t]*\\*?(?:From|发件人|Von|De|Da)\\*?:[^\\n]*\\n(?:[^\\n]*\\n){0,2}"
-        + "[ \\t]*\\*?(?:Sent|Date|To|发送时间|Gesendet|Envoyé|Inviato)\\*?:"),
+    Pattern.compile(
+        "(?im)^[ \\t]*\\*?(?:From|发件人|Von|De|Da)\\*?:[^\\n]*\\n(?:[^\\n]*\\n){0,2}"
+            + "[ \\t]*\\*?(?:Sent|Date|To|发送时间|Gesendet|Envoyé|Inviato)\\*?:"),
   };
 
   private static final Pattern[] SIGNATURE = {
     Pattern.compile("(?m)^-- ?$"),
-    Pattern.compile("(?im)^[ \\t]*(?:Sent from my|Sent from Mail for|Get Outlook for|Inviato da|"
-        + "Envoyé de mon|Von meinem)\\b[^\\n]*$"),
+    Pattern.compile(
+        "(?im)^[ \\t]*(?:Sent from my|Sent from Mail for|Get Outlook for|Inviato da|"
+            + "Envoyé de mon|Von meinem)\\b[^\\n]*$"),
     Pattern.compile("(?m)^[ \\t]*(?:发自我的|從我的)[^\\n]*$"),
   };
 
   /** The reply in a text body (preferred) or, without one, an HTML body. */
   static String of(String text, String html) {
-    String source =
-        text != null && !text.isBlank() ? text : html == null ? "" : fromHtml(html);
+    String source = text != null && !text.isBlank() ? text : html == null ? "" : fromHtml(html);
     source = source.replace("\r\n", "\n").replace('\r', '\n');
     source = source.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").replace('\t', ' ');
     String reply = cut(source, HISTORY);
@@ -89,7 +91,8 @@ final class ReplyText {
       previous = body;
       body = body.replaceAll("(?is)<blockquote[^>]*>(?:(?!<blockquote).)*?</blockquote\\s*>", " ");
     } while (!body.equals(previous));
-    body = body.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</(p|div|li|h\\d|tr)\\s*>", "\n");
+    body =
+        body.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</(p|div|li|h\\d|tr)\\s*>", "\n");
     body = body.replaceAll("<[^>]*>", "");
     return HtmlUtils.htmlUnescape(body.replace("&nbsp;", " ")).replace('\u00a0', ' ');
   }
