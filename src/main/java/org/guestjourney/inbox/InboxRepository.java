@@ -95,7 +95,9 @@ class InboxRepository {
     if (!having.isEmpty()) {
       sql.append(" having ").append(String.join(" and ", having));
     }
-    sql.append(" order by unread > 0 desc, last_at desc limit :limit");
+    sql.append(
+        " order by count(*) filter (where m.read_at is null and m.kind = 'REPLY') > 0 desc,"
+            + " max(m.received_at) desc limit :limit");
     var statement = jdbc.sql(sql.toString()).param("properties", f.properties());
     if (f.assignee() != null) {
       statement = statement.param("assignee", f.assignee());
