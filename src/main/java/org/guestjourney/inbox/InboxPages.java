@@ -5,6 +5,7 @@ import org.guestjourney.security.CurrentStaff;
 import org.guestjourney.security.StaffUser;
 import org.guestjourney.staffalert.StaffContacts;
 import org.guestjourney.web.ConflictException;
+import org.guestjourney.web.ForbiddenException;
 import org.guestjourney.web.InvalidRequestException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -40,10 +41,17 @@ class InboxPages {
       Model model) {
     StaffUser me = CurrentStaff.of(auth);
     InboxService.Query query = new InboxService.Query(unread, mine, house, channel);
+    try {
+      model.addAttribute("conversations", inbox.conversations(me, query));
+      model.addAttribute("unmatched", inbox.unmatched(me, query));
+    } catch (InvalidRequestException e) {
+      query = new InboxService.Query(unread, mine, house, null);
+      model.addAttribute("problemKey", "inbox.filter.unknown-channel");
+      model.addAttribute("conversations", inbox.conversations(me, query));
+      model.addAttribute("unmatched", inbox.unmatched(me, query));
+    }
     model.addAttribute("query", query);
     model.addAttribute("houses", inbox.houses());
-    model.addAttribute("conversations", inbox.conversations(me, query));
-    model.addAttribute("unmatched", inbox.unmatched(me, query));
     return "pages/inbox";
   }
 
@@ -148,14 +156,20 @@ class InboxPages {
       redirect.addFlashAttribute("doneKey", "inbox.saved-reply-added");
     } catch (InvalidRequestException e) {
       redirect.addFlashAttribute("problem", e.describe());
+    } catch (ForbiddenException e) {
+      redirect.addFlashAttribute("problemKey", "inbox.saved-replies.managers");
     }
     return "redirect:/inbox/settings";
   }
 
   @PostMapping("/inbox/settings/saved-replies/{id}/delete")
   String deleteSavedReply(@PathVariable long id, Authentication auth, RedirectAttributes redirect) {
-    inbox.deleteSavedReply(id, CurrentStaff.of(auth));
-    redirect.addFlashAttribute("doneKey", "inbox.saved-reply-deleted");
+    try {
+      inbox.deleteSavedReply(id, CurrentStaff.of(auth));
+      redirect.addFlashAttribute("doneKey", "inbox.saved-reply-deleted");
+    } catch (ForbiddenException e) {
+      redirect.addFlashAttribute("problemKey", "inbox.saved-replies.managers");
+    }
     return "redirect:/inbox/settings";
   }
 }
