@@ -48,6 +48,10 @@ class InboxPagesTest extends InboxIntegrationTest {
   }
 
   Booking bookWithReply(Property house, String name, String text) {
+    return bookWithReply(house, name, text, data.uniqueEmail());
+  }
+
+  Booking bookWithReply(Property house, String name, String text, String email) {
     LocalDate arrival = LocalDate.ofInstant(engine.now(), house.timeZone()).plusDays(6);
     Booking booking =
         data.book(
@@ -60,7 +64,7 @@ class InboxPagesTest extends InboxIntegrationTest {
                 null,
                 1,
                 null,
-                new GuestDetails(name, data.uniqueEmail(), null, "en")));
+                new GuestDetails(name, email, null, "en")));
     inbound.receiveEmail(
         new InboundEmail(
             "<" + UUID.randomUUID() + "@m.test>",
@@ -251,5 +255,52 @@ class InboxPagesTest extends InboxIntegrationTest {
         "Anna Bianchi\r\nFront desk");
     assertThat(contacts.of(username).orElseThrow().signature())
         .isEqualTo("Anna Bianchi\nFront desk");
+  }
+
+  @Test
+  void aReplyFromTheThreadGoesBackByEmailUnderTheSignature() throws Exception {
+    Property house = data.property("Europe/Rome", "en");
+    String username = account(StaffRole.FRONT_DESK, house);
+    contacts.saveReplyIdentity(
+        username, "Anna Bianchi", "Anna Bianchi\nFront desk, " + house.name());
+    String guest = data.uniqueEmail();
+    Booking booking = bookWithReply(house, "Marco Rossi", "Is there parking?", guest);
+    TestRestTemplate desk = SignedIn.as(http, username, PASSWORD);
+    String page = desk.getForObject("/inbox/bookings/" + booking.id(), String.class);
+    java.util.regex.Matcher key =
+        java.util.regex.Pattern.compile("name=\"formKey\" value=\"([0-9a-f-]{36})\"").matcher(page);
+    assertThat(key.find()).isTrue();
+
+    post(
+        desk,
+        "/inbox/bookings/" + booking.id() + "/reply",
+        "text",
+        "Yes, free parking behind the house.",
+        "formKey",
+        key.group(1));
+
+    String body =
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(
+                () ->
+                    org.guestjourney.support.TestMailServer.to(guest).stream()
+                        .map(
+                            m -> {
+                              try {
+                                return String.valueOf(m.getContent()).replace("\r\n", "\n");
+                              } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                              }
+                            })
+                        .filter(c -> c.contains("free parking behind the house"))
+                        .findFirst()
+                        .orElse(null),
+                c -> c != null);
+    assertThat(body)
+        .contains("Dear <span>Marco Rossi</span>,")
+        .contains("Anna Bianchi\nFront desk, " + house.name())
+        .doesNotContain(username);
+    assertThat(unreadOf(booking.id())).isZero();
   }
 }
