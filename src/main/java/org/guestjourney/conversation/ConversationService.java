@@ -193,7 +193,7 @@ public class ConversationService implements OutboxHandler {
     messaging.recordPlan(
         row.bookingId(),
         List.of(PlannedMessage.scheduled(MessageStep.STAFF_REPLY, key, clock.instant())));
-    Map<String, Object> model = replyModel(row.reply(), signature(row.repliedBy()), row.body());
+    Map<String, Object> model = replyModel(row.reply(), signer(row.repliedBy()), row.body());
     // back on the channel the guest wrote from, else by their usual way
     return messaging.send(
         new GuestMessageRequest(row.bookingId(), MessageStep.STAFF_REPLY, key, model)
@@ -283,7 +283,7 @@ public class ConversationService implements OutboxHandler {
       String key = "booking/" + bookingId + "/staff-message/" + formKey;
       messaging.recordPlan(
           bookingId, List.of(PlannedMessage.scheduled(MessageStep.STAFF_REPLY, key, now)));
-      Map<String, Object> model = replyModel(reply, signature(staff.username()), null);
+      Map<String, Object> model = replyModel(reply, signer(staff.username()), null);
       ChannelType lastUsed = lastInboundChannel(bookingId).orElse(null);
       Optional<MessageDelivery> sent;
       try {
@@ -315,14 +315,18 @@ public class ConversationService implements OutboxHandler {
   }
 
   /**
-   * The name a reply is signed with: the staff member's display name, never their sign-in name
-   * (without a display name the reply is signed by the house alone).
+   * How a reply is signed: the staff member's own signature when they wrote one, else their display
+   * name, never their sign-in name (without either the reply is signed by the house alone).
    */
-  private String signature(String username) {
-    return username == null
-        ? null
-        : contacts.of(username).map(c -> c.displayName()).filter(n -> !n.isBlank()).orElse(null);
+  private Signer signer(String username) {
+    Optional<org.guestjourney.staffalert.StaffContact> contact =
+        username == null ? Optional.empty() : contacts.of(username);
+    return new Signer(
+        contact.map(c -> c.displayName()).filter(n -> !n.isBlank()).orElse(null),
+        contact.map(c -> c.signature()).filter(n -> !n.isBlank()).orElse(null));
   }
+
+  private record Signer(String name, String signature) {}
 
   /** A reply that opens with its own greeting ("Hi Marco,", "您好") gets none from the template. */
   static final java.util.regex.Pattern GREETING =
@@ -336,12 +340,12 @@ public class ConversationService implements OutboxHandler {
   }
 
   /** What the staff-reply template shows; {@code guestMessage} is null when staff wrote first. */
-  private static Map<String, Object> replyModel(
-      String reply, String staffName, String guestMessage) {
+  private static Map<String, Object> replyModel(String reply, Signer staff, String guestMessage) {
     Map<String, Object> model = new java.util.HashMap<>();
     model.put("reply", reply);
     model.put("replyGreets", greets(reply));
-    model.put("staffName", staffName);
+    model.put("staffName", staff.name());
+    model.put("staffSignature", staff.signature());
     model.put("guestMessage", guestMessage);
     model.put("includeCheckInGuide", false);
     model.put("askArrivalTime", false);

@@ -76,8 +76,8 @@ public class InboundMessageService {
         jdbc.sql(
                 """
                 insert into inbound_message (channel, from_address, to_address, body, provider_id,
-                  guest_id, booking_id, kind, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (provider_id) do nothing
+                  guest_id, booking_id, kind, received_at, property_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (provider_id) do nothing
                 returning id
                 """)
             .params(
@@ -89,7 +89,8 @@ public class InboundMessageService {
                 contact.map(Contact::guestId).orElse(null),
                 contact.map(Contact::bookingId).orElse(null),
                 kind.name(),
-                Timestamp.from(now))
+                Timestamp.from(now),
+                contact.map(Contact::propertyId).orElse(null))
             .query(Long.class)
             .optional();
     if (stored.isEmpty()) {
@@ -124,12 +125,17 @@ public class InboundMessageService {
   }
 
   private record Contact(
-      long guestId, long bookingId, String propertyName, String phone, String email) {}
+      long guestId,
+      long bookingId,
+      String propertyName,
+      String phone,
+      String email,
+      long propertyId) {}
 
   private Optional<Contact> latestBookingOf(String phone) {
     return jdbc.sql(
             """
-            select g.id, b.id, p.name, p.contact_phone, p.contact_email
+            select g.id, b.id, p.name, p.contact_phone, p.contact_email, p.id
               from guest g join booking b on b.guest_id = g.id join property p on p.id = b.property_id
              where g.phone_index = ? order by b.arrival_date desc, b.id desc limit 1
             """)
@@ -141,7 +147,66 @@ public class InboundMessageService {
                     rs.getLong(2),
                     rs.getString(3),
                     rs.getString(4),
-                    rs.getString(5)))
+                    rs.getString(5),
+                    rs.getLong(6)))
         .optional();
+  }
+
+  /**
+   * An e-mail a guest wrote to a house's inbound address, already reduced to the text they typed.
+   *
+   * @param messageId the e-mail's Message-ID: the same e-mail posted twice is stored once
+   * @param propertyId the house whose address it was sent to (null: none of ours)
+   * @param bookingId the booking its reply token names; null when it names none (kept as
+   *     "unmatched" for the house's staff, never dropped)
+   */
+  public record InboundEmail(
+      String messageId,
+      String from,
+      String to,
+      String subject,
+      String text,
+      Long propertyId,
+      Long bookingId) {}
+
+  /**
+   * Stores an e-mail reply and, when it belongs to a booking, starts the same path as an SMS reply
+   * (the conversation journey and its front-desk task, from the engine outbox).
+   *
+   * @return whether it was new (false: this Message-ID was stored before)
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public boolean receiveEmail(InboundEmail email) {
+    Long guestId =
+        email.bookingId() == null
+            ? null
+            : jdbc.sql("select guest_id from booking where id = ?")
+                .param(email.bookingId())
+                .query(Long.class)
+                .single();
+    Optional<Long> stored =
+        jdbc.sql(
+                """
+                insert into inbound_message (channel, from_address, to_address, body, provider_id,
+                  guest_id, booking_id, kind, received_at, property_id, subject)
+                values ('EMAIL', ?, ?, ?, ?, ?, ?, 'REPLY', ?, ?, ?)
+                on conflict (provider_id) do nothing returning id
+                """)
+            .params(
+                cipher.encrypt(email.from().strip().toLowerCase(Locale.ROOT)),
+                email.to(),
+                email.text(),
+                "email:" + email.messageId(),
+                guestId,
+                email.bookingId(),
+                Timestamp.from(clock.instant()),
+                email.propertyId(),
+                email.subject())
+            .query(Long.class)
+            .optional();
+    if (stored.isPresent() && email.bookingId() != null) {
+      events.publishEvent(new GuestReplied(stored.get(), email.bookingId()));
+    }
+    return stored.isPresent();
   }
 }

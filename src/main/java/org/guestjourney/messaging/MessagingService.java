@@ -52,6 +52,7 @@ public class MessagingService {
   private final List<SendRule> rules;
   private final List<SendRule> fallbackRules;
   private final Clock clock;
+  private final ReplyAddresses replyAddresses;
 
   MessagingService(
       DeliveryRepository deliveries,
@@ -64,7 +65,9 @@ public class MessagingService {
       Unsubscribes unsubscribes,
       MessagingProperties settings,
       List<SendRule> rules,
-      Clock clock) {
+      Clock clock,
+      ReplyAddresses replyAddresses) {
+    this.replyAddresses = replyAddresses;
     this.deliveries = deliveries;
     this.bookings = bookings;
     this.guests = guests;
@@ -348,6 +351,20 @@ public class MessagingService {
   /** Who a message goes to and what it is about; {@code booking} is null for inquiries. */
   private record Audience(Guest guest, Property property, Booking booking) {}
 
+  /**
+   * Where the guest's answer to an e-mail goes: the booking's own reply address when replies reach
+   * the app (the inbox), else the house's contact address.
+   */
+  private String replyTo(ChannelType channel, Audience to) {
+    if (channel == ChannelType.EMAIL && to.booking() != null) {
+      Optional<String> address = replyAddresses.replyTo(to.property().id(), to.booking().id());
+      if (address.isPresent()) {
+        return address.get();
+      }
+    }
+    return to.property().contactEmail();
+  }
+
   /** The booking's guest and property. */
   private Audience audience(long bookingId) {
     Booking booking = bookings.findById(bookingId).orElseThrow();
@@ -483,7 +500,7 @@ public class MessagingService {
               key,
               route.address(),
               to.property().name(),
-              to.property().contactEmail(),
+              replyTo(channel.type(), to),
               content,
               step.transactional()
                   ? null

@@ -186,6 +186,7 @@ public class GuestPrivacyService {
     run(
         """
         update inbound_message set body = '[erased]', from_address = '[erased]', to_address = null,
+          subject = case when subject is null then null else '[erased]' end,
           reply = case when reply is null then null else '[erased]' end
          where guest_id = :g or booking_id in (%s)
         """

@@ -86,7 +86,13 @@ class SecurityConfiguration {
                     .hasAuthority(manager)
                     // guests' contacts, conversations and messages: not for housekeeping
                     .requestMatchers(
-                        "/", "/bookings/**", "/messages/**", "/feedback/**", "/feedback")
+                        "/",
+                        "/bookings/**",
+                        "/messages/**",
+                        "/feedback/**",
+                        "/feedback",
+                        "/inbox",
+                        "/inbox/**")
                     .hasAnyAuthority(manager, GROUP_PREFIX + Roles.FRONT_DESK)
                     .anyRequest()
                     .authenticated())

@@ -9,6 +9,7 @@ package org.guestjourney.staffalert;
  * @param displayName the name colleagues and guests see (e.g. "Anna Bianchi")
  * @param email where alerts are e-mailed
  * @param phone where alerts are texted (E.164)
+ * @param signature how they sign replies to guests (several lines), if they wrote one
  */
 public record StaffContact(
     long staffAccountId,
@@ -16,7 +17,8 @@ public record StaffContact(
     String role,
     String displayName,
     String email,
-    String phone) {
+    String phone,
+    String signature) {
 
   /** The name to show: the display name, else the sign-in name. */
   public String name() {

@@ -22,7 +22,7 @@ public class StaffContacts {
 
   private static final String SELECT =
       """
-      select s.id, s.username, s.role, c.display_name, c.email, c.phone
+      select s.id, s.username, s.role, c.display_name, c.email, c.phone, c.signature
         from staff_account s left join staff_contact c on c.staff_account_id = s.id
       """;
 
@@ -74,6 +74,41 @@ public class StaffContacts {
     return of(username).orElseThrow();
   }
 
+  /**
+   * Saves how the staff member appears to guests in replies: their display name and signature
+   * (blank clears either); their alert addresses stay as they are. Nothing is saved when a value is
+   * wrong.
+   */
+  public StaffContact saveReplyIdentity(String username, String displayName, String signature) {
+    List<FieldViolation> wrong = new ArrayList<>();
+    String name = blankToNull(displayName);
+    String sign =
+        signature == null ? null : blankToNull(signature.replace("\r\n", "\n").replace('\r', '\n'));
+    if (name != null && name.length() > 100) {
+      wrong.add(new FieldViolation("displayName", "must be at most 100 characters"));
+    }
+    if (name != null && org.guestjourney.web.ControlCharacters.presentInLine(name)) {
+      wrong.add(new FieldViolation("displayName", "must be one line"));
+    }
+    if (sign != null && sign.length() > 300) {
+      wrong.add(new FieldViolation("signature", "must be at most 300 characters"));
+    }
+    if (!wrong.isEmpty()) {
+      throw new InvalidRequestException(wrong);
+    }
+    long id = of(username).orElseThrow().staffAccountId();
+    jdbc.sql(
+            """
+            insert into staff_contact (staff_account_id, display_name, signature, updated_at)
+            values (?, ?, ?, ?)
+            on conflict (staff_account_id) do update set display_name = excluded.display_name,
+              signature = excluded.signature, updated_at = excluded.updated_at
+            """)
+        .params(id, name, sign, Timestamp.from(clock.instant()))
+        .update();
+    return of(username).orElseThrow();
+  }
+
   /** The manager on duty of the property, if one took the duty. */
   public Optional<StaffContact> managerOnDuty(long propertyId) {
     return jdbc.sql(
@@ -102,7 +137,7 @@ public class StaffContacts {
    * Enabled staff who work for the property (for no property: staff of every property), with
    * whatever contact details they gave.
    */
-  List<StaffContact> workingFor(Long propertyId) {
+  public List<StaffContact> workingFor(Long propertyId) {
     if (propertyId == null) {
       return jdbc.sql(SELECT + " where s.enabled and s.all_properties").query(this::map).list();
     }
@@ -125,7 +160,8 @@ public class StaffContacts {
         rs.getString("role"),
         rs.getString("display_name"),
         rs.getString("email"),
-        rs.getString("phone"));
+        rs.getString("phone"),
+        rs.getString("signature"));
   }
 
   private static String blankToNull(String s) {

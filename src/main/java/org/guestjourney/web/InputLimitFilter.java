@@ -40,11 +40,20 @@ class InputLimitFilter extends OncePerRequestFilter {
       Pattern.compile("<textarea\\b[^>]*?\\bname=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
   private final long maxBytes;
+  private final long maxInboundMailBytes;
+
+  /** Where mail providers post inbound e-mail (with attachments): a larger limit. */
+  static final String INBOUND_MAIL_PATH = "/webhooks/mail/inbound";
+
   private final ObjectMapper json;
   private final Set<String> multiLineFields;
 
   InputLimitFilter(InputLimitsProperties limits, ObjectMapper json) throws IOException {
     this.maxBytes = limits.maxRequestSize().toBytes();
+    this.maxInboundMailBytes =
+        limits.maxInboundMailSize() == null
+            ? maxBytes
+            : Math.max(maxBytes, limits.maxInboundMailSize().toBytes());
     this.json = json;
     this.multiLineFields = textAreas();
   }
@@ -68,15 +77,16 @@ class InputLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > maxBytes) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    long limit = path.equals(INBOUND_MAIL_PATH) ? maxInboundMailBytes : maxBytes;
+    if (request.getContentLengthLong() > limit) {
       refuse(
           response,
           HttpStatus.PAYLOAD_TOO_LARGE,
-          "The request body is larger than " + maxBytes + " bytes");
+          "The request body is larger than " + limit + " bytes");
       return;
     }
-    HttpServletRequest limited = new Limited(request, maxBytes);
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    HttpServletRequest limited = new Limited(request, limit);
     boolean form =
         request.getContentType() == null
             || request.getContentType().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
