@@ -67,6 +67,15 @@ class SecurityConfiguration {
                     // keys manage keys only with the explicit ADMIN scope (ADR 0032)
                     .requestMatchers("/api/keys", "/api/keys/**")
                     .hasAnyAuthority(manager, ApiKeyAuthentication.API_ADMIN)
+                    // one guest across bookings: merging and its undoing are a manager's (ADR 0062)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/guests/*/merge",
+                        "/api/guests/merges/**",
+                        "/api/guests/suggestions/**")
+                    .hasAnyAuthority(manager, ApiKeyAuthentication.API_WRITE)
+                    .requestMatchers("/guests/suggestions/**", "/guests/merges/**")
+                    .hasAuthority(manager)
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
                     .requestMatchers("/api/**")
@@ -86,7 +95,13 @@ class SecurityConfiguration {
                     .hasAuthority(manager)
                     // guests' contacts, conversations and messages: not for housekeeping
                     .requestMatchers(
-                        "/", "/bookings/**", "/messages/**", "/feedback/**", "/feedback")
+                        "/",
+                        "/bookings/**",
+                        "/messages/**",
+                        "/feedback/**",
+                        "/feedback",
+                        "/guests",
+                        "/guests/**")
                     .hasAnyAuthority(manager, GROUP_PREFIX + Roles.FRONT_DESK)
                     .anyRequest()
                     .authenticated())
