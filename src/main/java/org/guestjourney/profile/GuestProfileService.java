@@ -88,6 +88,10 @@ public class GuestProfileService {
   /** As {@link #visible}, and the caller works for every house of the profile. */
   private GuestProfile wholly(long profileId, String field) {
     GuestProfile p = profiles.find(profileId).orElse(null);
+    if (p != null && p.mergedInto() != null && whollyReadable(p.mergedInto())) {
+      throw new org.guestjourney.web.ConflictException(
+          "Guest " + profileId + " was already merged into guest " + p.mergedInto());
+    }
     List<Long> of = p == null ? List.of() : reads.housesOf(profileId);
     if (p == null || of.isEmpty() || !of.stream().allMatch(access::canRead)) {
       if (field != null) {
