@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.guestjourney.web.ConflictException;
+import org.guestjourney.web.ControlCharacters;
 import org.guestjourney.web.InvalidRequestException;
 import org.guestjourney.web.NotFoundException;
 import org.guestjourney.web.Violations;
@@ -290,6 +291,10 @@ public class GuestProfiles {
     Violations v = new Violations();
     if (v.required(name, "name")) {
       v.maxLength(name.strip(), 80, "name");
+      v.check(
+          !ControlCharacters.presentInLine(name),
+          "name",
+          "must be a single line: no line breaks, tabs or other control characters");
     }
     List<String> normalised = new ArrayList<>();
     if (v.required(tag, "tag")) {
@@ -342,6 +347,13 @@ public class GuestProfiles {
         v.check(false, field, "a tag cannot be empty");
         continue;
       }
+      if (ControlCharacters.presentInLine(tag)) {
+        v.check(
+            false,
+            field,
+            "must be a single line: no line breaks, tabs or other control characters");
+        continue;
+      }
       String t = canonicalTag(tag);
       boolean wellFormed =
           t.length() <= MAX_TAG_LENGTH && t.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} &'._-]*");
@@ -370,6 +382,10 @@ public class GuestProfiles {
   private static void text(Optional<String> value, String field, Violations v) {
     if (value != null && value.isPresent()) {
       v.maxLength(value.get(), MAX_TEXT, field);
+      v.check(
+          !ControlCharacters.present(value.get()),
+          field,
+          "must not contain control characters (such as NUL)");
     }
   }
 

@@ -320,7 +320,8 @@ public class GuestProfileService {
   public ProfileMerge undo(long mergeId, String by) {
     ProfileMerge m =
         profiles.findMerge(mergeId).orElseThrow(() -> new NotFoundException("No merge " + mergeId));
-    if (!whollyReadable(m.keptProfileId()) || !whollyReadable(m.mergedProfileId())) {
+    // the merged profile's guest rows are in the kept one until the undo
+    if (!whollyReadable(m.keptProfileId())) {
       throw new NotFoundException("No merge " + mergeId);
     }
     mayWrite();

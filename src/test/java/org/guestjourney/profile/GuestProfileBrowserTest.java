@@ -93,8 +93,7 @@ class GuestProfileBrowserTest extends JourneyIntegrationTest {
     String manager = "profiles-" + tag;
     accounts.create(manager, PASSWORD, StaffRole.MANAGER, false, Set.of(house.id()), "test");
     browser.get(url("/bookings/" + first.id()));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-        .sendKeys(manager);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(manager);
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -103,7 +102,8 @@ class GuestProfileBrowserTest extends JourneyIntegrationTest {
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-testid=guest-profile-link]")))
         .click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=stays]")));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=stays]")));
     assertThat(browser.findElement(By.cssSelector("[data-testid=guest-name]")).getText())
         .isEqualTo(name);
     assertThat(stays())
