@@ -233,7 +233,7 @@ public class GuestProfileService {
     return new ProfileView.Merge(
         m.id(),
         m.mergedProfileId(),
-        reads.nameOf(m.mergedProfileId()),
+        reads.nameOfGuests(m.guestIds()),
         m.guestIds(),
         m.copied(),
         m.mergedBy(),

@@ -349,6 +349,16 @@ class ProfileReads {
         .orElse("?");
   }
 
+  /** The name of the latest of these guest rows (what a merge moved). */
+  String nameOfGuests(List<Long> guestIds) {
+    return jdbc.sql("select full_name from guest where id = any(?) order by id desc limit 1")
+        .param(array(guestIds))
+        .query(String.class)
+        .optional()
+        .map(cipher::decrypt)
+        .orElse("?");
+  }
+
   static List<String> nonNull(List<String> values) {
     List<String> out = new ArrayList<>();
     for (String v : values) {
