@@ -38,6 +38,7 @@ class GuestProfilesTest extends JourneyIntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired GuestPrivacyService privacy;
   @Autowired ObjectMapper json;
+  @Autowired org.guestjourney.security.StaffAccountService accounts;
 
   static String phone() {
     return "+3934" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
@@ -403,5 +404,45 @@ class GuestProfilesTest extends JourneyIntegrationTest {
         .doesNotContain("shellfish")
         .doesNotContain(email)
         .doesNotContain(name);
+  }
+
+  @Test
+  void theFrontDeskOfOneHouseSeesOnlyItsStaysOnThePagesAndNamesStayText() {
+    Property mine = data.property("Europe/Rome", "en");
+    Property theirs = data.property("Europe/Rome", "en");
+    String u = unique();
+    String email = data.uniqueEmail();
+    Booking here = book(mine, "Nina <b>Blu</b> " + u, email, null, 10);
+    Booking there = book(theirs, "Nina Blu", email, null, 30);
+    Booking other = book(theirs, "Otto Nero " + u, data.uniqueEmail(), null, 20);
+    String frontDesk = "fd-" + u;
+    accounts.create(
+        frontDesk,
+        "a-long-password-1234",
+        org.guestjourney.security.StaffRole.FRONT_DESK,
+        false,
+        java.util.Set.of(mine.id()),
+        "test");
+    TestRestTemplate desk = SignedIn.as(anonymous, frontDesk, "a-long-password-1234");
+
+    String page = desk.getForObject("/guests/" + profileOf(here), String.class);
+    assertThat(page)
+        .contains("data-booking=\"" + here.id() + "\"")
+        .doesNotContain("data-booking=\"" + there.id() + "\"")
+        .doesNotContain(there.externalReference())
+        .contains("Nina &lt;b&gt;Blu&lt;/b&gt; " + u)
+        .doesNotContain("<b>Blu</b>");
+    assertThat(desk.getForEntity("/guests/" + profileOf(other), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(desk.getForEntity("/guests/of-booking/" + there.id(), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(desk.getForObject("/guests?q=" + email, String.class))
+        .contains("data-guest=\"" + profileOf(here) + "\"");
+    assertThat(desk.getForObject("/guests", String.class))
+        .doesNotContain("data-guest=\"" + profileOf(other) + "\"");
+    assertThat(
+            desk.postForEntity("/guests/suggestions/1/merge", null, String.class).getStatusCode())
+        .as("merging is a manager's")
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 }
