@@ -124,7 +124,8 @@ public class GuestProfileService {
     ProfileReads.ContactRow latest = contacts.getFirst();
     List<ProfileView.Stay> stays = new ArrayList<>();
     int counted = 0;
-    for (ProfileReads.StayRow s : reads.stays(profileId, houses)) {
+    List<ProfileReads.StayRow> stayRows = reads.stays(profileId, houses);
+    for (ProfileReads.StayRow s : stayRows) {
       Booking booking = bookings.findById(s.bookingId()).orElseThrow();
       LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(s.timeZone()));
       BookingStage stage = BookingStage.of(booking, today);
@@ -155,7 +156,8 @@ public class GuestProfileService {
     addressIndexes.addAll(
         ProfileReads.nonNull(contacts.stream().map(ProfileReads.ContactRow::phoneIndex).toList()));
     Map<String, Instant> optOuts = reads.optOuts(addressIndexes);
-    ZoneId zone = contacts.isEmpty() ? ZoneId.of("UTC") : zoneOf(stays, profileId, houses);
+    // opt-outs and merges are shown in the zone of the guest's latest stay
+    ZoneId zone = stayRows.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(stayRows.getFirst().timeZone());
     List<ProfileView.Permission> permissions = new ArrayList<>();
     for (String channel : List.of("EMAIL", "SMS", "WHATSAPP")) {
       Instant since = optOuts.get(channel);
@@ -220,13 +222,6 @@ public class GuestProfileService {
         permissions,
         profiles.mergesInto(profileId).stream().map(m -> mergeLine(m, zone)).toList(),
         suggestionsOf(profileId));
-  }
-
-  private ZoneId zoneOf(List<ProfileView.Stay> stays, long profileId, List<Long> houses) {
-    return reads.stays(profileId, houses).stream()
-        .findFirst()
-        .map(s -> ZoneId.of(s.timeZone()))
-        .orElse(ZoneId.of("UTC"));
   }
 
   private ProfileView.Merge mergeLine(ProfileMerge m, ZoneId zone) {

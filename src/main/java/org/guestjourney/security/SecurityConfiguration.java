@@ -76,6 +76,15 @@ class SecurityConfiguration {
                     .hasAnyAuthority(manager, ApiKeyAuthentication.API_WRITE)
                     .requestMatchers("/guests/suggestions/**", "/guests/merges/**")
                     .hasAuthority(manager)
+                    // a guest's profile (allergies, contacts): not for housekeeping
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/guests",
+                        "/api/guests/**",
+                        "/api/guest-segments",
+                        "/api/guest-segments/**")
+                    .hasAnyAuthority(
+                        ApiKeyAuthentication.API_READ, manager, GROUP_PREFIX + Roles.FRONT_DESK)
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
                     .requestMatchers("/api/**")

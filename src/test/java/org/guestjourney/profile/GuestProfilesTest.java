@@ -444,5 +444,11 @@ class GuestProfilesTest extends JourneyIntegrationTest {
             desk.postForEntity("/guests/suggestions/1/merge", null, String.class).getStatusCode())
         .as("merging is a manager's")
         .isEqualTo(HttpStatus.FORBIDDEN);
+    TestRestTemplate housekeeping = SignedIn.as(anonymous, "housekeeping");
+    for (String path : List.of("/guests/" + profileOf(here), "/api/guests/" + profileOf(here))) {
+      assertThat(housekeeping.getForEntity(path, String.class).getStatusCode())
+          .as("housekeeping reads no guest profile: " + path)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+    }
   }
 }
