@@ -30,7 +30,7 @@ class AuditInterceptor implements HandlerInterceptor {
           "^/(?:api/)?(bookings|messages|tasks|properties|inquiries|complaints|guests|keys|access/staff|access/keys|privacy/guests)/(\\d{1,18})(/.*)?$");
   private static final Pattern GUEST_DATA_READ =
       Pattern.compile(
-          "^/(bookings/\\d+|messages/\\d+(/preview)?|tasks/\\d+|api/bookings/\\d+|api/inquiries/\\d+|api/complaints/\\d+)$");
+          "^/(bookings/\\d+|guests/\\d+|api/guests/\\d+|messages/\\d+(/preview)?|tasks/\\d+|api/bookings/\\d+|api/inquiries/\\d+|api/complaints/\\d+)$");
 
   private final AuditLog audit;
   private final PropertyOf propertyOf;

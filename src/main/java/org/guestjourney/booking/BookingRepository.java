@@ -134,13 +134,16 @@ public class BookingRepository {
     jdbc.sql("update booking set expected_arrival_time = ? where id = ?").params(time, id).update();
   }
 
-  /** Earlier stays of the same guest (by e-mail) that ended before this booking began. */
+  /**
+   * Earlier stays of the same guest (their profile: the same e-mail, or merged by a manager, ADR
+   * 0062) that ended before this booking began.
+   */
   public int previousStays(long bookingId) {
     return jdbc.sql(
             """
             select count(*) from booking b join guest g on g.id = b.guest_id
              where b.status = 'CONFIRMED' and b.id <> :id
-               and g.email_index = (select g2.email_index from booking b2 join guest g2 on g2.id = b2.guest_id where b2.id = :id)
+               and g.profile_id = (select g2.profile_id from booking b2 join guest g2 on g2.id = b2.guest_id where b2.id = :id)
                and b.departure_date <= (select arrival_date from booking where id = :id)
             """)
         .param("id", bookingId)

@@ -9,6 +9,7 @@ import org.guestjourney.booking.BookingEvents.BookingCancelled;
 import org.guestjourney.booking.BookingEvents.BookingConfirmed;
 import org.guestjourney.booking.BookingEvents.BookingDatesChanged;
 import org.guestjourney.booking.BookingRequest.GuestDetails;
+import org.guestjourney.guest.GuestProfiles;
 import org.guestjourney.guest.GuestRepository;
 import org.guestjourney.property.Languages;
 import org.guestjourney.property.Property;
@@ -30,6 +31,7 @@ public class BookingService {
 
   private final BookingRepository bookings;
   private final GuestRepository guests;
+  private final GuestProfiles profiles;
   private final PropertyRepository properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -37,11 +39,13 @@ public class BookingService {
   BookingService(
       BookingRepository bookings,
       GuestRepository guests,
+      GuestProfiles profiles,
       PropertyRepository properties,
       ApplicationEventPublisher events,
       Clock clock) {
     this.bookings = bookings;
     this.guests = guests;
+    this.profiles = profiles;
     this.properties = properties;
     this.events = events;
     this.clock = clock;
@@ -82,6 +86,8 @@ public class BookingService {
             g.preferredChannel(),
             blankToNull(g.timeZone()),
             now);
+    // the same person across bookings: same e-mail joins their profile (ADR 0062)
+    profiles.attach(guestId);
     Optional<Long> id = bookings.insertIfAbsent(request, guestId, now);
     if (id.isEmpty()) {
       // another request with the same reference won the race: it owns the journey

@@ -28,9 +28,9 @@ public class GuestRepository {
       Instant now) {
     return jdbc.sql(
             """
-            insert into guest (full_name, email, phone, email_index, phone_index,
+            insert into guest (full_name, email, phone, email_index, phone_index, name_index,
               preferred_language, preferred_channel, time_zone, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
             """)
         .params(
             cipher.encrypt(fullName),
@@ -38,12 +38,24 @@ public class GuestRepository {
             cipher.encrypt(phone),
             cipher.index(email),
             cipher.index(phone),
+            nameIndex(cipher, fullName),
             language,
             channel,
             timeZone,
             Timestamp.from(now))
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * The blind index of a name (ADR 0062): as contacts are indexed, with runs of blanks as one, so
+   * that "Anna Rossi " finds "anna rossi". Null for none or an erased name.
+   */
+  public static String nameIndex(ContactCipher cipher, String fullName) {
+    if (fullName == null || ContactCipher.ERASED.equals(fullName)) {
+      return null;
+    }
+    return cipher.index(fullName.replaceAll("\\s+", " "));
   }
 
   public Optional<Guest> findById(long id) {

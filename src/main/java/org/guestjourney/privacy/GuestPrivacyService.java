@@ -76,8 +76,8 @@ public class GuestPrivacyService {
   /** The properties whose bookings the guest has (who may export or erase them). */
   public List<Long> propertiesOf(long guestId) {
     exists(guestId);
-    return jdbc.sql("select distinct property_id from booking where guest_id = ? order by 1")
-        .param(guestId)
+    return jdbc.sql("select distinct property_id from booking where guest_id = any(?) order by 1")
+        .param(members(guestId).toArray(Long[]::new))
         .query(Long.class)
         .list();
   }
@@ -85,22 +85,38 @@ public class GuestPrivacyService {
   /** Everything held about the guest, as JSON. */
   public JsonNode export(long guestId) {
     exists(guestId);
+    Long[] guests = members(guestId).toArray(Long[]::new);
     List<String> addresses =
         jdbc
-            .sql("select email_index, phone_index from guest where id = ?")
-            .param(guestId)
+            .sql("select email_index, phone_index from guest where id = any(?)")
+            .param(guests)
             .query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2)))
-            .single()
+            .list()
             .stream()
+            .flatMap(List::stream)
             .filter(java.util.Objects::nonNull)
+            .distinct()
             .toList();
     String document =
         jdbc.sql(
                 """
-                with b as (select id from booking where guest_id = :g),
+                with recursive
+                     gs as (select id from guest where id = any(:guests)),
+                     fam(id) as (select profile_id from guest where id = :g
+                                 union select p.id from guest_profile p join fam on p.merged_into = fam.id),
+                     b as (select id from booking where guest_id in (select id from gs)),
                      d as (select id from message_delivery where booking_id in (select id from b))
                 select json_build_object(
                   'guest', (select row_to_json(x) from guest x where x.id = :g),
+                  'guestRecords', (select coalesce(json_agg(x order by x.id), '[]') from guest x
+                                    where x.id in (select id from gs)),
+                  'profile', (select coalesce(json_agg(x order by x.id), '[]') from guest_profile x
+                               where x.id in (select id from fam)),
+                  'tags', (select coalesce(json_agg(x order by x.tag), '[]') from guest_profile_tag x
+                            where x.profile_id in (select id from fam)),
+                  'merges', (select coalesce(json_agg(x order by x.id), '[]') from guest_profile_merge x
+                              where x.kept_profile_id in (select id from fam)
+                                 or x.merged_profile_id in (select id from fam)),
                   'bookings', (select coalesce(json_agg(x order by x.id), '[]') from booking x
                                 where x.id in (select id from b)),
                   'messages', (select coalesce(json_agg(x order by x.id), '[]')
@@ -109,7 +125,8 @@ public class GuestPrivacyService {
                                  from message_delivery_event x where x.delivery_id in (select id from d)),
                   'guestMessages', (select coalesce(json_agg(x order by x.id), '[]')
                                  from inbound_message x
-                                where x.guest_id = :g or x.booking_id in (select id from b)),
+                                where x.guest_id in (select id from gs)
+                                   or x.booking_id in (select id from b)),
                   'complaints', (select coalesce(json_agg(x order by x.id), '[]') from complaint x
                                 where x.booking_id in (select id from b)),
                   'requests', (select coalesce(json_agg(x order by x.id), '[]') from guest_request x
@@ -127,6 +144,7 @@ public class GuestPrivacyService {
                 )::text
                 """)
             .param("g", guestId)
+            .param("guests", guests)
             .param("addresses", addresses.isEmpty() ? List.of("") : addresses)
             .query(String.class)
             .single();
@@ -147,6 +165,60 @@ public class GuestPrivacyService {
    */
   @Transactional
   public void erase(long guestId, String reason) {
+    List<Long> guests = members(guestId);
+    for (long id : guests) {
+      eraseOne(id);
+    }
+    // the profile the guest rows make up (ADR 0062), and the profiles merged into it
+    String family =
+        """
+        with recursive fam(id) as (select profile_id from guest where id = ?
+          union select p.id from guest_profile p join fam on p.merged_into = fam.id)
+        """;
+    jdbc.sql(
+            family
+                + """
+                update guest_profile set preferences = null, allergies = null,
+                  special_needs = null, birthday = null, anniversary = null
+                 where id in (select id from fam)
+                """)
+        .param(guestId)
+        .update();
+    jdbc.sql(family + "delete from guest_profile_tag where profile_id in (select id from fam)")
+        .param(guestId)
+        .update();
+    jdbc.sql(
+            family
+                + """
+                update guest_profile_merge set copied = '{}'
+                 where kept_profile_id in (select id from fam)
+                    or merged_profile_id in (select id from fam)
+                """)
+        .param(guestId)
+        .update();
+    log.info(
+        "Guest {} erased with the {} records of their profile ({})",
+        guestId,
+        guests.size(),
+        reason);
+  }
+
+  /**
+   * The guest rows of the same person: every row of the guest's profile (one per booking), and the
+   * guest itself.
+   */
+  private List<Long> members(long guestId) {
+    return jdbc.sql(
+            """
+            select id from guest where profile_id = (select profile_id from guest where id = :g)
+            union select id from guest where id = :g order by 1
+            """)
+        .param("g", guestId)
+        .query(Long.class)
+        .list();
+  }
+
+  private void eraseOne(long guestId) {
     Map<String, Object> guest =
         jdbc
             .sql("select email_index, phone_index from guest where id = ?")
@@ -241,12 +313,11 @@ public class GuestPrivacyService {
     jdbc.sql(
             """
             update guest set full_name = '[erased]', email = null, phone = null, email_index = null,
-              phone_index = null, time_zone = null,
+              phone_index = null, name_index = null, time_zone = null,
               erased_at = coalesce(erased_at, ?) where id = ?
             """)
         .params(now, guestId)
         .update();
-    log.info("Guest {} erased ({})", guestId, reason);
     // opt-outs and unsubscribes stay: they are what keeps an address from being messaged again
     if (phone == null && email == null) {
       return;
@@ -353,7 +424,8 @@ public class GuestPrivacyService {
                    and exists (select 1 from booking b where b.guest_id = g.id)
                    and not exists (
                      select 1 from booking b join property p on p.id = b.property_id
-                      where b.guest_id = g.id
+                      join guest same on same.id = b.guest_id
+                      where (same.id = g.id or same.profile_id = g.profile_id)
                         and (p.contact_retention_months is null
                              or b.departure_date + make_interval(months => p.contact_retention_months)
                                 >= cast(? as date)))
@@ -361,8 +433,12 @@ public class GuestPrivacyService {
             .param(Timestamp.from(now))
             .query(Long.class)
             .list();
+    java.util.Set<Long> done = new java.util.HashSet<>();
     for (Long id : due) {
-      erase(id, "retention");
+      if (done.add(id)) {
+        done.addAll(members(id));
+        erase(id, "retention");
+      }
     }
     return due.size();
   }

@@ -67,6 +67,24 @@ class SecurityConfiguration {
                     // keys manage keys only with the explicit ADMIN scope (ADR 0032)
                     .requestMatchers("/api/keys", "/api/keys/**")
                     .hasAnyAuthority(manager, ApiKeyAuthentication.API_ADMIN)
+                    // one guest across bookings: merging and its undoing are a manager's (ADR 0062)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/guests/*/merge",
+                        "/api/guests/merges/**",
+                        "/api/guests/suggestions/**")
+                    .hasAnyAuthority(manager, ApiKeyAuthentication.API_WRITE)
+                    .requestMatchers("/guests/suggestions/**", "/guests/merges/**")
+                    .hasAuthority(manager)
+                    // a guest's profile (allergies, contacts): not for housekeeping
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/guests",
+                        "/api/guests/**",
+                        "/api/guest-segments",
+                        "/api/guest-segments/**")
+                    .hasAnyAuthority(
+                        ApiKeyAuthentication.API_READ, manager, GROUP_PREFIX + Roles.FRONT_DESK)
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .authenticated()
                     .requestMatchers("/api/**")
@@ -92,7 +110,9 @@ class SecurityConfiguration {
                         "/feedback/**",
                         "/feedback",
                         "/inbox",
-                        "/inbox/**")
+                        "/inbox/**",
+                        "/guests",
+                        "/guests/**")
                     .hasAnyAuthority(manager, GROUP_PREFIX + Roles.FRONT_DESK)
                     .anyRequest()
                     .authenticated())
