@@ -61,6 +61,7 @@ final class RawEngineCeiling implements AutoCloseable {
   /** Starts (or starts again, on the same directories) the engine, its client and its workers. */
   void start() throws IOException {
     int port = freePort();
+    java.nio.file.Files.createDirectories(directory);
     engine =
         durable
             ? RocksDbEngineFactory.create(

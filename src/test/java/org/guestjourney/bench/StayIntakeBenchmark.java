@@ -82,9 +82,20 @@ class StayIntakeBenchmark {
     Files.createDirectories(work);
     double loadBefore = load();
     Ceiling ceiling = ceiling(work.resolve("raw"));
-    App app = app(work);
+    App app = new App();
+    Exception stopped = null;
+    try {
+      app(work, app);
+    } catch (Exception e) {
+      // print what was measured before it stopped, then fail with the reason
+      stopped = e;
+      notes.add("the app's run stopped: " + e);
+    }
     double loadAfter = load();
     print(ceiling, app, loadBefore, loadAfter);
+    if (stopped != null) {
+      throw stopped;
+    }
 
     // wrong results fail the run; slowness never does
     assertThat(app.lost).as("messages expected at the SMTP sink and not there").isZero();
@@ -165,8 +176,8 @@ class StayIntakeBenchmark {
 
       // the burst: every guide of the first stays due at the same minute
       Instant due = guideDue(GUIDE_TIME);
-      raw.advance(Duration.between(raw.now(), due.plusSeconds(1)));
       long moved = System.currentTimeMillis();
+      raw.advance(Duration.between(raw.now(), due.plusSeconds(1)));
       awaitCount(() -> raw.count("check-in-guide"), burst, "raw burst");
       c.burstLatenessMillis = new ArrayList<>();
       long lastGuide = moved;
@@ -236,8 +247,7 @@ class StayIntakeBenchmark {
     long eventDuplicates;
   }
 
-  private App app(Path work) throws Exception {
-    App a = new App();
+  private void app(Path work, App a) throws Exception {
     int postgresPort = RawEngineCeiling.freePort();
     List<String> extra = new ArrayList<>();
     if (durable) {
@@ -296,13 +306,16 @@ class StayIntakeBenchmark {
         long[] rss = app.rssMiB();
         a.rssMiB = rss[0];
         a.postgresRssMiB = rss[1];
-        System.out.printf("app: %d bookings accepted and confirmed%n", bookings.size());
+        System.out.printf(
+            "app: %d bookings accepted (%.1f/s) and confirmed (%.1f/s); heap %d MiB%n",
+            bookings.size(), a.acceptedPerSecond, a.setUpPerSecond, a.heapMiB);
 
         // the burst: every guide of the burst house due at the same minute
         sql(db, "select pg_stat_statements_reset()");
         Instant due = guideDue(GUIDE_TIME);
-        advanceTo(app, due.plusSeconds(1));
+        // from the request to move the clock: the time machine waits until the burst is done
         long moved = System.currentTimeMillis();
+        advanceTo(app, due.plusSeconds(1));
         awaitCount(() -> sink.count("check-in-guide"), burst, "burst guides");
         long lastGuide = moved;
         Map<String, CountingSmtpSink.Received> guides = sink.firstOf("check-in-guide");
@@ -316,6 +329,7 @@ class StayIntakeBenchmark {
         a.drainSeconds = (lastGuide - moved) / 1e3;
         Thread.sleep(2_000);
         a.statementsPerGuide = statements(db, a.topStatements) / (double) burst;
+        System.out.printf("app: burst of %d drained in %.1f s%n", burst, a.drainSeconds);
 
         // one message due at a time, in real time, with every stay live
         for (int p = 0; p < probes; p++) {
@@ -334,6 +348,7 @@ class StayIntakeBenchmark {
       // kill -9, then start on the same data: until health is UP
       app.kill();
       a.restartSeconds = app.start(Duration.ofMinutes(30));
+      System.out.printf("app: restarted after kill -9 in %.1f s%n", a.restartSeconds);
       // nothing lost: every burst and probe stay still gets its day-before reminder
       advanceTo(app, reminderDue().plusSeconds(1));
       awaitCount(() -> sink.count("day-before-reminder"), burst + probes, "reminders");
@@ -357,7 +372,6 @@ class StayIntakeBenchmark {
       app.close();
     }
     System.out.println("app measured");
-    return a;
   }
 
   /** One booking the harness sends, and when its request went. */
