@@ -590,6 +590,8 @@ public class MessagingService {
     if (to.booking() != null) {
       model.put("booking", to.booking());
       model.put("nights", to.booking().nights());
+      model.putIfAbsent("stayDetail", to.booking().room());
+      model.putIfAbsent("reviewUrl", settingsOf(to).reviewUrl());
     }
     String language = to.property().languageFor(to.guest().preferredLanguage());
     return channel == ChannelType.EMAIL

@@ -38,12 +38,14 @@ final class BenchApp implements AutoCloseable {
   private final Path log;
   private final int port;
   private final String launchedFrom;
+  private final Path postgresDirectory;
   private Process process;
   private ManagerSession manager;
 
   BenchApp(Path directory, int smtpPort, int postgresPort, String heap, List<String> extra) {
     this.port = RawEngineCeiling.freePort();
     this.log = directory.resolve("app.log");
+    this.postgresDirectory = directory.resolve("postgres").toAbsolutePath();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + heap);
@@ -162,7 +164,21 @@ final class BenchApp implements AutoCloseable {
   /** The resident set of the app's JVM and, separately, of its embedded PostgreSQL, in MiB. */
   long[] rssMiB() {
     long app = rss(process.pid());
-    long postgres = process.toHandle().descendants().mapToLong(p -> rss(p.pid())).sum();
+    long postgres = 0;
+    // the embedded PostgreSQL runs detached from the app: its postmaster and its backends
+    try {
+      long postmaster =
+          Long.parseLong(
+              Files.readAllLines(postgresDirectory.resolve("postmaster.pid")).getFirst().strip());
+      postgres =
+          rss(postmaster)
+              + ProcessHandle.of(postmaster).stream()
+                  .flatMap(ProcessHandle::descendants)
+                  .mapToLong(p -> rss(p.pid()))
+                  .sum();
+    } catch (IOException | RuntimeException unknown) {
+      // no pid file: left at 0
+    }
     return new long[] {app, postgres};
   }
 
@@ -184,7 +200,7 @@ final class BenchApp implements AutoCloseable {
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     run(jcmd, Long.toString(pid()), "GC.run");
     String info = run(jcmd, Long.toString(pid()), "GC.heap_info");
-    Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+    Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
     return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
   }
 
