@@ -18,7 +18,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,15 +72,16 @@ class StayIntakeBenchmark {
   /** The arrival day of the burst's stays and the probes: a month from now. */
   private final LocalDate arrival = LocalDate.now(ZONE).plusDays(30);
 
-  private final Map<String, String[]> figures = new LinkedHashMap<>();
+  private double loadBefore;
+  private Ceiling ceiling;
   private final List<String> notes = new ArrayList<>();
 
   @Test
   void stayIntakeAgainstTheRawEngineCeiling() throws Exception {
     Path work = Path.of("target/bench/" + UUID.randomUUID()).toAbsolutePath();
     Files.createDirectories(work);
-    double loadBefore = load();
-    Ceiling ceiling = ceiling(work.resolve("raw"));
+    loadBefore = load();
+    ceiling = ceiling(work.resolve("raw"));
     App app = new App();
     Exception stopped = null;
     try {
@@ -92,6 +92,7 @@ class StayIntakeBenchmark {
       notes.add("the app's run stopped: " + e);
     }
     double loadAfter = load();
+    System.out.println("\n══ final figures ══");
     print(ceiling, app, loadBefore, loadAfter);
     if (stopped != null) {
       throw stopped;
@@ -309,6 +310,7 @@ class StayIntakeBenchmark {
         System.out.printf(
             "app: %d bookings accepted (%.1f/s) and confirmed (%.1f/s); heap %d MiB%n",
             bookings.size(), a.acceptedPerSecond, a.setUpPerSecond, a.heapMiB);
+        soFar(a);
 
         // the burst: every guide of the burst house due at the same minute
         sql(db, "select pg_stat_statements_reset()");
@@ -330,6 +332,7 @@ class StayIntakeBenchmark {
         Thread.sleep(2_000);
         a.statementsPerGuide = statements(db, a.topStatements) / (double) burst;
         System.out.printf("app: burst of %d drained in %.1f s%n", burst, a.drainSeconds);
+        soFar(a);
 
         // one message due at a time, in real time, with every stay live
         for (int p = 0; p < probes; p++) {
@@ -343,12 +346,14 @@ class StayIntakeBenchmark {
                   + offset
                   - probeDue.toEpochMilli());
         }
+        soFar(a);
       }
 
       // kill -9, then start on the same data: until health is UP
       app.kill();
       a.restartSeconds = app.start(Duration.ofMinutes(30));
       System.out.printf("app: restarted after kill -9 in %.1f s%n", a.restartSeconds);
+      soFar(a);
       // nothing lost: every burst and probe stay still gets its day-before reminder
       advanceTo(app, reminderDue().plusSeconds(1));
       awaitCount(() -> sink.count("day-before-reminder"), burst + probes, "reminders");
@@ -537,6 +542,12 @@ class StayIntakeBenchmark {
   }
 
   // ───────────────────────────── the output ─────────────────────────────
+
+  /** The table with what is measured so far: a run stopped later still leaves its figures. */
+  private void soFar(App a) {
+    System.out.println("\n── figures so far ──");
+    print(ceiling, a, loadBefore, load());
+  }
 
   private void print(Ceiling c, App a, double loadBefore, double loadAfter) {
     StringBuilder out = new StringBuilder();

@@ -33,10 +33,11 @@ class SendPathStatementsTest extends JourneyIntegrationTest {
         new GuestMessageRequest(booking.id(), MessageStep.CHECK_IN_GUIDE, key, Map.of())
             .requestedBy("front desk"); // staff's "send now": no spacing after the confirmation
 
-    StatementCounter.Counted<SendOutcome> sent =
-        StatementCounter.count(() -> messaging.sendStep(request, false));
+    StatementCounter.Counted<java.util.Optional<MessageDelivery>> sent =
+        StatementCounter.count(() -> messaging.send(request));
 
-    assertThat(messaging.find(key).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+    MessageDelivery message = messaging.find(key).orElseThrow();
+    assertThat(message.state()).as(message.reason()).isEqualTo(DeliveryState.SENT);
     assertThat(TestMailServer.to(guest))
         .filteredOn(m -> messageId(m).contains("check-in-guide.statements"))
         .hasSize(1);
