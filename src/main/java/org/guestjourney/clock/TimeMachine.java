@@ -36,6 +36,7 @@ public class TimeMachine {
   private final List<PlannedMoments> plannedMoments;
   private final List<DueWork> dueWork;
   private final Duration settleWithin;
+  private final Duration settleAtMost;
 
   TimeMachine(
       ZeebeTestEngine engine,
@@ -43,13 +44,15 @@ public class TimeMachine {
       JdbcClient jdbc,
       List<PlannedMoments> plannedMoments,
       List<DueWork> dueWork,
-      @Value("${guest-journey.time-machine.settle-within:PT60S}") Duration settleWithin) {
+      @Value("${guest-journey.time-machine.settle-within:PT20S}") Duration settleWithin,
+      @Value("${guest-journey.time-machine.settle-at-most:PT10M}") Duration settleAtMost) {
     this.engine = engine;
     this.clock = clock;
     this.jdbc = jdbc;
     this.plannedMoments = plannedMoments;
     this.dueWork = dueWork;
     this.settleWithin = settleWithin;
+    this.settleAtMost = settleAtMost;
     Duration stored =
         Duration.ofMillis(
             jdbc.sql("select offset_millis from app_clock where id = 1")
@@ -120,36 +123,42 @@ public class TimeMachine {
   /**
    * Waits until what fell due after {@code since} is done: the engine is idle, no due timer is
    * still waiting (its message not recorded yet) and no message is being sent. Bounded: it gives up
-   * after {@code guest-journey.time-machine.settle-within} (60 s) without progress, and says so in
-   * the log; while things get done (a burst of messages draining) it keeps waiting.
+   * when nothing progressed (the engine idle and nothing more done) for {@code
+   * guest-journey.time-machine.settle-within} (20 s), or after {@code
+   * guest-journey.time-machine.settle-at-most} (10 minutes) in all, and says so in the log; while
+   * things get done (a burst of messages draining) it keeps waiting.
    */
   public void settle(Instant since) throws InterruptedException {
-    long lastProgress = System.nanoTime();
+    long started = System.nanoTime();
+    long lastProgress = started;
     long least = Long.MAX_VALUE;
     idle();
     Instant now = clock.instant();
     List<DueWork.Unfinished> work = dueWork.stream().map(w -> w.unfinished(since, now)).toList();
     while (true) {
-      idle();
+      boolean busy = !idle();
       long unfinished = remaining(work);
       if (unfinished == 0) {
         // what the engine is about to hand out: one more look after a moment
         Thread.sleep(SETTLE_RECHECK.toMillis());
-        idle();
+        busy = !idle();
         unfinished = remaining(work);
         if (unfinished == 0) {
           return;
         }
       }
-      if (unfinished < least) {
-        least = unfinished;
-        lastProgress = System.nanoTime();
-      } else if (System.nanoTime() - lastProgress > settleWithin.toNanos()) {
+      long t = System.nanoTime();
+      if (unfinished < least || busy) {
+        least = Math.min(least, unfinished);
+        lastProgress = t;
+      }
+      if (t - lastProgress > settleWithin.toNanos() || t - started > settleAtMost.toNanos()) {
         log.warn(
-            "After moving time, {} things due are still not done after {} without progress;"
-                + " moving on",
+            "After moving time, {} things due are still not done ({} without progress, {} in"
+                + " all); moving on",
             unfinished,
-            settleWithin);
+            Duration.ofNanos(t - lastProgress).withNanos(0),
+            Duration.ofNanos(t - started).withNanos(0));
         return;
       }
       Thread.sleep(SETTLE_POLL.toMillis());
@@ -160,11 +169,13 @@ public class TimeMachine {
     return work.stream().mapToLong(DueWork.Unfinished::remaining).sum();
   }
 
-  private void idle() throws InterruptedException {
+  /** Waits up to a second for the engine to be idle; false if it stayed busy (progress). */
+  private boolean idle() throws InterruptedException {
     try {
       engine.waitForIdleState(Duration.ofSeconds(1));
+      return true;
     } catch (java.util.concurrent.TimeoutException busy) {
-      // still working: the count of what is not done tells whether it progresses
+      return false;
     }
   }
 
