@@ -165,6 +165,11 @@ public class BookingRepository {
         .update();
   }
 
+  /** A booking from a row of {@code booking} (or a joined read that names its columns). */
+  public Booking fromRow(ResultSet rs) throws SQLException {
+    return map(rs, 0);
+  }
+
   private Booking map(ResultSet rs, int row) throws SQLException {
     Timestamp cancelled = rs.getTimestamp("cancelled_at");
     Long journeyKey = rs.getObject("journey_instance_key", Long.class);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.guestjourney.runtime.EmbeddedRuntimeEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,22 +26,33 @@ public class TimeMachine {
   public static final Duration MAX_STEP = Duration.ofDays(400);
   private static final Duration STOP_AFTER = Duration.ofSeconds(1);
   private static final int MAX_STOPS = 500;
+  private static final Duration SETTLE_RECHECK = Duration.ofMillis(500);
+  private static final Duration SETTLE_POLL = Duration.ofMillis(250);
   private static final Logger log = LoggerFactory.getLogger(TimeMachine.class);
 
   private final ZeebeTestEngine engine;
   private final ShiftableClock clock;
   private final JdbcClient jdbc;
   private final List<PlannedMoments> plannedMoments;
+  private final List<DueWork> dueWork;
+  private final Duration settleWithin;
+  private final Duration settleAtMost;
 
   TimeMachine(
       ZeebeTestEngine engine,
       ShiftableClock clock,
       JdbcClient jdbc,
-      List<PlannedMoments> plannedMoments) {
+      List<PlannedMoments> plannedMoments,
+      List<DueWork> dueWork,
+      @Value("${guest-journey.time-machine.settle-within:PT20S}") Duration settleWithin,
+      @Value("${guest-journey.time-machine.settle-at-most:PT10M}") Duration settleAtMost) {
     this.engine = engine;
     this.clock = clock;
     this.jdbc = jdbc;
     this.plannedMoments = plannedMoments;
+    this.dueWork = dueWork;
+    this.settleWithin = settleWithin;
+    this.settleAtMost = settleAtMost;
     Duration stored =
         Duration.ofMillis(
             jdbc.sql("select offset_millis from app_clock where id = 1")
@@ -55,7 +67,8 @@ public class TimeMachine {
 
   /**
    * Moves both clocks forward by {@code step} and returns the new "now". On the way it stops just
-   * after every planned moment and lets the engine and workers act, as they would in real time.
+   * after every planned moment and lets the engine and workers act, as they would in real time; at
+   * each stop and at the end it waits until what fell due is done ({@link #settle}).
    */
   public synchronized Instant advance(Duration step) throws InterruptedException {
     if (step.isNegative() || step.isZero()) {
@@ -80,11 +93,13 @@ public class TimeMachine {
         break;
       }
       jump(Duration.between(now, stop));
-      settle();
+      settle(now);
     }
-    Duration rest = Duration.between(clock.instant(), target);
+    Instant before = clock.instant();
+    Duration rest = Duration.between(before, target);
     if (!rest.isNegative() && !rest.isZero()) {
       jump(rest);
+      settle(before);
     }
     return clock.instant();
   }
@@ -106,16 +121,61 @@ public class TimeMachine {
   }
 
   /**
-   * Gives the engine and the workers a moment to act on what moving time triggered, so that a page
-   * shown right after shows the result. Best effort: never waits more than a few seconds.
+   * Waits until what fell due after {@code since} is done: the engine is idle, no due timer is
+   * still waiting (its message not recorded yet) and no message is being sent. Bounded: it gives up
+   * when nothing progressed (the engine idle and nothing more done) for {@code
+   * guest-journey.time-machine.settle-within} (20 s), or after {@code
+   * guest-journey.time-machine.settle-at-most} (10 minutes) in all, and says so in the log; while
+   * things get done (a burst of messages draining) it keeps waiting.
    */
-  public void settle() throws InterruptedException {
+  public void settle(Instant since) throws InterruptedException {
+    long started = System.nanoTime();
+    long lastProgress = started;
+    long least = Long.MAX_VALUE;
+    idle();
+    Instant now = clock.instant();
+    List<DueWork.Unfinished> work = dueWork.stream().map(w -> w.unfinished(since, now)).toList();
+    while (true) {
+      boolean busy = !idle();
+      long unfinished = remaining(work);
+      if (unfinished == 0) {
+        // what the engine is about to hand out: one more look after a moment
+        Thread.sleep(SETTLE_RECHECK.toMillis());
+        busy = !idle();
+        unfinished = remaining(work);
+        if (unfinished == 0) {
+          return;
+        }
+      }
+      long t = System.nanoTime();
+      if (unfinished < least || busy) {
+        least = Math.min(least, unfinished);
+        lastProgress = t;
+      }
+      if (t - lastProgress > settleWithin.toNanos() || t - started > settleAtMost.toNanos()) {
+        log.warn(
+            "After moving time, {} things due are still not done ({} without progress, {} in"
+                + " all); moving on",
+            unfinished,
+            Duration.ofNanos(t - lastProgress).withNanos(0),
+            Duration.ofNanos(t - started).withNanos(0));
+        return;
+      }
+      Thread.sleep(SETTLE_POLL.toMillis());
+    }
+  }
+
+  private static long remaining(List<DueWork.Unfinished> work) {
+    return work.stream().mapToLong(DueWork.Unfinished::remaining).sum();
+  }
+
+  /** Waits up to a second for the engine to be idle; false if it stayed busy (progress). */
+  private boolean idle() throws InterruptedException {
     try {
-      engine.waitForIdleState(Duration.ofSeconds(3));
-      Thread.sleep(700);
-      engine.waitForIdleState(Duration.ofSeconds(3));
-    } catch (java.util.concurrent.TimeoutException e) {
-      log.debug("Engine still busy after moving time; the page may need a refresh");
+      engine.waitForIdleState(Duration.ofSeconds(1));
+      return true;
+    } catch (java.util.concurrent.TimeoutException busy) {
+      return false;
     }
   }
 

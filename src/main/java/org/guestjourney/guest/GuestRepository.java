@@ -61,16 +61,19 @@ public class GuestRepository {
   public Optional<Guest> findById(long id) {
     return jdbc.sql("select * from guest where id = ?")
         .param(id)
-        .query(
-            (rs, n) ->
-                new Guest(
-                    rs.getLong("id"),
-                    cipher.decrypt(rs.getString("full_name")),
-                    cipher.decrypt(rs.getString("email")),
-                    cipher.decrypt(rs.getString("phone")),
-                    rs.getString("preferred_language"),
-                    rs.getString("preferred_channel"),
-                    rs.getString("time_zone")))
+        .query((rs, n) -> fromRow(rs))
         .optional();
+  }
+
+  /** A guest (contact data decrypted) from a row of {@code guest} or a joined read. */
+  public Guest fromRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Guest(
+        rs.getLong("id"),
+        cipher.decrypt(rs.getString("full_name")),
+        cipher.decrypt(rs.getString("email")),
+        cipher.decrypt(rs.getString("phone")),
+        rs.getString("preferred_language"),
+        rs.getString("preferred_channel"),
+        rs.getString("time_zone"));
   }
 }

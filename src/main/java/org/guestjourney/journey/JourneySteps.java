@@ -22,7 +22,6 @@ import org.guestjourney.messaging.SendOutcome;
 import org.guestjourney.modeler.Feel;
 import org.guestjourney.modeler.JourneyModel;
 import org.guestjourney.modeler.JourneyModels;
-import org.guestjourney.property.JourneySettings;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.guestjourney.survey.SurveyKind;
@@ -441,21 +440,20 @@ public class JourneySteps {
       java.util.Collection<Step> carried,
       Long requestId,
       boolean inviteToSurvey) {
-    Booking booking = bookings.findById(bookingId).orElseThrow();
-    Property property = properties.findById(booking.propertyId()).orElseThrow();
-    JourneySettings settings = properties.settings(property.id());
+    // the booking's room ("stayDetail") and the house's review link ("reviewUrl") are added by
+    // the messaging service from the stay it reads anyway: no reads here on the common path
     Map<String, Object> model = new HashMap<>();
     Set<String> carries = new LinkedHashSet<>();
     carried.forEach(c -> carries.add(c.message().code()));
     model.put("carries", carries);
-    model.put("reviewUrl", settings.reviewUrl());
-    model.put("stayDetail", booking.room());
     String survey =
         step.survey() != null
             ? step.survey()
             : carried.stream().map(Step::survey).filter(s -> s != null).findFirst().orElse(null);
     if (survey != null && inviteToSurvey) {
       SurveyKind kind = "quick".equals(survey) ? SurveyKind.QUICK : SurveyKind.SATISFACTION;
+      Booking booking = bookings.findById(bookingId).orElseThrow();
+      Property property = properties.findById(booking.propertyId()).orElseThrow();
       String language =
           property.languageFor(
               guests.findById(booking.guestId()).orElseThrow().preferredLanguage());

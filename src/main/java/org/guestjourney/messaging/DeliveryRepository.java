@@ -551,6 +551,30 @@ class DeliveryRepository {
         .filter(java.util.Objects::nonNull);
   }
 
+  /**
+   * Messages due after {@code since} and not after {@code now} still scheduled, plus messages being
+   * sent under a lease that still runs.
+   */
+  long countDueOrSending(Instant since, Instant now) {
+    return jdbc.sql(
+            """
+            select count(*) from message_delivery
+             where (state = 'SCHEDULED' and planned_at > ? and planned_at <= ?)
+                or (state = 'SENDING' and claimed_until > ?)
+            """)
+        .params(ts(since), ts(now), ts(now))
+        .query(Long.class)
+        .single();
+  }
+
+  /** How many of {@code keys} have a message recorded. */
+  long countRecorded(java.util.Collection<String> keys) {
+    return jdbc.sql("select count(*) from message_delivery where idempotency_key = any(?)")
+        .param(keys.toArray(String[]::new))
+        .query(Long.class)
+        .single();
+  }
+
   /** The database could not be reached or went away mid-statement; it may be back soon. */
   static boolean databaseAway(DataAccessException e) {
     if (e instanceof TransientDataAccessException

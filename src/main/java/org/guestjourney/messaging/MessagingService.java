@@ -10,12 +10,11 @@ import java.util.OptionalInt;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.guestjourney.booking.Booking;
-import org.guestjourney.booking.BookingRepository;
 import org.guestjourney.guest.Guest;
-import org.guestjourney.guest.GuestRepository;
 import org.guestjourney.messaging.rules.SendContext;
 import org.guestjourney.messaging.rules.SendDecision;
 import org.guestjourney.messaging.rules.SendRule;
+import org.guestjourney.property.JourneySettings;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.slf4j.Logger;
@@ -41,8 +40,6 @@ public class MessagingService {
   public static final String ATTEMPTS_EXHAUSTED = "attempts-exhausted";
 
   private final DeliveryRepository deliveries;
-  private final BookingRepository bookings;
-  private final GuestRepository guests;
   private final PropertyRepository properties;
   private final MessageRenderer renderer;
   private final ChannelChooser channels;
@@ -53,11 +50,10 @@ public class MessagingService {
   private final List<SendRule> fallbackRules;
   private final Clock clock;
   private final ReplyAddresses replyAddresses;
+  private final StayReader stays;
 
   MessagingService(
       DeliveryRepository deliveries,
-      BookingRepository bookings,
-      GuestRepository guests,
       PropertyRepository properties,
       MessageRenderer renderer,
       ChannelChooser channels,
@@ -66,11 +62,11 @@ public class MessagingService {
       MessagingProperties settings,
       List<SendRule> rules,
       Clock clock,
-      ReplyAddresses replyAddresses) {
+      ReplyAddresses replyAddresses,
+      StayReader stays) {
     this.replyAddresses = replyAddresses;
+    this.stays = stays;
     this.deliveries = deliveries;
-    this.bookings = bookings;
-    this.guests = guests;
     this.properties = properties;
     this.renderer = renderer;
     this.channels = channels;
@@ -109,6 +105,11 @@ public class MessagingService {
     deliveries
         .findByKey(idempotencyKey)
         .ifPresent(d -> deliveries.skip(d.id(), reason, clock.instant()));
+  }
+
+  /** How many of the messages under {@code keys} are recorded (planned, sent or settled). */
+  public long countRecorded(java.util.Collection<String> keys) {
+    return keys.isEmpty() ? 0 : deliveries.countRecorded(keys);
   }
 
   public Optional<MessageDelivery> find(String idempotencyKey) {
@@ -313,7 +314,7 @@ public class MessagingService {
             to.booking(),
             to.guest(),
             to.property(),
-            properties.settings(to.property().id()),
+            settingsOf(to),
             now,
             false,
             routing);
@@ -348,8 +349,23 @@ public class MessagingService {
     return Optional.ofNullable(channels.choose(guest, step, null, propertyId).whyNot());
   }
 
-  /** Who a message goes to and what it is about; {@code booking} is null for inquiries. */
-  private record Audience(Guest guest, Property property, Booking booking) {}
+  /**
+   * Who a message goes to and what it is about; {@code booking} is null for inquiries, {@code
+   * settings} read when first needed.
+   */
+  private record Audience(
+      Guest guest, Property property, Booking booking, JourneySettings knownSettings) {
+    Audience(Guest guest, Property property, Booking booking) {
+      this(guest, property, booking, null);
+    }
+  }
+
+  /** The house's journey settings: read with the stay, or now. */
+  private JourneySettings settingsOf(Audience to) {
+    return to.knownSettings() != null
+        ? to.knownSettings()
+        : properties.settings(to.property().id());
+  }
 
   /**
    * Where the guest's answer to an e-mail goes: the booking's own reply address when replies reach
@@ -365,13 +381,10 @@ public class MessagingService {
     return to.property().contactEmail();
   }
 
-  /** The booking's guest and property. */
+  /** The booking, its guest, the house and its settings, in one read. */
   private Audience audience(long bookingId) {
-    Booking booking = bookings.findById(bookingId).orElseThrow();
-    return new Audience(
-        guests.findById(booking.guestId()).orElseThrow(),
-        properties.findById(booking.propertyId()).orElseThrow(),
-        booking);
+    StayReader.Stay stay = stays.read(bookingId).orElseThrow();
+    return new Audience(stay.guest(), stay.property(), stay.booking(), stay.settings());
   }
 
   private Optional<MessageDelivery> deliver(
@@ -401,7 +414,7 @@ public class MessagingService {
             to.booking(),
             to.guest(),
             to.property(),
-            properties.settings(to.property().id()),
+            settingsOf(to),
             now,
             byStaff,
             routing);
@@ -613,6 +626,8 @@ public class MessagingService {
     if (to.booking() != null) {
       model.put("booking", to.booking());
       model.put("nights", to.booking().nights());
+      model.putIfAbsent("stayDetail", to.booking().room());
+      model.putIfAbsent("reviewUrl", settingsOf(to).reviewUrl());
     }
     String language = to.property().languageFor(to.guest().preferredLanguage());
     return channel == ChannelType.EMAIL

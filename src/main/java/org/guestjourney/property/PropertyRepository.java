@@ -33,25 +33,33 @@ public class PropertyRepository {
   public JourneySettings settings(long propertyId) {
     return jdbc.sql("select * from property where id = ?")
         .param(propertyId)
-        .query(
-            (rs, n) ->
-                new JourneySettings(
-                    java.time.Duration.ofMinutes(rs.getInt("inquiry_answer_within_minutes")),
-                    rs.getObject("quick_survey_send_time", LocalTime.class),
-                    rs.getObject("courtesy_check_in_send_time", LocalTime.class),
-                    java.time.Duration.ofHours(rs.getInt("thank_you_hours_after_checkout")),
-                    rs.getObject("satisfaction_survey_send_time", LocalTime.class),
-                    rs.getInt("survey_reminder_after_days"),
-                    rs.getInt("review_request_after_days"),
-                    rs.getInt("phone_follow_up_within_days"),
-                    rs.getString("review_url"),
-                    rs.getObject("quiet_hours_start", LocalTime.class),
-                    rs.getObject("quiet_hours_end", LocalTime.class),
-                    rs.getInt("max_messages_per_day"),
-                    rs.getInt("max_messages_per_stay"),
-                    java.time.Duration.ofMinutes(rs.getInt("whatsapp_fallback_minutes")),
-                    rs.getInt("message_budget")))
+        .query((rs, n) -> settingsFromRow(rs))
         .single();
+  }
+
+  /** The house's journey settings from a row of {@code property} or a joined read. */
+  public JourneySettings settingsFromRow(ResultSet rs) throws SQLException {
+    return new JourneySettings(
+        java.time.Duration.ofMinutes(rs.getInt("inquiry_answer_within_minutes")),
+        rs.getObject("quick_survey_send_time", LocalTime.class),
+        rs.getObject("courtesy_check_in_send_time", LocalTime.class),
+        java.time.Duration.ofHours(rs.getInt("thank_you_hours_after_checkout")),
+        rs.getObject("satisfaction_survey_send_time", LocalTime.class),
+        rs.getInt("survey_reminder_after_days"),
+        rs.getInt("review_request_after_days"),
+        rs.getInt("phone_follow_up_within_days"),
+        rs.getString("review_url"),
+        rs.getObject("quiet_hours_start", LocalTime.class),
+        rs.getObject("quiet_hours_end", LocalTime.class),
+        rs.getInt("max_messages_per_day"),
+        rs.getInt("max_messages_per_stay"),
+        java.time.Duration.ofMinutes(rs.getInt("whatsapp_fallback_minutes")),
+        rs.getInt("message_budget"));
+  }
+
+  /** A property from a row of {@code property} or a joined read. */
+  public Property fromRow(ResultSet rs) throws SQLException {
+    return map(rs, 0);
   }
 
   void updateSettings(long propertyId, SettingsRequest s) {

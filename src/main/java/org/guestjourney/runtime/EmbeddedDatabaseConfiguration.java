@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -32,12 +33,15 @@ class EmbeddedDatabaseConfiguration {
    * @param port TCP port on localhost; 0 picks a free one
    * @param stopLeftoverServerWithin how long a server left running by a previous run that died
    *     (kill -9) gets to shut down cleanly before it is killed
+   * @param serverConfig PostgreSQL server settings passed at start (e.g. {@code
+   *     shared_preload_libraries: pg_stat_statements} for the benchmark's statement counts)
    */
   @ConfigurationProperties("guest-journey.embedded-database")
   record EmbeddedDatabaseProperties(
       @DefaultValue(".data/postgres") Path dataDirectory,
       @DefaultValue("0") int port,
-      @DefaultValue("PT30S") Duration stopLeftoverServerWithin) {}
+      @DefaultValue("PT30S") Duration stopLeftoverServerWithin,
+      Map<String, String> serverConfig) {}
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
@@ -47,6 +51,9 @@ class EmbeddedDatabaseConfiguration {
     LeftoverPostgres.stop(dir, properties.stopLeftoverServerWithin());
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false);
+    if (properties.serverConfig() != null) {
+      properties.serverConfig().forEach(builder::setServerConfig);
+    }
     if (properties.port() > 0) {
       builder.setPort(properties.port());
     }
