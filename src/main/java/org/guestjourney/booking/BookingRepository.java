@@ -154,14 +154,6 @@ public class BookingRepository {
         .update();
   }
 
-  /** Forgets every running journey (the embedded engine lost them when the app stopped). */
-  public int forgetJourneysArrivingFrom(LocalDate arrivingFrom) {
-    return jdbc.sql(
-            "update booking set journey_instance_key = null where journey_instance_key is not null and arrival_date >= ?")
-        .param(arrivingFrom)
-        .update();
-  }
-
   private Booking map(ResultSet rs, int row) throws SQLException {
     Timestamp cancelled = rs.getTimestamp("cancelled_at");
     Long journeyKey = rs.getObject("journey_instance_key", Long.class);
