@@ -96,6 +96,46 @@ class ModuleBoundariesTest {
         .check(app);
   }
 
+  /**
+   * Classes that may use the Camunda client besides the {@code *Engine} classes, the workers and
+   * the runtime and outbox packages, each for a reason.
+   */
+  private static final Set<String> CLIENT_USERS =
+      Set.of(
+          // the send workers' failure policy: it builds their job errors from the job
+          "org.guestjourney.messaging.SendRetries",
+          // deploys the models: the engine seam for deployments (and its answer's Process type)
+          "org.guestjourney.modeler.JourneyModels",
+          // reads the deployed version from the modeler's deployment answer
+          "org.guestjourney.studio.StudioJourneys");
+
+  @Test
+  void onlyEngineClassesWorkersRuntimeAndOutboxUseTheCamundaClient() {
+    DescribedPredicate<JavaClass> mayUseTheClient =
+        DescribedPredicate.describe(
+            "an *Engine class, a worker, in runtime or outbox, or named in CLIENT_USERS",
+            c -> {
+              String topLevel = c.getName().replaceAll("\\$.*", "");
+              String simple = topLevel.substring(topLevel.lastIndexOf('.') + 1);
+              return simple.endsWith("Engine")
+                  || simple.endsWith("Worker")
+                  || simple.endsWith("Workers")
+                  || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(JobWorker.class))
+                  || c.getPackageName().startsWith("org.guestjourney.runtime")
+                  || c.getPackageName().startsWith("org.guestjourney.outbox")
+                  || CLIENT_USERS.contains(topLevel);
+            });
+    noClasses()
+        .that(DescribedPredicate.not(mayUseTheClient))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.camunda.client..")
+        .because(
+            "a capability talks to the engine through its *Engine class, its workers or the outbox"
+                + " (house style)")
+        .check(app);
+  }
+
   @Test
   void aCapabilitysOwnTablesAreReadThroughItsOwnRepository() {
     DescribedPredicate<JavaClass> privateRepository =

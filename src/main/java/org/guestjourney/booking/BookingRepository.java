@@ -157,14 +157,6 @@ public class BookingRepository {
         .update();
   }
 
-  /** Forgets every running journey (the embedded engine lost them when the app stopped). */
-  public int forgetJourneysArrivingFrom(LocalDate arrivingFrom) {
-    return jdbc.sql(
-            "update booking set journey_instance_key = null where journey_instance_key is not null and arrival_date >= ?")
-        .param(arrivingFrom)
-        .update();
-  }
-
   /** A booking from a row of {@code booking} (or a joined read that names its columns). */
   public Booking fromRow(ResultSet rs) throws SQLException {
     return map(rs, 0);

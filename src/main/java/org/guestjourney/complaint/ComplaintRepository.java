@@ -48,12 +48,6 @@ class ComplaintRepository {
         .list();
   }
 
-  List<Complaint> findOpen() {
-    return jdbc.sql("select * from complaint where status = 'OPEN' order by id")
-        .query(this::map)
-        .list();
-  }
-
   void setProcessInstance(long id, long key) {
     jdbc.sql("update complaint set process_instance_key = ? where id = ?").params(key, id).update();
   }

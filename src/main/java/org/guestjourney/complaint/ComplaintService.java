@@ -1,6 +1,5 @@
 package org.guestjourney.complaint;
 
-import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,9 @@ import org.guestjourney.messaging.MessageDelivery;
 import org.guestjourney.messaging.MessageStep;
 import org.guestjourney.messaging.MessagingService;
 import org.guestjourney.messaging.PlannedMessage;
+import org.guestjourney.outbox.EngineOutbox;
+import org.guestjourney.outbox.OutboxEntry;
+import org.guestjourney.outbox.OutboxHandler;
 import org.guestjourney.property.Property;
 import org.guestjourney.property.PropertyRepository;
 import org.guestjourney.tasklist.StaffTaskCompleted;
@@ -26,9 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class ComplaintService {
+public class ComplaintService implements OutboxHandler {
+
+  /** The outbox entry that starts a complaint's journey once the complaint is stored. */
+  static final String START_COMPLAINT = "start-complaint";
 
   public static final Set<String> CATEGORIES =
       Set.of(
@@ -49,7 +55,8 @@ public class ComplaintService {
   private final BookingRepository bookings;
   private final PropertyRepository properties;
   private final MessagingService messaging;
-  private final CamundaClient engine;
+  private final ComplaintEngine engine;
+  private final EngineOutbox outbox;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -58,9 +65,11 @@ public class ComplaintService {
       BookingRepository bookings,
       PropertyRepository properties,
       MessagingService messaging,
-      CamundaClient engine,
+      ComplaintEngine engine,
+      EngineOutbox outbox,
       org.springframework.context.ApplicationEventPublisher events,
       Clock clock) {
+    this.outbox = outbox;
     this.events = events;
     this.complaints = complaints;
     this.bookings = bookings;
@@ -70,7 +79,11 @@ public class ComplaintService {
     this.clock = clock;
   }
 
-  /** Records the complaint and starts its escalation journey. */
+  /**
+   * Records the complaint; its escalation journey starts from the engine outbox once this is
+   * committed (the request never waits on the engine; {@code processInstanceKey} appears then).
+   */
+  @Transactional
   public Complaint raise(ComplaintRequest request) {
     Violations v = new Violations();
     Optional<Booking> booking = Optional.empty();
@@ -104,27 +117,8 @@ public class ComplaintService {
             request.description().strip(),
             inHouse,
             clock.instant());
-    long key =
-        engine
-            .newCreateInstanceCommand()
-            .bpmnProcessId(ComplaintJourney.PROCESS_ID)
-            .latestVersion()
-            .variables(
-                Map.of(
-                    "complaintId",
-                    id,
-                    "bookingId",
-                    b.id(),
-                    "category",
-                    request.category(),
-                    "guestInHouse",
-                    inHouse))
-            .send()
-            .join()
-            .getProcessInstanceKey();
-    complaints.setProcessInstance(id, key);
-    log.info(
-        "Complaint {} ({}) for booking {} started journey {}", id, request.category(), b.id(), key);
+    outbox.add(START_COMPLAINT, b.id(), id);
+    log.info("Complaint {} ({}) for booking {} recorded", id, request.category(), b.id());
     events.publishEvent(
         new ComplaintRaised(
             id,
@@ -135,30 +129,23 @@ public class ComplaintService {
     return get(id);
   }
 
-  private long startJourney(long complaintId, long bookingId, String category, boolean inHouse) {
-    long key =
-        engine
-            .newCreateInstanceCommand()
-            .bpmnProcessId(ComplaintJourney.PROCESS_ID)
-            .latestVersion()
-            .variables(
-                Map.of(
-                    "complaintId", complaintId,
-                    "bookingId", bookingId,
-                    "category", category,
-                    "guestInHouse", inHouse))
-            .send()
-            .join()
-            .getProcessInstanceKey();
-    complaints.setProcessInstance(complaintId, key);
-    return key;
+  @Override
+  public String kind() {
+    return START_COMPLAINT;
   }
 
-  /** Starts the journey of every open complaint again (the embedded engine was restarted). */
-  public int restoreOpenJourneys() {
-    List<Complaint> open = complaints.findOpen();
-    open.forEach(c -> startJourney(c.id(), c.bookingId(), c.category(), c.guestInHouse()));
-    return open.size();
+  /** Sent by the outbox, outside any transaction: a failure is retried from there. */
+  @Override
+  public void send(OutboxEntry entry) {
+    complaints
+        .findById(entry.subjectId())
+        .filter(c -> c.processInstanceKey() == null)
+        .ifPresent(
+            c -> {
+              long key = engine.start(c.id(), c.bookingId(), c.category(), c.guestInHouse());
+              complaints.setProcessInstance(c.id(), key);
+              log.info("Complaint {} of booking {} started journey {}", c.id(), c.bookingId(), key);
+            });
   }
 
   public Complaint get(long id) {

@@ -116,35 +116,6 @@ public class ConversationService implements OutboxHandler {
         .update();
   }
 
-  /**
-   * After the embedded engine lost its state: every guest message of the last week still waiting
-   * for an answer gets its journey (and its front-desk task) again, due when it was due before.
-   *
-   * @return how many were restored
-   */
-  public int restoreOpenJourneys() {
-    Instant now = clock.instant();
-    List<Waiting> waiting =
-        jdbc.sql(
-                """
-                select id, booking_id, received_at from inbound_message
-                 where kind = 'REPLY' and booking_id is not null and reply is null
-                   and process_instance_key is not null and received_at > ?
-                 order by id
-                """)
-            .param(java.sql.Timestamp.from(now.minus(Duration.ofDays(7))))
-            .query(
-                (rs, n) ->
-                    new Waiting(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
-            .list();
-    for (Waiting w : waiting) {
-      startJourney(w.bookingId(), w.id(), w.receivedAt().plus(replyWithin));
-    }
-    return waiting.size();
-  }
-
-  private record Waiting(long id, long bookingId, Instant receivedAt) {}
-
   /** Keeps the answer the staff member wrote; the journey then sends it. */
   @org.springframework.context.event.EventListener
   void answered(StaffTaskCompleted event) {

@@ -1,7 +1,6 @@
 package org.guestjourney.feedback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,7 +44,7 @@ public class FeedbackService {
   private final BookingRepository bookings;
   private final PropertyRepository properties;
   private final RecurringProblems recurring;
-  private final CamundaClient engine;
+  private final FeedbackEngine engine;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -54,7 +53,7 @@ public class FeedbackService {
       BookingRepository bookings,
       PropertyRepository properties,
       RecurringProblems recurring,
-      CamundaClient engine,
+      FeedbackEngine engine,
       ObjectMapper json,
       Clock clock) {
     this.feedback = feedback;
@@ -132,13 +131,7 @@ public class FeedbackService {
   void classify(long id, boolean guestInHouse) {
     Feedback f = get(id);
     String output =
-        engine
-            .newEvaluateDecisionCommand()
-            .decisionId(DECISION)
-            .variables(Map.of("text", f.text(), "guestInHouse", guestInHouse))
-            .send()
-            .join()
-            .getDecisionOutput();
+        engine.evaluate(DECISION, Map.of("text", f.text(), "guestInHouse", guestInHouse));
     Classification c;
     try {
       c = json.readValue(output, Classification.class);

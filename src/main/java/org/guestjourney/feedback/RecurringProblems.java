@@ -4,7 +4,6 @@ import static org.guestjourney.persistence.JdbcTime.instant;
 import static org.guestjourney.persistence.JdbcTime.ts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -50,14 +49,14 @@ public class RecurringProblems {
   record Thresholds(Integer consecutiveStays, Integer timesWithinPeriod, String period) {}
 
   private final JdbcClient jdbc;
-  private final CamundaClient engine;
+  private final FeedbackEngine engine;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final Clock clock;
 
   RecurringProblems(
       JdbcClient jdbc,
-      CamundaClient engine,
+      FeedbackEngine engine,
       TransactionTemplate tx,
       ObjectMapper json,
       Clock clock) {
@@ -180,15 +179,7 @@ public class RecurringProblems {
 
   /** Starts the manager's task for the alert. */
   void startJourney(long alertId) {
-    long key =
-        engine
-            .newCreateInstanceCommand()
-            .bpmnProcessId(RecurringProblemJourney.PROCESS_ID)
-            .latestVersion()
-            .variables(Map.of("alertId", alertId))
-            .send()
-            .join()
-            .getProcessInstanceKey();
+    long key = engine.startRecurringProblem(alertId);
     jdbc.sql("update recurring_problem_alert set process_instance_key = ? where id = ?")
         .params(key, alertId)
         .update();
@@ -216,13 +207,7 @@ public class RecurringProblems {
 
   Thresholds thresholds(String type) {
     String output =
-        engine
-            .newEvaluateDecisionCommand()
-            .decisionId(RecurringProblemJourney.DECISION_THRESHOLDS)
-            .variables(Map.of("type", type))
-            .send()
-            .join()
-            .getDecisionOutput();
+        engine.evaluate(RecurringProblemJourney.DECISION_THRESHOLDS, Map.of("type", type));
     try {
       return json.readValue(output, Thresholds.class);
     } catch (Exception e) {

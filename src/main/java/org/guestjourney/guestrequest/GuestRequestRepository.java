@@ -49,21 +49,6 @@ public class GuestRequestRepository {
         .update();
   }
 
-  /**
-   * Requests not handled yet whose booking is still confirmed and not departed before {@code day}.
-   */
-  java.util.List<GuestRequest> findOpenOfBookingsDepartingFrom(java.time.LocalDate day) {
-    return jdbc.sql(
-            """
-            select r.* from guest_request r join booking b on b.id = r.booking_id
-             where r.status = 'OPEN' and b.status = 'CONFIRMED' and b.departure_date >= ?
-             order by r.id
-            """)
-        .param(java.sql.Date.valueOf(day))
-        .query(this::map)
-        .list();
-  }
-
   void handled(long id, String action, boolean solved, String newDeadline, Instant now) {
     jdbc.sql(
             """

@@ -3,10 +3,8 @@ package org.guestjourney.guestrequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.guestjourney.booking.Booking;
@@ -122,22 +120,6 @@ public class GuestRequestService implements OutboxHandler {
         bookingId,
         key);
     return key;
-  }
-
-  /**
-   * Starts the process of every request not yet handled whose stay is still live again (the
-   * embedded engine was restarted); each keeps the deadline it had.
-   */
-  public int restoreOpenJourneys() {
-    Instant now = clock.instant();
-    List<GuestRequest> open =
-        requests
-            .findOpenOfBookingsDepartingFrom(LocalDate.ofInstant(now, clock.getZone()).minusDays(1))
-            .stream()
-            .filter(r -> now.isBefore(checkOut(bookings.findById(r.bookingId()).orElseThrow())))
-            .toList();
-    open.forEach(r -> startJourney(r.id(), r.bookingId(), r.category()));
-    return open.size();
   }
 
   private Instant checkOut(Booking booking) {

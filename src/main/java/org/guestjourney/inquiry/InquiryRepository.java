@@ -54,12 +54,6 @@ class InquiryRepository {
         .optional();
   }
 
-  java.util.List<Inquiry> findOpen() {
-    return jdbc.sql("select * from inquiry where status = 'OPEN' order by id")
-        .query(this::map)
-        .list();
-  }
-
   void setProcessInstance(long id, long key) {
     jdbc.sql("update inquiry set process_instance_key = ? where id = ?").params(key, id).update();
   }

@@ -127,13 +127,6 @@ public class InquiryService implements OutboxHandler {
     return key;
   }
 
-  /** Starts the journey of every unanswered inquiry again (the embedded engine was restarted). */
-  public int restoreOpenJourneys() {
-    var open = inquiries.findOpen();
-    open.forEach(i -> startJourney(i.id(), i.propertyId()));
-    return open.size();
-  }
-
   /**
    * A booking by someone who asked a question at the same property in the last 60 days continues
    * that conversation: the question is linked to the booking (shown on its journey page, and the

@@ -36,7 +36,7 @@ class DueJourneySteps implements DueWork {
         bookings
             .findConfirmedDepartingFrom(
                 LocalDate.ofInstant(since, ZoneOffset.UTC)
-                    .minusDays(JourneyRestorer.STAY_WINDOW_DAYS))
+                    .minusDays(JourneyStarter.POST_STAY_REACH_DAYS))
             .stream()
             .filter(b -> !b.arrivalDate().minusDays(30).isAfter(last))
             .flatMap(b -> plan.of(b.id()).stream())

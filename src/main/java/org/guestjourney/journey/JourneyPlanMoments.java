@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class JourneyPlanMoments implements PlannedMoments {
 
+  /** How long after check-out a post-stay journey still runs (follow-up within a week, ...). */
+  static final int STAY_WINDOW_DAYS = 10;
+
   private final BookingRepository bookings;
   private final JourneyPlan plan;
 
@@ -29,7 +32,7 @@ class JourneyPlanMoments implements PlannedMoments {
     LocalDate last = LocalDate.ofInstant(until, ZoneOffset.UTC).plusDays(2);
     return bookings
         .findConfirmedDepartingFrom(
-            LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(JourneyRestorer.STAY_WINDOW_DAYS))
+            LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(STAY_WINDOW_DAYS))
         .stream()
         .filter(b -> !b.arrivalDate().minusDays(30).isAfter(last))
         .flatMap(b -> plan.of(b.id()).stream())

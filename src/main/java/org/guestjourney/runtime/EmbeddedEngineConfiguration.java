@@ -21,9 +21,9 @@ import org.springframework.util.unit.DataSize;
  * localhost. The Camunda client reaches it like any other cluster. Its state is kept in RocksDB
  * (zeebe-db, as in a Zeebe broker) under {@code guest-journey.runtime.engine.directory}. With
  * {@code guest-journey.runtime.engine.durable} on, its log is kept on disk beside the state and the
- * engine continues after a restart (even {@code kill -9}) where it was (ADR 0021); otherwise the
- * log is in memory, the state is started afresh on every start and the restorers rebuild running
- * processes from PostgreSQL (ADR 0020).
+ * engine continues after a restart (even {@code kill -9}) where it was (ADR 0021; the default since
+ * ADR 0022); otherwise (tests on a throwaway directory) the log is in memory and the engine starts
+ * empty at every start. Nothing is rebuilt from PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = EmbeddedRuntimeEnvironment.EMBEDDED_ENGINE, havingValue = "true")
@@ -37,8 +37,9 @@ class EmbeddedEngineConfiguration {
    * @param directory where the engine keeps its RocksDB state (and, when durable, its log); one
    *     running app per directory (a lock file says so)
    * @param memoryLimit RocksDB's block cache and write buffers together, outside the Java heap
-   * @param durable keep the engine's log on disk and its state across restarts (ADR 0021); off: the
-   *     state is emptied at every start and running processes are rebuilt from PostgreSQL
+   * @param durable keep the engine's log on disk and its state across restarts (ADR 0021, the
+   *     default since ADR 0022); off (for tests on a throwaway directory only): the log is in
+   *     memory and the engine forgets every process when the app stops
    * @param segmentSize size at which the durable log starts a new segment file; compaction deletes
    *     whole segments
    * @param compactionInterval how often the durable log's segments that the state no longer needs
@@ -48,13 +49,19 @@ class EmbeddedEngineConfiguration {
   record EmbeddedEngineProperties(
       @DefaultValue(".data/engine") Path directory,
       @DefaultValue("64MB") DataSize memoryLimit,
-      @DefaultValue("false") boolean durable,
+      @DefaultValue("true") boolean durable,
       @DefaultValue("64MB") DataSize segmentSize,
       @DefaultValue("5m") Duration compactionInterval) {}
 
   @Bean(destroyMethod = "close")
   EngineDirectory engineDirectory(EmbeddedEngineProperties properties) throws IOException {
     return EngineDirectory.claim(properties.directory());
+  }
+
+  @Bean
+  EmbeddedEngineStart embeddedEngineStart(
+      EngineDirectory directory, EmbeddedEngineProperties properties) {
+    return new EmbeddedEngineStart(!properties.durable() || !directory.hadLog());
   }
 
   @Bean(destroyMethod = "stop")

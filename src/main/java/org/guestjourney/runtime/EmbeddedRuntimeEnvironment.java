@@ -2,7 +2,6 @@ package org.guestjourney.runtime;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -22,15 +21,8 @@ public class EmbeddedRuntimeEnvironment implements EnvironmentPostProcessor, Ord
   public static final String EMBEDDED_ENGINE = "guest-journey.runtime.embedded-engine";
   public static final String ENGINE_PORT = "guest-journey.runtime.embedded-engine-port";
 
-  /** Set by this class: whether the embedded engine keeps its state and log across restarts. */
+  /** Whether the embedded engine keeps its state and log across restarts (default: it does). */
   public static final String DURABLE_ENGINE = "guest-journey.runtime.engine.durable";
-
-  /**
-   * Set by this class, true when the embedded engine starts empty at every start (its log in
-   * memory, {@value #DURABLE_ENGINE} off): then the restorers rebuild running processes from
-   * PostgreSQL. False on a cluster and on the durable embedded engine, which keep them.
-   */
-  public static final String REBUILD_FROM_DATABASE = "guest-journey.runtime.rebuild-from-database";
 
   @Override
   public void postProcessEnvironment(
@@ -43,14 +35,6 @@ public class EmbeddedRuntimeEnvironment implements EnvironmentPostProcessor, Ord
             || binder.bind("camunda.client.mode", String.class).isBound();
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put(EMBEDDED_ENGINE, !external);
-    boolean durable = binder.bind(DURABLE_ENGINE, Boolean.class).orElse(false);
-    Path engineDirectory =
-        binder
-            .bind("guest-journey.runtime.engine.directory", Path.class)
-            .orElse(Path.of(".data/engine"));
-    // the first durable start (or one after the log was removed) starts empty too
-    settings.put(
-        REBUILD_FROM_DATABASE, !external && (!durable || !EngineDirectory.hasLog(engineDirectory)));
     if (!external) {
       int port = binder.bind(ENGINE_PORT, Integer.class).orElse(26500);
       if (port == 0) {

@@ -21,11 +21,18 @@ final class EngineDirectory implements AutoCloseable {
   private final Path root;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private final boolean hadLog;
 
   private EngineDirectory(Path root, FileChannel lockChannel, FileLock lock) {
     this.root = root;
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.hadLog = hasLog(root);
+  }
+
+  /** Whether the directory held a durable engine log with records when it was claimed. */
+  boolean hadLog() {
+    return hadLog;
   }
 
   static EngineDirectory claim(Path directory) throws IOException {

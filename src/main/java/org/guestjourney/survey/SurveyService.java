@@ -3,8 +3,6 @@ package org.guestjourney.survey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,7 +53,7 @@ public class SurveyService {
 
   private final JdbcClient jdbc;
   private final CamundaForms forms;
-  private final CamundaClient engine;
+  private final SurveyEngine engine;
   private final ComplaintService complaints;
   private final ObjectMapper json;
   private final org.springframework.context.ApplicationEventPublisher events;
@@ -67,7 +65,7 @@ public class SurveyService {
   SurveyService(
       JdbcClient jdbc,
       CamundaForms forms,
-      CamundaClient engine,
+      SurveyEngine engine,
       ComplaintService complaints,
       ObjectMapper json,
       org.springframework.context.ApplicationEventPublisher events,
@@ -206,10 +204,23 @@ public class SurveyService {
     Invitation invitation = open(token);
     Map<String, Object> answers = forms.apply(formKey(invitation), submitted);
     boolean first = invitation.answeredAt() == null;
-    jdbc.sql(
-            "update survey_invitation set answers = ?, answered_at = ?, draft = null, draft_saved_at = null where id = ?")
-        .params(write(answers), Timestamp.from(clock.instant()), invitation.id())
-        .update();
+    // the answer and the message that tells the journey (first answer only) commit together; the
+    // outbox sends the message (its id makes a retry one message), the guest never waits on it
+    transactions.executeWithoutResult(
+        tx -> {
+          jdbc.sql(
+                  "update survey_invitation set answers = ?, answered_at = ?, draft = null, draft_saved_at = null where id = ?")
+              .params(write(answers), Timestamp.from(clock.instant()), invitation.id())
+              .update();
+          if (first) {
+            outbox.publishMessage(
+                invitation.kind().answeredMessage(),
+                Long.toString(invitation.bookingId()),
+                "survey/" + invitation.id(),
+                Duration.ofDays(1),
+                invitation.bookingId());
+          }
+        });
     Object freeText = answers.get(invitation.kind().freeTextField());
     events.publishEvent(
         new SurveyAnswered(
@@ -221,25 +232,7 @@ public class SurveyService {
     if (!first) {
       return;
     }
-    publishAnswered(invitation);
     followUp(invitation, answers);
-  }
-
-  private void publishAnswered(Invitation invitation) {
-    try {
-      engine
-          .newPublishMessageCommand()
-          .messageName(invitation.kind().answeredMessage())
-          .correlationKey(Long.toString(invitation.bookingId()))
-          .messageId("survey/" + invitation.id())
-          .timeToLive(Duration.ofDays(1))
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-    }
   }
 
   private void followUp(Invitation invitation, Map<String, Object> answers) {
@@ -267,14 +260,7 @@ public class SurveyService {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("lowestScore", lowest);
     inputs.put("recommend", recommend);
-    String output =
-        engine
-            .newEvaluateDecisionCommand()
-            .decisionId(FOLLOW_UP_DECISION)
-            .variables(inputs)
-            .send()
-            .join()
-            .getDecisionOutput();
+    String output = engine.evaluate(FOLLOW_UP_DECISION, inputs);
     if (!"true".equals(output)) {
       return Optional.empty();
     }

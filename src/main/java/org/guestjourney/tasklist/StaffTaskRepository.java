@@ -123,11 +123,10 @@ class StaffTaskRepository {
   }
 
   /**
-   * Cancels every open task and retires the job keys of all tasks: called when an in-memory engine
-   * starts afresh, which hands out the same keys again (a new task must not collide with a task of
-   * the previous run).
+   * Cancels every open task and retires the job keys of all tasks (an engine that started empty
+   * hands out the same keys again: a new task must not collide with one of an earlier run).
    */
-  int cancelAllOpen(Instant now) {
+  int cancelAllOpenAndRetireJobKeys(Instant now) {
     int cancelled =
         jdbc.sql("update staff_task set state = 'CANCELLED', updated_at = ? where state = 'OPEN'")
             .param(ts(now))

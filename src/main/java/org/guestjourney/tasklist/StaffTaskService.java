@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -58,21 +57,30 @@ public class StaffTaskService {
     this.clock = clock;
   }
 
-  void record(ActivatedJob job, UserTaskWorker.TaskSubject subject) {
-    Map<String, String> headers = job.getCustomHeaders();
+  /** What the engine's job for a staff task says (its key, instance, element and headers). */
+  record TaskJob(
+      long key,
+      long processInstanceKey,
+      long elementInstanceKey,
+      String bpmnProcessId,
+      String elementId,
+      Map<String, String> customHeaders) {}
+
+  void record(TaskJob job, UserTaskWorker.TaskSubject subject) {
+    Map<String, String> headers = job.customHeaders();
     String due = headers.get(HEADER_DUE_DATE);
     String formKey = headers.get(HEADER_FORM_KEY);
     String kind = headers.get(HEADER_TASK_KIND);
     Optional<Long> created =
         tasks.insertIfAbsent(
             new StaffTaskRepository.NewTask(
-                job.getKey(),
-                job.getProcessInstanceKey(),
-                job.getElementInstanceKey(),
-                job.getBpmnProcessId(),
-                job.getElementId(),
+                job.key(),
+                job.processInstanceKey(),
+                job.elementInstanceKey(),
+                job.bpmnProcessId(),
+                job.elementId(),
                 kind == null || kind.isBlank() ? formKey : kind,
-                models.nameOf(job.getElementId()),
+                models.nameOf(job.elementId()),
                 formKey,
                 groups(headers.get(HEADER_CANDIDATE_GROUPS)),
                 headers.get(HEADER_ASSIGNEE),
@@ -84,9 +92,9 @@ public class StaffTaskService {
     created.ifPresent(id -> events.publishEvent(new StaffTaskCreated(id)));
     log.info(
         "Task '{}' (kind {}, job {}) waits for {}",
-        job.getElementId(),
+        job.elementId(),
         kind == null || kind.isBlank() ? formKey : kind,
-        job.getKey(),
+        job.key(),
         headers.get(HEADER_CANDIDATE_GROUPS));
   }
 
@@ -132,14 +140,6 @@ public class StaffTaskService {
 
   public List<StaffTask> ofBooking(long bookingId) {
     return tasks.findByBooking(bookingId);
-  }
-
-  /**
-   * The embedded engine lost its jobs when the app stopped: their tasks can no longer be completed.
-   * The restored journeys create them anew.
-   */
-  public int cancelOrphanedTasks() {
-    return tasks.cancelAllOpen(clock.instant());
   }
 
   public List<StaffTask> ofProcessInstance(long processInstanceKey) {

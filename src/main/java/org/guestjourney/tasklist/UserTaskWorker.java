@@ -33,6 +33,14 @@ public class UserTaskWorker {
       timeout = ACTIVATION_TIMEOUT_MILLIS,
       fetchVariables = {"bookingId", "complaintId", "requestId"})
   public void taskCreated(ActivatedJob job, @VariablesAsType TaskSubject subject) {
-    tasks.record(job, subject);
+    tasks.record(
+        new StaffTaskService.TaskJob(
+            job.getKey(),
+            job.getProcessInstanceKey(),
+            job.getElementInstanceKey(),
+            job.getBpmnProcessId(),
+            job.getElementId(),
+            job.getCustomHeaders()),
+        subject);
   }
 }

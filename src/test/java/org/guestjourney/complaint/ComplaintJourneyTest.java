@@ -48,9 +48,11 @@ class ComplaintJourneyTest extends JourneyIntegrationTest {
   }
 
   Complaint raise(String category) {
-    return complaints.raise(
-        new ComplaintRequest(
-            booking.id(), category, "The air conditioning does not work", "guest"));
+    return org.guestjourney.support.Complaints.started(
+        complaints,
+        complaints.raise(
+            new ComplaintRequest(
+                booking.id(), category, "The air conditioning does not work", "guest")));
   }
 
   @Test

@@ -106,7 +106,13 @@ class JourneyPagesTest extends JourneyIntegrationTest {
                 "category", "cleanliness", "description", "Hair in the shower, said at the desk"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
-    var logged = complaints.forBooking(booking.id());
+    // its journey starts from the engine outbox, just after the page answered
+    var logged =
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(
+                () -> complaints.forBooking(booking.id()),
+                l -> l.size() == 1 && l.getFirst().processInstanceKey() != null);
     assertThat(logged)
         .singleElement()
         .satisfies(

@@ -147,12 +147,14 @@ class FullStayProcessVariablesTest extends JourneyIntegrationTest {
             "solved", false,
             "newDeadline", typed("after the laundry van", typed)));
     Complaint complaint =
-        complaints.raise(
-            new ComplaintRequest(
-                booking.id(),
-                "breakfast",
-                typed("The coffee tasted of boiler water", typed),
-                "guest"));
+        org.guestjourney.support.Complaints.started(
+            complaints,
+            complaints.raise(
+                new ComplaintRequest(
+                    booking.id(),
+                    "breakfast",
+                    typed("The coffee tasted of boiler water", typed),
+                    "guest")));
     long complaintJourney = complaint.processInstanceKey();
     staff.complete(
         staff.awaitOpenTask(complaintJourney, ComplaintJourney.TASK_CONTACT_GUEST),

@@ -34,8 +34,11 @@ class ProcessVariablesTest extends JourneyIntegrationTest {
             data.request(
                 property, LocalDate.ofInstant(engine.now(), property.timeZone()), 3, email, "en"));
     Complaint complaint =
-        complaints.raise(
-            new ComplaintRequest(booking.id(), "breakfast", "Cold coffee at breakfast", "guest"));
+        org.guestjourney.support.Complaints.started(
+            complaints,
+            complaints.raise(
+                new ComplaintRequest(
+                    booking.id(), "breakfast", "Cold coffee at breakfast", "guest")));
     long journey = complaint.processInstanceKey();
 
     staff.complete(

@@ -98,6 +98,11 @@ public final class AppProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** The app's HTTP port on 127.0.0.1. */
+  public int port() {
+    return port;
+  }
+
   /** A GET as the demo manager, signed in through the sign-in form. */
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return manager.send(manager.request(path).GET().build());

@@ -24,6 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "guest-journey.runtime.embedded-engine-port=0",
       "guest-journey.embedded-database.data-directory=target/test-data/pg-${random.uuid}",
       "guest-journey.runtime.engine.directory=target/test-data/engine-${random.uuid}",
+      // one context that is never restarted, on a throwaway directory: the in-memory log keeps
+      // these tests fast (ADR 0022); restarts are tested on the durable default in their own JVM
+      "guest-journey.runtime.engine.durable=false",
       "guest-journey.messaging.retry-backoff=PT1S",
       "guest-journey.messaging.templates-directory=target/test-templates",
       // the start-up deployment of every model can take more than the default 10 s on a loaded

@@ -56,8 +56,10 @@ class ModelsBeforeTaskKindsTest extends JourneyIntegrationTest {
     LocalDate today = LocalDate.ofInstant(engine.now(), property.timeZone());
     Booking booking = data.book(data.request(property, today, 2, data.uniqueEmail(), "en"));
     Complaint complaint =
-        complaints.raise(
-            new ComplaintRequest(booking.id(), "noise", "Loud music next door", "guest"));
+        org.guestjourney.support.Complaints.started(
+            complaints,
+            complaints.raise(
+                new ComplaintRequest(booking.id(), "noise", "Loud music next door", "guest")));
     long journey = complaint.processInstanceKey();
 
     StaffTask contact = staff.awaitOpenTask(journey, ComplaintJourney.TASK_CONTACT_GUEST);

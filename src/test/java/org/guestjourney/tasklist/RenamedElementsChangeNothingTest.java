@@ -64,8 +64,10 @@ class RenamedElementsChangeNothingTest extends JourneyIntegrationTest {
     LocalDate today = LocalDate.ofInstant(engine.now(), property.timeZone());
     Booking booking = data.book(data.request(property, today, 3, data.uniqueEmail(), "en"));
     Complaint complaint =
-        complaints.raise(
-            new ComplaintRequest(booking.id(), "noise", "Loud music next door", "guest"));
+        org.guestjourney.support.Complaints.started(
+            complaints,
+            complaints.raise(
+                new ComplaintRequest(booking.id(), "noise", "Loud music next door", "guest")));
     long journey = complaint.processInstanceKey();
 
     // the urgent call, found by its kind; its element carries the new id

@@ -75,12 +75,14 @@ class TasklistBrowserTest extends JourneyIntegrationTest {
                 new GuestDetails(
                     "Mia <b>Bold</b> Rossi", data.uniqueEmail(), "+393401234567", "en")));
     Complaint complaint =
-        complaints.raise(
-            new ComplaintRequest(
-                booking.id(),
-                "noise",
-                "Party next door <script>window.__pwned=2</script>",
-                "guest"));
+        org.guestjourney.support.Complaints.started(
+            complaints,
+            complaints.raise(
+                new ComplaintRequest(
+                    booking.id(),
+                    "noise",
+                    "Party next door <script>window.__pwned=2</script>",
+                    "guest")));
     StaffTask task =
         new Staff(tasks)
             .awaitOpenTaskOfKind(

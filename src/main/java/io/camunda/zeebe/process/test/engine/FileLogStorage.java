@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -34,6 +35,16 @@ import org.agrona.concurrent.UnsafeBuffer;
  * is named after the lowest position of its first block ({@code 00000000000000000001.log}); a new
  * segment starts when the current one reaches {@code segmentSize}.
  *
+ * <p><b>Group commit.</b> {@link #append} writes the block to its segment file at once (so it is in
+ * the operating system when {@code append} returns, and survives the process being killed) and
+ * returns without waiting for the disk; a committer thread forces the segment files and then, for
+ * every block the force covered, publishes it to readers and tells its listener {@code onWrite} and
+ * {@code onCommit}. Blocks appended while a force is running are forced together by the next one.
+ * The engine therefore never reads, processes or is told committed a block that is not on disk, and
+ * one force serves every append of its round (the engine's sequencer appends under its own lock, so
+ * an append that waited for its force would make every writer wait in turn). A force that fails
+ * leaves the log failed: nothing after it is committed and the next append throws.
+ *
  * <p>Only the index (one entry per block) is on the heap; readers read blocks from the files.
  * {@link #deleteBelow(long)} removes whole segments whose blocks all end below a position (what the
  * state no longer needs). A subclass of {@link InMemoryLogStorage} only because the engine's state
@@ -54,7 +65,17 @@ public final class FileLogStorage extends InMemoryLogStorage implements AutoClos
   private long lastHighestPosition = -1;
   private volatile boolean closed;
 
+  // group commit, guarded by this: blocks written and not yet forced, in append order
+  private List<Pending> pending = new ArrayList<>();
+  private long committedIndex;
+  private long committedPosition = -1;
+  private long forces;
+  private IOException failure;
+  private Thread committer;
+
   private record Block(Segment segment, long offset, int length, long highestPosition) {}
+
+  private record Pending(long lowestPosition, Block block, long index, AppendListener listener) {}
 
   private static final class Segment {
     final Path file;
@@ -84,6 +105,10 @@ public final class FileLogStorage extends InMemoryLogStorage implements AutoClos
     Files.createDirectories(directory);
     FileLogStorage storage = new FileLogStorage(directory, segmentSize);
     storage.scan();
+    storage.committedIndex = storage.appended;
+    storage.committedPosition = storage.lastHighestPosition;
+    storage.committer =
+        Thread.ofPlatform().daemon().name("engine-log-commit").start(storage::commitLoop);
     return storage;
   }
 
@@ -197,13 +222,21 @@ public final class FileLogStorage extends InMemoryLogStorage implements AutoClos
     append(lowestPosition, highestPosition, buffer, listener);
   }
 
+  /**
+   * Writes the block to the current segment file and returns; the listener hears {@code onWrite}
+   * and {@code onCommit} from the committer thread once a force covers the block (see the class
+   * comment).
+   */
   @Override
   public void append(
       long lowestPosition, long highestPosition, ByteBuffer block, AppendListener listener) {
-    long index;
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("The engine log is closed");
+      }
+      if (failure != null) {
+        throw new UncheckedIOException(
+            "The engine log in " + directory + " could not be forced to disk", failure);
       }
       if (lowestPosition <= lastHighestPosition || highestPosition < lowestPosition) {
         throw new IllegalArgumentException(
@@ -216,6 +249,7 @@ public final class FileLogStorage extends InMemoryLogStorage implements AutoClos
       }
       ByteBuffer data = block.duplicate();
       int length = data.remaining();
+      Block written;
       try {
         if (current == null || current.size >= segmentSize) {
           current = newSegment(lowestPosition);
@@ -229,24 +263,107 @@ public final class FileLogStorage extends InMemoryLogStorage implements AutoClos
                 .flip();
         long offset = current.size;
         long at = offset;
-        ByteBuffer[] parts = {header, data};
-        while (header.hasRemaining() || data.hasRemaining()) {
-          at += current.channel.position(at).write(parts);
+        while (header.hasRemaining()) {
+          at += current.channel.write(header, at);
         }
-        current.channel.force(false);
+        while (data.hasRemaining()) {
+          at += current.channel.write(data, at);
+        }
         current.size = at;
         current.highestPosition = highestPosition;
-        this.index.put(
-            lowestPosition, new Block(current, offset + HEADER, length, highestPosition));
+        written = new Block(current, offset + HEADER, length, highestPosition);
       } catch (IOException e) {
+        failure = e;
+        notifyAll();
         throw new UncheckedIOException("Could not write the engine log in " + directory, e);
       }
       lastHighestPosition = highestPosition;
-      index = ++appended;
+      pending.add(new Pending(lowestPosition, written, ++appended, listener));
+      notifyAll();
     }
-    listener.onWrite(index, highestPosition);
-    listener.onCommit(index, highestPosition);
-    commitListeners.forEach(CommitListener::onCommit);
+  }
+
+  /** The committer thread: forces what was written, then publishes and acknowledges it. */
+  private void commitLoop() {
+    while (true) {
+      List<Pending> batch;
+      synchronized (this) {
+        while (pending.isEmpty() && !closed && failure == null) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            if (closed) {
+              break;
+            }
+          }
+        }
+        if (failure != null || pending.isEmpty()) {
+          return; // closed (and nothing left) or failed
+        }
+        batch = pending;
+        pending = new ArrayList<>();
+      }
+      // appends go on writing while this force runs; they are forced by the next one
+      try {
+        for (Segment segment : segmentsOf(batch)) {
+          segment.channel.force(false);
+        }
+      } catch (IOException e) {
+        synchronized (this) {
+          failure = e;
+          notifyAll();
+        }
+        return;
+      }
+      for (Pending p : batch) {
+        index.put(p.lowestPosition(), p.block());
+      }
+      Pending last = batch.getLast();
+      synchronized (this) {
+        committedPosition = last.block().highestPosition();
+        forces++;
+      }
+      for (Pending p : batch) {
+        p.listener().onWrite(p.index(), p.block().highestPosition());
+        p.listener().onCommit(p.index(), p.block().highestPosition());
+      }
+      commitListeners.forEach(CommitListener::onCommit);
+      synchronized (this) {
+        committedIndex = last.index();
+        notifyAll();
+      }
+    }
+  }
+
+  private static List<Segment> segmentsOf(List<Pending> batch) {
+    LinkedHashSet<Segment> touched = new LinkedHashSet<>();
+    batch.forEach(p -> touched.add(p.block().segment()));
+    return List.copyOf(touched);
+  }
+
+  /**
+   * Waits until every block appended so far is on disk and its listeners have heard it is committed
+   * (or the log failed: then throws). Returns the highest position committed.
+   */
+  public synchronized long flush() throws IOException, InterruptedException {
+    long target = appended;
+    while (committedIndex < target && failure == null) {
+      wait();
+    }
+    if (failure != null) {
+      throw new IOException("The engine log in " + directory + " could not be forced", failure);
+    }
+    return committedPosition;
+  }
+
+  /** Why the log stopped committing (a write or force to disk failed), or null. */
+  public synchronized IOException failure() {
+    return failure;
+  }
+
+  /** How many forces the committer has made (each covers every block written before it). */
+  public synchronized long forces() {
+    return forces;
   }
 
   private Segment newSegment(long firstPosition) throws IOException {
@@ -294,6 +411,11 @@ public final class FileLogStorage extends InMemoryLogStorage implements AutoClos
     return lastHighestPosition;
   }
 
+  /** The highest position on disk and committed, or -1 if none is. */
+  public synchronized long committedPosition() {
+    return committedPosition;
+  }
+
   /** The lowest position still in the log, or -1 if it is empty. */
   public long firstPosition() {
     Map.Entry<Long, Block> first = index.firstEntry();
@@ -325,12 +447,32 @@ public final class FileLogStorage extends InMemoryLogStorage implements AutoClos
     commitListeners.remove(listener);
   }
 
+  /**
+   * Forces and commits what was appended, stops the committer and closes the files. Appends after
+   * this throw.
+   */
   @Override
-  public synchronized void close() throws IOException {
-    if (closed) {
-      return;
+  public void close() throws IOException {
+    Thread thread;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      notifyAll();
+      thread = committer;
     }
-    closed = true;
+    if (thread != null && thread != Thread.currentThread()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    closeFiles();
+  }
+
+  private synchronized void closeFiles() throws IOException {
     List<IOException> failures = new ArrayList<>();
     for (Segment segment : segments.values()) {
       try {

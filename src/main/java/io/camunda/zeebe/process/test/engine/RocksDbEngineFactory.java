@@ -337,6 +337,13 @@ public final class RocksDbEngineFactory {
       if (processed <= 0) {
         return 0;
       }
+      // what the state holds is then covered by a forced log, even the last round's records
+      try {
+        durableLog.flush();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 0;
+      }
       deleteRecursively(scratch);
       database.createSnapshot(scratch.toFile());
       deleteRecursively(scratch);
@@ -359,6 +366,13 @@ public final class RocksDbEngineFactory {
      * reason) when processing failed; dead once stopped.
      */
     public HealthReport health() {
+      IOException logFailure = durableLog != null ? durableLog.failure() : null;
+      if (logFailure != null) {
+        return HealthReport.dead(streamProcessor)
+            .withMessage(
+                "the engine's log could not be written to disk: " + logFailure.getMessage(),
+                Instant.now());
+      }
       if (streamProcessor.isActorClosed()) {
         return HealthReport.dead(streamProcessor)
             .withMessage("the engine's stream processor is closed", Instant.now());

@@ -13,7 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.Test;
@@ -37,10 +45,22 @@ class FileLogStorageTest {
     return blocks;
   }
 
-  /** Appends blocks of two positions each: block i holds positions 2i+1..2i+2. */
+  /**
+   * Appends blocks of two positions each (block i holds positions 2i+1..2i+2) and waits until they
+   * are committed.
+   */
   private static void appendBlocks(FileLogStorage log, int from, int to) {
     for (int i = from; i < to; i++) {
       log.append(2L * i + 1, 2L * i + 2, block("block-" + i), new AppendListener() {});
+    }
+    flush(log);
+  }
+
+  private static void flush(FileLogStorage log) {
+    try {
+      log.flush();
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
     }
   }
 
@@ -53,7 +73,7 @@ class FileLogStorageTest {
   @Test
   void appendsAndReadsBackInOrderTellingTheListenerItIsCommitted() throws IOException {
     try (FileLogStorage log = FileLogStorage.open(directory, 1 << 20)) {
-      List<String> events = new ArrayList<>();
+      List<String> events = Collections.synchronizedList(new ArrayList<>());
       log.addCommitListener(() -> events.add("storage-commit"));
       log.append(
           1,
@@ -70,7 +90,9 @@ class FileLogStorageTest {
               events.add("commit " + index + " " + highestPosition);
             }
           });
+      flush(log);
       log.append(4, 4, block("second"), new AppendListener() {});
+      flush(log);
 
       assertThat(events)
           .containsExactly("write 1 3", "commit 1 3", "storage-commit", "storage-commit");
@@ -208,6 +230,131 @@ class FileLogStorageTest {
       appendBlocks(log, 0, 5);
       assertThat(log.deleteBelow(Long.MAX_VALUE)).isZero();
       assertThat(readAll(log.newReader())).hasSize(5);
+    }
+  }
+
+  /**
+   * Group commit: eight writers append 2,000 blocks as the engine's sequencer does (positions given
+   * and appended under one lock); every listener hears its commit once, in position order, only
+   * when the log says that position is on disk, and never before a block appended after it; every
+   * block is there after a reopen. Forces are shared: fewer forces than appends.
+   */
+  @Test
+  void concurrentAppendersAllGetTheirCommitAndEveryBlockSurvivesAReopen() throws Exception {
+    int writers = 8;
+    int perWriter = 250;
+    int total = writers * perWriter;
+    Object sequencer = new Object();
+    AtomicLong nextPosition = new AtomicLong(1);
+    ConcurrentLinkedQueue<Long> committed = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
+    CountDownLatch allCommitted = new CountDownLatch(total);
+    long forces;
+    try (FileLogStorage log = FileLogStorage.open(directory, 64 * 1024)) {
+      ExecutorService pool = Executors.newFixedThreadPool(writers);
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perWriter; i++) {
+                    synchronized (sequencer) {
+                      long position = nextPosition.getAndAdd(3);
+                      log.append(
+                          position,
+                          position + 2,
+                          block("block-" + position),
+                          new AppendListener() {
+                            boolean written;
+
+                            @Override
+                            public void onWrite(long index, long highestPosition) {
+                              written = true;
+                            }
+
+                            @Override
+                            public void onCommit(long index, long highestPosition) {
+                              if (!written || log.committedPosition() < highestPosition) {
+                                wrong.add("committed before on disk: " + highestPosition);
+                              }
+                              committed.add(highestPosition);
+                              allCommitted.countDown();
+                            }
+                          });
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      assertThat(allCommitted.await(2, TimeUnit.MINUTES)).as("every append committed").isTrue();
+      forces = log.forces();
+      assertThat(log.flush()).isEqualTo(3L * total);
+    }
+
+    assertThat(wrong).isEmpty();
+    assertThat(List.copyOf(committed)).hasSize(total).isSorted().doesNotHaveDuplicates();
+    assertThat(forces).as("forces shared by appends").isPositive().isLessThan(total);
+    try (FileLogStorage log = FileLogStorage.open(directory, 64 * 1024)) {
+      List<String> blocks = readAll(log.newReader());
+      assertThat(blocks).hasSize(total);
+      for (int i = 0; i < total; i++) {
+        assertThat(blocks.get(i)).isEqualTo("block-" + (3L * i + 1));
+      }
+      assertThat(log.lastPosition()).isEqualTo(3L * total);
+      assertThat(log.committedPosition()).isEqualTo(3L * total);
+    }
+  }
+
+  @Test
+  void aBlockIsReadableOnlyOnceItIsCommitted() throws Exception {
+    try (FileLogStorage log = FileLogStorage.open(directory, 1 << 20)) {
+      CountDownLatch committed = new CountDownLatch(1);
+      List<String> seenAtCommit = Collections.synchronizedList(new ArrayList<>());
+      LogStorageReader reader = log.newReader();
+      log.append(
+          1,
+          2,
+          block("only"),
+          new AppendListener() {
+            @Override
+            public void onCommit(long index, long highestPosition) {
+              LogStorageReader r = log.newReader();
+              r.forEachRemaining(b -> seenAtCommit.add(text(b)));
+              committed.countDown();
+            }
+          });
+      assertThat(committed.await(1, TimeUnit.MINUTES)).isTrue();
+      assertThat(seenAtCommit).containsExactly("only");
+      assertThat(readAll(reader)).containsExactly("only");
+    }
+  }
+
+  @Test
+  void appendsAfterCloseAreRefusedAndWhatWasAppendedIsCommittedByClose() throws Exception {
+    CountDownLatch committed = new CountDownLatch(50);
+    FileLogStorage log = FileLogStorage.open(directory, 1 << 20);
+    for (int i = 0; i < 50; i++) {
+      log.append(
+          i + 1L,
+          i + 1L,
+          block("b" + i),
+          new AppendListener() {
+            @Override
+            public void onCommit(long index, long highestPosition) {
+              committed.countDown();
+            }
+          });
+    }
+    log.close();
+    assertThat(committed.getCount()).isZero();
+    assertThatThrownBy(() -> log.append(51, 51, block("late"), new AppendListener() {}))
+        .isInstanceOf(IllegalStateException.class);
+    try (FileLogStorage reopened = FileLogStorage.open(directory, 1 << 20)) {
+      assertThat(readAll(reopened.newReader())).hasSize(50);
     }
   }
 }
