@@ -229,8 +229,16 @@ class EngineStateBenchmarkTest {
           .addResourceFromClasspath(PreArrivalJourney.RESOURCE)
           .send()
           .join();
-      workers.add(worker("plan-pre-arrival-journey", this::plan));
+      // the job types and headers of today's pre-arrival.bpmn (moments are FEEL over the facts)
+      workers.add(worker("load-journey-facts", this::facts));
       workers.add(worker("send-guest-message", this::send));
+      workers.add(
+          worker(
+              "check-arrival-time",
+              (jobs, job) ->
+                  jobs.newCompleteCommand(job).variables(Map.of("arrivalTimeKnown", true)).send()));
+      workers.add(
+          worker("publish-journey-message", (jobs, job) -> jobs.newCompleteCommand(job).send()));
     }
 
     private JobWorker worker(String type, io.camunda.client.api.worker.JobHandler handler) {
@@ -245,23 +253,50 @@ class EngineStateBenchmarkTest {
           .open();
     }
 
-    private void plan(JobClient jobs, ActivatedJob job) {
+    /**
+     * The stay's facts as {@code load-journey-facts} gives them: the first {@value #DRAIN}
+     * journeys' check-in guides fall due together at {@link #guidesDueAt} (UTC house, guide 3 days
+     * before arrival at that minute); the others arrive in 60 days.
+     */
+    private void facts(JobClient jobs, ActivatedJob job) {
       long bookingId = ((Number) job.getVariable("bookingId")).longValue();
-      Instant now = Instant.now().plus(clockOffset);
-      Instant far = now.plus(Duration.ofDays(60));
-      Instant guide = bookingId <= DRAIN ? guidesDueAt : far;
-      Map<String, Object> moments = new LinkedHashMap<>();
-      moments.put("checkInGuideAt", guide.toString());
-      moments.put("dayBeforeReminderAt", far.plus(Duration.ofDays(1)).toString());
-      moments.put("arrivalMorningAt", far.plus(Duration.ofDays(2)).toString());
-      moments.put("checkInAt", far.plus(Duration.ofDays(2)).toString());
+      java.time.ZonedDateTime guide =
+          (bookingId <= DRAIN
+                  ? guidesDueAt
+                  : Instant.now().plus(clockOffset).plus(Duration.ofDays(60)))
+              .atZone(java.time.ZoneOffset.UTC);
+      java.time.LocalDate arrival = guide.toLocalDate().plusDays(3);
+      Map<String, Object> facts = new LinkedHashMap<>();
+      facts.put("bookingId", bookingId);
+      facts.put("bookingRevision", 1);
+      facts.put("arrivalDate", arrival.toString());
+      facts.put("departureDate", arrival.plusDays(2).toString());
+      facts.put("stayNights", 2);
+      facts.put("partySize", 2);
+      facts.put("previousStays", 0);
+      facts.put("timeZone", "UTC");
+      facts.put("checkInTime", "15:00");
+      facts.put("checkOutTime", "10:00");
+      facts.put("workingHoursStart", "09:00");
+      facts.put("checkInGuideDaysBefore", 3);
+      facts.put("checkInGuideTime", String.format("%02d:%02d", guide.getHour(), guide.getMinute()));
+      facts.put("dayBeforeReminderTime", "10:00");
+      facts.put("quickSurveyTime", "09:30");
+      facts.put("courtesyCheckInTime", "17:00");
+      facts.put("thankYouAfterCheckOut", "PT3H");
+      facts.put("satisfactionSurveyTime", "10:00");
+      facts.put("surveyReminderAfterDays", 3);
+      facts.put("reviewRequestAfterDays", 2);
+      facts.put("phoneFollowUpWithinDays", 7);
+      facts.put("messageBudget", 6);
+      facts.put("satisfactionSurveyAnswered", false);
       // answered without waiting: the workers never hold the engine back
-      jobs.newCompleteCommand(job).variables(moments).send();
+      jobs.newCompleteCommand(job).variables(facts).send();
     }
 
     private void send(JobClient jobs, ActivatedJob job) {
       long bookingId = ((Number) job.getVariable("bookingId")).longValue();
-      String step = job.getCustomHeaders().get("messageStep");
+      String step = job.getCustomHeaders().get("message");
       jobs.newCompleteCommand(job)
           .send()
           .thenAccept(
