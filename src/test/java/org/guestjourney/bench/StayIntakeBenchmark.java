@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * Sizes: {@code -Dstays} (2,000; 10,000 for the issue's targets, on a quiet machine), {@code
  * -Dburst} (check-in guides due at the same minute: 2,000 or all stays if fewer), {@code -Dprobes}
  * (5 single due messages), {@code -Dbench.heap} (the app's -Xmx, 1536m), {@code
- * -Dbench.durable=true} (the engine's durable log, ADR 0021, in the app and the ceiling).
+ * -Dbench.durable=false} (the engine log in memory, in the app and the ceiling; durable is the
+ * default).
  *
  * <p>It fails only on wrong results — a message lost (expected at the sink and not there) or
  * doubled (at the sink, or two "sent" events of one message) — never on slowness.
@@ -64,7 +65,12 @@ class StayIntakeBenchmark {
   private final int burst = Math.min(Integer.getInteger("burst", 2_000), stays);
   private final int clients = Integer.getInteger("clients", 16);
   private final int probes = Integer.getInteger("probes", 5);
-  private final boolean durable = Boolean.getBoolean("bench.durable");
+
+  /**
+   * The app's default (durable engine log); {@code -Dbench.durable=false} measures both in memory.
+   */
+  private final boolean durable = Boolean.parseBoolean(System.getProperty("bench.durable", "true"));
+
   private final String heap = System.getProperty("bench.heap", "1536m");
   private final Duration wait =
       Duration.ofSeconds(Math.max(600, stays)); // generous: slowness is a figure, not a failure
@@ -251,9 +257,7 @@ class StayIntakeBenchmark {
   private void app(Path work, App a) throws Exception {
     int postgresPort = RawEngineCeiling.freePort();
     List<String> extra = new ArrayList<>();
-    if (durable) {
-      extra.add("guest-journey.runtime.engine.durable=true");
-    }
+    extra.add("guest-journey.runtime.engine.durable=" + durable);
     try (CountingSmtpSink sink = new CountingSmtpSink();
         BenchApp app = new BenchApp(work, sink.port(), postgresPort, heap, extra)) {
       a.launchedFrom = app.launchedFrom();
@@ -564,7 +568,9 @@ class StayIntakeBenchmark {
             loadAfter,
             heap,
             a.launchedFrom,
-            durable ? "durable" : "in memory (the default)"));
+            durable
+                ? "durable (the default), app and raw engine"
+                : "in memory, app and raw engine"));
     out.append(String.format("%-48s %14s %14s %9s%n", "", "app", "raw engine", "app÷raw"));
     row(
         out,
