@@ -96,12 +96,18 @@ class TasklistBrowserTest extends JourneyIntegrationTest {
     browser.findElement(By.cssSelector("button[type=submit]")).click();
 
     // the task list shows the task with its SLA
-    WebElement row =
-        wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-task='" + task.id() + "']")));
-    assertThat(row.getText()).contains("Urgent: call the guest now").contains("due in");
-    row.findElement(By.cssSelector("a.task-name")).click();
+    // the list refreshes itself (server-sent events): read and click the card as it is now
+    By card = By.cssSelector("[data-task='" + task.id() + "']");
+    String cardText =
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(d -> d.findElement(card).isDisplayed() ? d.findElement(card).getText() : null);
+    assertThat(cardText).contains("Urgent: call the guest now").contains("due in");
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(card).findElement(By.cssSelector("a.task-name")).click();
+              return true;
+            });
 
     // the guest's context, shown as text: nothing the guest typed runs
     WebElement context =
