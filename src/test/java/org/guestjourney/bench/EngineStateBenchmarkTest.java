@@ -265,31 +265,14 @@ class EngineStateBenchmarkTest {
                   ? guidesDueAt
                   : Instant.now().plus(clockOffset).plus(Duration.ofDays(60)))
               .atZone(java.time.ZoneOffset.UTC);
-      java.time.LocalDate arrival = guide.toLocalDate().plusDays(3);
-      Map<String, Object> facts = new LinkedHashMap<>();
-      facts.put("bookingId", bookingId);
-      facts.put("bookingRevision", 1);
-      facts.put("arrivalDate", arrival.toString());
-      facts.put("departureDate", arrival.plusDays(2).toString());
-      facts.put("stayNights", 2);
-      facts.put("partySize", 2);
-      facts.put("previousStays", 0);
-      facts.put("timeZone", "UTC");
-      facts.put("checkInTime", "15:00");
-      facts.put("checkOutTime", "10:00");
-      facts.put("workingHoursStart", "09:00");
-      facts.put("checkInGuideDaysBefore", 3);
-      facts.put("checkInGuideTime", String.format("%02d:%02d", guide.getHour(), guide.getMinute()));
-      facts.put("dayBeforeReminderTime", "10:00");
-      facts.put("quickSurveyTime", "09:30");
-      facts.put("courtesyCheckInTime", "17:00");
-      facts.put("thankYouAfterCheckOut", "PT3H");
-      facts.put("satisfactionSurveyTime", "10:00");
-      facts.put("surveyReminderAfterDays", 3);
-      facts.put("reviewRequestAfterDays", 2);
-      facts.put("phoneFollowUpWithinDays", 7);
-      facts.put("messageBudget", 6);
-      facts.put("satisfactionSurveyAnswered", false);
+      java.time.LocalDate arrival =
+          guide.toLocalDate().plusDays(StayIntakeBenchmark.GUIDE_DAYS_BEFORE);
+      Map<String, Object> facts =
+          RawEngineCeiling.stayFacts(
+              bookingId,
+              arrival,
+              "UTC",
+              String.format("%02d:%02d", guide.getHour(), guide.getMinute()));
       // answered without waiting: the workers never hold the engine back
       jobs.newCompleteCommand(job).variables(facts).send();
     }

@@ -180,20 +180,32 @@ final class RawEngineCeiling implements AutoCloseable {
   private void facts(JobClient jobs, ActivatedJob job) {
     long bookingId = ((Number) job.getVariable("bookingId")).longValue();
     Stay stay = stays.get(bookingId);
+    jobs.newCompleteCommand(job)
+        .variables(stayFacts(bookingId, stay.arrival(), zone.getId(), stay.guideTime()))
+        .send();
+  }
+
+  /**
+   * What {@code load-journey-facts} gives the pre-arrival model for a two-night stay of two at a
+   * house in {@code zone}, the check-in guide {@value StayIntakeBenchmark#GUIDE_DAYS_BEFORE} days
+   * before arrival at {@code guideTime}: the benchmarks' do-nothing workers answer with it.
+   */
+  static Map<String, Object> stayFacts(
+      long bookingId, java.time.LocalDate arrival, String zone, String guideTime) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("bookingId", bookingId);
     facts.put("bookingRevision", 1);
-    facts.put("arrivalDate", stay.arrival().toString());
-    facts.put("departureDate", stay.arrival().plusDays(2).toString());
+    facts.put("arrivalDate", arrival.toString());
+    facts.put("departureDate", arrival.plusDays(2).toString());
     facts.put("stayNights", 2);
     facts.put("partySize", 2);
     facts.put("previousStays", 0);
-    facts.put("timeZone", zone.getId());
+    facts.put("timeZone", zone);
     facts.put("checkInTime", "15:00");
     facts.put("checkOutTime", "10:00");
     facts.put("workingHoursStart", "09:00");
     facts.put("checkInGuideDaysBefore", StayIntakeBenchmark.GUIDE_DAYS_BEFORE);
-    facts.put("checkInGuideTime", stay.guideTime());
+    facts.put("checkInGuideTime", guideTime);
     facts.put("dayBeforeReminderTime", StayIntakeBenchmark.REMINDER_TIME);
     facts.put("quickSurveyTime", "18:00");
     facts.put("courtesyCheckInTime", "19:00");
@@ -203,7 +215,7 @@ final class RawEngineCeiling implements AutoCloseable {
     facts.put("reviewRequestAfterDays", 2);
     facts.put("phoneFollowUpWithinDays", 2);
     facts.put("messageBudget", 6);
-    jobs.newCompleteCommand(job).variables(facts).send();
+    return facts;
   }
 
   private void send(JobClient jobs, ActivatedJob job) {
