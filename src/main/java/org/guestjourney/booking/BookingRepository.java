@@ -138,6 +138,17 @@ public class BookingRepository {
    * Earlier stays of the same guest (their profile: the same e-mail, or merged by a manager, ADR
    * 0062) that ended before this booking began.
    */
+  /**
+   * The count of {@link #previousStays} as a column expression over a booking aliased {@code b}
+   * joined with its guest aliased {@code g}, for joined reads.
+   */
+  public static final String PREVIOUS_STAYS_OF_B =
+      """
+      (select count(*) from booking pb join guest pg on pg.id = pb.guest_id
+        where pb.status = 'CONFIRMED' and pb.id <> b.id
+          and pg.profile_id = g.profile_id and pb.departure_date <= b.arrival_date)
+      """;
+
   public int previousStays(long bookingId) {
     return jdbc.sql(
             """

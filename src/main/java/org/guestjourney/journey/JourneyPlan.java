@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.guestjourney.booking.Booking;
-import org.guestjourney.booking.BookingRepository;
 import org.guestjourney.messaging.MessageDelivery;
 import org.guestjourney.messaging.MessageStep;
 import org.guestjourney.messaging.MessagingService;
@@ -70,7 +69,6 @@ public class JourneyPlan {
   private final JourneyModels models;
   private final JourneyFacts facts;
   private final MessagingService messaging;
-  private final BookingRepository bookings;
   private final Feel feel;
   private final Clock clock;
 
@@ -78,20 +76,27 @@ public class JourneyPlan {
       JourneyModels models,
       JourneyFacts facts,
       MessagingService messaging,
-      BookingRepository bookings,
       Feel feel,
       Clock clock) {
     this.models = models;
     this.facts = facts;
     this.messaging = messaging;
-    this.bookings = bookings;
     this.feel = feel;
     this.clock = clock;
   }
 
   /** The plan of the booking's whole stay, in the order the steps come. */
   public List<PlannedStep> of(long bookingId) {
-    Booking booking = bookings.findById(bookingId).orElseThrow();
+    return stay(bookingId).steps();
+  }
+
+  /** A stay's plan and the facts it was made from. */
+  record Stay(List<PlannedStep> steps, StayFacts facts) {}
+
+  /** The stay's plan with its facts: two reads (the stay, its messages), models as deployed. */
+  Stay stay(long bookingId) {
+    JourneyFacts.Read read = facts.read(bookingId);
+    Booking booking = read.booking();
     Map<String, MessageDelivery> byKey =
         messaging.forBooking(bookingId).stream()
             .collect(
@@ -101,13 +106,15 @@ public class JourneyPlan {
         booking.status() == org.guestjourney.booking.BookingStatus.CANCELLED
             ? "The booking was cancelled on " + booking.cancelledAt()
             : null;
-    return walk(
-        bookingId,
-        facts.of(bookingId).asVariables(),
-        booking.createdAt(),
-        byKey,
-        stopped,
-        models::latest);
+    return new Stay(
+        walk(
+            bookingId,
+            read.facts().asVariables(),
+            booking.createdAt(),
+            byKey,
+            stopped,
+            models::latest),
+        read.facts());
   }
 
   /**

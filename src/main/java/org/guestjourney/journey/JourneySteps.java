@@ -245,10 +245,10 @@ public class JourneySteps {
     Step step = Step.of(node);
     long bookingId = ((Number) variables.get("bookingId")).longValue();
     String key = key(bookingId, step, variables);
-    // the stay's plan and budget, read at most once per send
-    java.util.function.Supplier<List<JourneyPlan.PlannedStep>> stay =
-        memo(() -> plan.of(bookingId));
-    java.util.function.Supplier<Integer> budgetLimit = memo(() -> facts(bookingId).messageBudget());
+    // the stay's plan and budget, read at most once per send (two statements)
+    java.util.function.Supplier<JourneyPlan.Stay> read = memo(() -> plan.stay(bookingId));
+    java.util.function.Supplier<List<JourneyPlan.PlannedStep>> stay = () -> read.get().steps();
+    java.util.function.Supplier<Integer> budgetLimit = () -> read.get().facts().messageBudget();
     Instant due =
         JourneyModel.timerBefore(node).isPresent()
             ? dueAt(node, variables)

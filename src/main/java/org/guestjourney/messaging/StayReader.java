@@ -1,9 +1,6 @@
 package org.guestjourney.messaging;
 
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.guestjourney.booking.Booking;
@@ -79,19 +76,6 @@ class StayReader {
   }
 
   private List<String> columns(String table) {
-    return jdbc.sql("select * from " + table + " where false")
-        .query(
-            (ResultSet rs) -> {
-              try {
-                ResultSetMetaData meta = rs.getMetaData();
-                List<String> names = new ArrayList<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                  names.add(meta.getColumnName(i));
-                }
-                return names;
-              } catch (SQLException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    return PrefixedColumns.columnsOf(jdbc, table);
   }
 }

@@ -79,6 +79,19 @@ public class JourneyModels {
   private final ModelerProperties properties;
   private final Map<Long, JourneyModel> byKey = new ConcurrentHashMap<>();
 
+  /**
+   * The latest deployed definition of each journey, as last read, and when: every send step and
+   * every plan asks for it, a deployment changes it rarely. Read again after {@link
+   * #LATEST_FRESH_FOR} (a deployment made through another replica) and at once after a deployment
+   * through this one.
+   */
+  private final Map<String, Latest> latestKeys = new ConcurrentHashMap<>();
+
+  /** How long the latest definition of a journey is taken as known without reading it again. */
+  static final java.time.Duration LATEST_FRESH_FOR = java.time.Duration.ofSeconds(2);
+
+  private record Latest(Optional<Long> key, long readAtNanos) {}
+
   JourneyModels(
       CamundaClient client,
       JdbcClient jdbc,
@@ -163,6 +176,7 @@ public class JourneyModels {
               files.size(),
               fresh.isEmpty() ? "none" : String.join(", ", fresh));
         });
+    latestKeys.clear();
   }
 
   private boolean deployedBefore(String resourceName, byte[] content) {
@@ -200,12 +214,16 @@ public class JourneyModels {
    */
   public Map<String, Process> deploy(
       Map<String, byte[]> files, Origin origin, String deployedBy, String comment) {
-    return tx.execute(
-        status -> {
-          lock();
-          Provenance provenance = new Provenance(origin, deployedBy, comment);
-          return deployLocked(files, name -> provenance);
-        });
+    try {
+      return tx.execute(
+          status -> {
+            lock();
+            Provenance provenance = new Provenance(origin, deployedBy, comment);
+            return deployLocked(files, name -> provenance);
+          });
+    } finally {
+      latestKeys.clear(); // committed (or not): the next send or plan reads what is latest now
+    }
   }
 
   private Map<String, Process> deployLocked(
@@ -467,13 +485,21 @@ public class JourneyModels {
 
   /** The latest version of a journey the app deployed, if any. */
   public Optional<JourneyModel> latest(String bpmnProcessId) {
-    return jdbc.sql(
-            "select process_definition_key from journey_model where bpmn_process_id = ?"
-                + " order by deployed_seq desc limit 1")
-        .param(bpmnProcessId)
-        .query(Long.class)
-        .optional()
-        .map(this::byDefinitionKey);
+    long now = System.nanoTime();
+    Latest known = latestKeys.get(bpmnProcessId);
+    if (known == null || now - known.readAtNanos() > LATEST_FRESH_FOR.toNanos()) {
+      known =
+          new Latest(
+              jdbc.sql(
+                      "select process_definition_key from journey_model where bpmn_process_id = ?"
+                          + " order by deployed_seq desc limit 1")
+                  .param(bpmnProcessId)
+                  .query(Long.class)
+                  .optional(),
+              now);
+      latestKeys.put(bpmnProcessId, known);
+    }
+    return known.key().map(this::byDefinitionKey);
   }
 
   /**

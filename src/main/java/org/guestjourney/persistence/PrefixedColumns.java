@@ -22,6 +22,27 @@ public final class PrefixedColumns {
         .collect(Collectors.joining(", "));
   }
 
+  /**
+   * The columns of {@code table} as they are now (read once; the select list is built from them).
+   */
+  public static List<String> columnsOf(
+      org.springframework.jdbc.core.simple.JdbcClient jdbc, String table) {
+    return jdbc.sql("select * from " + table + " where false")
+        .query(
+            (ResultSet rs) -> {
+              try {
+                java.sql.ResultSetMetaData meta = rs.getMetaData();
+                List<String> names = new java.util.ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                  names.add(meta.getColumnName(i));
+                }
+                return names;
+              } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+  }
+
   /** The joined row as the table aliased {@code alias} sees it: its own column labels. */
   public static ResultSet of(ResultSet joined, String alias) {
     String prefix = alias + "__";

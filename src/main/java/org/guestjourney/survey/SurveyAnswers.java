@@ -13,6 +13,15 @@ public class SurveyAnswers {
     this.jdbc = jdbc;
   }
 
+  /**
+   * {@link #answered} as a column expression over a booking aliased {@code b}, for joined reads.
+   */
+  public static String answeredOfB(SurveyKind kind) {
+    return "exists (select 1 from survey_invitation si where si.booking_id = b.id and si.kind = '"
+        + kind.name()
+        + "' and si.answered_at is not null)";
+  }
+
   /** True once any invitation of this kind for the booking was answered. */
   public boolean answered(long bookingId, SurveyKind kind) {
     return jdbc.sql(

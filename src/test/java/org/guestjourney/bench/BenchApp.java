@@ -49,6 +49,12 @@ final class BenchApp implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + heap);
+    // extra JVM options for a look inside, e.g. -Dbench.jvm-args=-XX:StartFlightRecording=...
+    for (String arg : System.getProperty("bench.jvm-args", "").split(" ")) {
+      if (!arg.isBlank()) {
+        cmd.add(arg);
+      }
+    }
     Path jar = jar();
     if (jar != null) {
       cmd.add("-jar");
@@ -156,7 +162,13 @@ final class BenchApp implements AutoCloseable {
   }
 
   /** {@code kill -9}: no shutdown hook runs; the embedded PostgreSQL is left behind. */
-  void kill() throws InterruptedException {
+  void kill() throws Exception {
+    // a flight recording started by -Dbench.jvm-args would die with the process: dump it first
+    String recording = System.getProperty("bench.jfr-dump");
+    if (recording != null && !recording.isBlank()) {
+      String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+      System.out.println(run(jcmd, Long.toString(pid()), "JFR.dump", "filename=" + recording));
+    }
     process.destroyForcibly();
     process.waitFor(60, TimeUnit.SECONDS);
   }
