@@ -96,7 +96,7 @@ public class BookingJourneyWorkers {
     } catch (SendFailedException e) {
       if (e.retryAt().isEmpty()
           && e.retriesLeft(job.getRetries()) <= 0
-          && JourneyModel.catchesError(node, JourneySteps.ERROR_GUEST_UNREACHABLE)
+          && model.catchesErrorOf(node, JourneySteps.ERROR_GUEST_UNREACHABLE)
           && steps.giveUp(
               node, variables, "Failed for good after its last attempt: " + e.getMessage())) {
         // the attempts ran out: a person takes the message on instead of an incident
@@ -106,7 +106,7 @@ public class BookingJourneyWorkers {
     }
     switch (outcome) {
       case SendOutcome.Held held -> {
-        if (!JourneyModel.catchesError(node, JourneySteps.ERROR_MESSAGE_HELD)) {
+        if (!model.catchesErrorOf(node, JourneySteps.ERROR_MESSAGE_HELD)) {
           // a model without the waiting path: the engine tries again at the moment, no attempt used
           throw retries.jobError(job, new SendFailedException(held.reason(), null, held.until()));
         }

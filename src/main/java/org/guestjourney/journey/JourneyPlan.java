@@ -302,12 +302,12 @@ public class JourneyPlan {
         return at;
       }
       Instant now = at;
-      Optional<String> timer = JourneyModel.timerDate(node);
+      Optional<String> timer = model.timerDateOf(node);
       if (timer.isPresent()) {
         now = feel.moment(timer.get(), variables).orElse(at);
       }
-      if (JourneyModel.jobType(node).filter(JourneySteps.SEND_GUEST_MESSAGE::equals).isPresent()) {
-        JourneySteps.Step step = JourneySteps.Step.of(node);
+      if (model.jobTypeOf(node).filter(JourneySteps.SEND_GUEST_MESSAGE::equals).isPresent()) {
+        JourneySteps.Step step = JourneySteps.Step.of(model, node);
         String key = safeKey(step);
         plan.add(
             new PlannedStep(
@@ -339,7 +339,7 @@ public class JourneyPlan {
                 Optional.empty(),
                 stoppedBecause));
       }
-      if (node instanceof EndEvent && JourneyModel.jobType(node).isPresent()) {
+      if (node instanceof EndEvent && model.jobTypeOf(node).isPresent()) {
         handOverAt = handOverAt == null || now.isAfter(handOverAt) ? now : handOverAt;
       }
       Instant latest = now;
@@ -355,7 +355,7 @@ public class JourneyPlan {
       }
       boolean decides = node instanceof ExclusiveGateway || node instanceof InclusiveGateway;
       boolean race = node instanceof io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
-      for (SequenceFlow out : node.getOutgoing()) {
+      for (SequenceFlow out : model.outgoingOf(node)) {
         String when = condition;
         if (decides) {
           ConditionExpression c = out.getConditionExpression();
@@ -367,7 +367,7 @@ public class JourneyPlan {
             if (r.failure() != null || r.value() == null) {
               when = join(condition, JourneyModel.label(node) + " " + JourneyModel.label(out));
             }
-          } else if (node.getOutgoing().size() > 1) {
+          } else if (model.outgoingOf(node).size() > 1) {
             when = join(condition, JourneyModel.label(node) + " " + JourneyModel.label(out));
           }
         }

@@ -132,6 +132,11 @@ public class JourneySteps {
       Budget budget,
       java.time.Duration carryAhead) {
 
+    /** The step {@code node} of {@code model} is, read once per model version. */
+    static Step of(JourneyModel model, FlowNode node) {
+      return model.memo(node, "send-step", () -> of(node));
+    }
+
     static Step of(FlowNode node) {
       Map<String, String> h = JourneyModel.headers(node);
       String code = h.get(HEADER_MESSAGE);
@@ -231,7 +236,15 @@ public class JourneySteps {
 
   /** When the step was due: the moment of the timer right before it, else now. */
   public Instant dueAt(FlowNode node, Map<String, Object> variables) {
-    return JourneyModel.timerBefore(node)
+    return dueAt(JourneyModel.timerBefore(node), variables);
+  }
+
+  private Instant dueAt(JourneyModel model, FlowNode node, Map<String, Object> variables) {
+    return dueAt(model.timerBeforeOf(node), variables);
+  }
+
+  private Instant dueAt(Optional<FlowNode> timerBefore, Map<String, Object> variables) {
+    return timerBefore
         .flatMap(JourneyModel::timerDate)
         .flatMap(expression -> feel.moment(expression, variables))
         .orElseGet(clock::instant);
@@ -242,7 +255,7 @@ public class JourneySteps {
    * it and are recorded as such.
    */
   public SendOutcome send(JourneyModel model, FlowNode node, Map<String, Object> variables) {
-    Step step = Step.of(node);
+    Step step = Step.of(model, node);
     long bookingId = ((Number) variables.get("bookingId")).longValue();
     String key = key(bookingId, step, variables);
     // the stay's plan and budget, read at most once per send (two statements)
@@ -250,8 +263,8 @@ public class JourneySteps {
     java.util.function.Supplier<List<JourneyPlan.PlannedStep>> stay = () -> read.get().steps();
     java.util.function.Supplier<Integer> budgetLimit = () -> read.get().facts().messageBudget();
     Instant due =
-        JourneyModel.timerBefore(node).isPresent()
-            ? dueAt(node, variables)
+        model.timerBeforeOf(node).isPresent()
+            ? dueAt(model, node, variables)
             // no timer of its own (e.g. the welcome): due when the journey's plan reaches it
             : stay.get().stream()
                 .filter(s -> key.equals(s.key()) && s.at() != null)
@@ -284,7 +297,7 @@ public class JourneySteps {
                 // a step that went already (the journey came back to it) invites nobody again
                 !went));
     SendOutcome outcome =
-        messaging.sendStep(request, JourneyModel.catchesError(node, ERROR_GUEST_UNREACHABLE));
+        messaging.sendStep(request, model.catchesErrorOf(node, ERROR_GUEST_UNREACHABLE));
     if (outcome instanceof SendOutcome.Unreachable
         && before.filter(MessageDelivery::failedForGood).filter(this::guestCalled).isPresent()) {
       // failed for good before and the front desk has called the guest about it; the journey came
@@ -358,11 +371,11 @@ public class JourneySteps {
         memo(() -> JourneyPlan.automatedMessages(stay.get(), null, false) > budgetLimit.get());
     for (String code : carrier.carries()) {
       for (FlowNode node : model.nodesOfJobType(SEND_GUEST_MESSAGE)) {
-        Step other = Step.of(node);
+        Step other = Step.of(model, node);
         if (!other.message().code().equals(code)) {
           continue;
         }
-        Instant due = dueAt(node, variables);
+        Instant due = dueAt(model, node, variables);
         String key = key(bookingId, other, variables);
         Optional<MessageDelivery> existing = messaging.find(key);
         if (existing.map(d -> d.state() == DeliveryState.SENT).orElse(false)) {
@@ -405,7 +418,7 @@ public class JourneySteps {
         continue;
       }
       for (FlowNode node : model.get().nodesOfJobType(SEND_GUEST_MESSAGE)) {
-        Step step = Step.of(node);
+        Step step = Step.of(model.get(), node);
         if (step.message().code().equals(delivery.step().code())) {
           return Optional.of(
               new GuestMessageRequest(

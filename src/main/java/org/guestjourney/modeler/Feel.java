@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
 import org.camunda.feel.impl.JavaValueMapper;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,11 @@ public class Feel {
     if (text.startsWith("=")) {
       text = text.substring(1);
     }
-    EvaluationResult result = engine.evaluateExpression(text, variables);
+    ParseResult parsed = parsed(text);
+    if (!parsed.isSuccess()) {
+      return new Result(null, parsed.failure().message());
+    }
+    EvaluationResult result = engine.evaluate(parsed.parsedExpression(), variables);
     if (!result.isSuccess()) {
       return new Result(null, result.failure().message());
     }
@@ -55,6 +60,28 @@ public class Feel {
     }
     return new Result(result.result(), null);
   }
+
+  /**
+   * The expression parsed once: a stay's plan evaluates the same few dozen timer and condition
+   * expressions of the models for every stay, and parsing costs more than evaluating. Bounded (a
+   * studio session may try many drafts): full, it starts over.
+   */
+  private ParseResult parsed(String text) {
+    ParseResult known = parsedExpressions.get(text);
+    if (known == null) {
+      known = engine.parseExpression(text);
+      if (parsedExpressions.size() >= MAX_PARSED) {
+        parsedExpressions.clear();
+      }
+      parsedExpressions.put(text, known);
+    }
+    return known;
+  }
+
+  private static final int MAX_PARSED = 5_000;
+
+  private final java.util.concurrent.ConcurrentHashMap<String, ParseResult> parsedExpressions =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A moment from a timer's date expression: a date-time with a zone or offset. */
   public Optional<Instant> moment(String expression, Map<String, Object> variables) {

@@ -47,10 +47,62 @@ public final class JourneyModel {
   }
 
   public Process process() {
-    return model.getModelElementsByType(Process.class).stream()
-        .filter(p -> p.getId().equals(processId))
-        .findFirst()
-        .orElseThrow();
+    return memo(
+        "process",
+        () ->
+            model.getModelElementsByType(Process.class).stream()
+                .filter(p -> p.getId().equals(processId))
+                .findFirst()
+                .orElseThrow());
+  }
+
+  /**
+   * What this model says of one of its elements, worked out once: a stay's plan and every send step
+   * ask the same questions of the same model for every stay, and the answers (found by walking the
+   * XML) never change — a model version is never edited, a new one is deployed. Kept with the
+   * model, so a draft's answers go when the draft does.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Object> answers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @SuppressWarnings("unchecked")
+  private <T> T memo(String question, java.util.function.Supplier<T> answer) {
+    Object known = answers.get(question);
+    if (known == null) {
+      known = answer.get();
+      answers.put(question, known);
+    }
+    return (T) known;
+  }
+
+  /** {@code answer} for {@code node} of this model, worked out once (see {@link #answers}). */
+  public <T> T memo(FlowNode node, String question, java.util.function.Supplier<T> answer) {
+    return memo(node.getId() + "\u0000" + question, answer);
+  }
+
+  /** {@link #jobType} of one of this model's elements, worked out once. */
+  public Optional<String> jobTypeOf(FlowNode node) {
+    return memo(node, "jobType", () -> jobType(node));
+  }
+
+  /** {@link #timerDate} of one of this model's elements, worked out once. */
+  public Optional<String> timerDateOf(FlowNode node) {
+    return memo(node, "timerDate", () -> timerDate(node));
+  }
+
+  /** {@link #timerBefore} of one of this model's elements, worked out once. */
+  public Optional<FlowNode> timerBeforeOf(FlowNode node) {
+    return memo(node, "timerBefore", () -> timerBefore(node));
+  }
+
+  /** The flows leaving one of this model's elements, looked up once. */
+  public List<SequenceFlow> outgoingOf(FlowNode node) {
+    return memo(node, "outgoing", () -> List.copyOf(node.getOutgoing()));
+  }
+
+  /** {@link #catchesError} for one of this model's elements, worked out once. */
+  public boolean catchesErrorOf(FlowNode node, String code) {
+    return memo(node, "catches\u0000" + code, () -> catchesError(node, code));
   }
 
   public Optional<FlowNode> node(String elementId) {
@@ -86,13 +138,17 @@ public final class JourneyModel {
 
   /** Every element of this journey (also inside subprocesses) whose job type is {@code type}. */
   public List<FlowNode> nodesOfJobType(String type) {
-    List<FlowNode> found = new ArrayList<>();
-    for (FlowNode n : model.getModelElementsByType(FlowNode.class)) {
-      if (jobType(n).filter(type::equals).isPresent()) {
-        found.add(n);
-      }
-    }
-    return found;
+    return memo(
+        "nodesOfJobType\u0000" + type,
+        () -> {
+          List<FlowNode> found = new ArrayList<>();
+          for (FlowNode n : model.getModelElementsByType(FlowNode.class)) {
+            if (jobType(n).filter(type::equals).isPresent()) {
+              found.add(n);
+            }
+          }
+          return List.copyOf(found);
+        });
   }
 
   /** The date expression of a timer event, if {@code node} is one (time date, not duration). */
