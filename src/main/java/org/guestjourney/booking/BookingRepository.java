@@ -114,12 +114,26 @@ public class BookingRepository {
    * Marks the booking's journey as being started (key 0) unless it has one; true for the one caller
    * that may start it.
    */
-  public boolean claimJourneyStart(long id) {
-    return jdbc.sql(
-                "update booking set journey_instance_key = 0 where id = ? and journey_instance_key is null")
-            .param(id)
-            .update()
-        == 1;
+  /**
+   * The booking's journey was started (the engine took its start): 0 until the journey's first step
+   * records its instance ({@link #recordJourneyInstance}).
+   */
+  public void markJourneyStarted(long id) {
+    jdbc.sql(
+            "update booking set journey_instance_key = 0 where id = ? and journey_instance_key is null")
+        .param(id)
+        .update();
+  }
+
+  /** The process instance of the booking's pre-arrival journey, as its first step reports it. */
+  public void recordJourneyInstance(long id, long instanceKey) {
+    jdbc.sql(
+            """
+            update booking set journey_instance_key = ?
+             where id = ? and (journey_instance_key is null or journey_instance_key = 0)
+            """)
+        .params(instanceKey, id)
+        .update();
   }
 
   public Optional<java.time.LocalTime> expectedArrival(long id) {
@@ -160,12 +174,6 @@ public class BookingRepository {
         .param("id", bookingId)
         .query(Integer.class)
         .single();
-  }
-
-  public void setJourneyInstance(long id, Long instanceKey) {
-    jdbc.sql("update booking set journey_instance_key = ? where id = ?")
-        .params(instanceKey, id)
-        .update();
   }
 
   /** A booking from a row of {@code booking} (or a joined read that names its columns). */

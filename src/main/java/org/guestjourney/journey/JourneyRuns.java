@@ -18,11 +18,17 @@ public class JourneyRuns {
 
   private final JdbcClient jdbc;
   private final JourneyModels models;
+  private final org.guestjourney.booking.BookingRepository bookings;
   private final Clock clock;
 
-  JourneyRuns(JdbcClient jdbc, JourneyModels models, Clock clock) {
+  JourneyRuns(
+      JdbcClient jdbc,
+      JourneyModels models,
+      org.guestjourney.booking.BookingRepository bookings,
+      Clock clock) {
     this.jdbc = jdbc;
     this.models = models;
+    this.bookings = bookings;
     this.clock = clock;
   }
 
@@ -35,6 +41,10 @@ public class JourneyRuns {
 
   void record(
       long bookingId, String processId, long processInstanceKey, long processDefinitionKey) {
+    if (PreArrivalJourney.PROCESS_ID.equals(processId)) {
+      // the journey was started by a message: its instance is known from its first step
+      bookings.recordJourneyInstance(bookingId, processInstanceKey);
+    }
     jdbc.sql(
             """
             insert into booking_journey_run (booking_id, bpmn_process_id, process_instance_key,

@@ -34,9 +34,6 @@ class JourneyStarter implements OutboxHandler {
 
   private static final Logger log = LoggerFactory.getLogger(JourneyStarter.class);
 
-  /** Marks a booking whose journey began after the pre-arrival one (no instance key kept). */
-  static final long HANDED_OVER = -1;
-
   private final BookingRepository bookings;
   private final PropertyRepository properties;
   private final PreArrivalService preArrival;
@@ -162,16 +159,11 @@ class JourneyStarter implements OutboxHandler {
   }
 
   private void startOrFail(Booking booking) {
-    if (!bookings.claimJourneyStart(booking.id())) {
-      return; // another replica (or request) is starting it
-    }
-    try {
-      long key = engine.startPreArrival(booking.id());
-      bookings.setJourneyInstance(booking.id(), key);
-      log.info("Pre-arrival journey {} started for booking {}", key, booking.id());
-    } catch (RuntimeException e) {
-      bookings.setJourneyInstance(booking.id(), null); // unclaimed: a retry may start it
-      throw e;
-    }
+    // no claim first: the engine starts one journey per booking however often this runs (the
+    // start message's id), so a replica that dies between the engine and this database leaves
+    // nothing stuck — the next attempt starts it or finds it started
+    engine.startPreArrival(booking.id());
+    bookings.markJourneyStarted(booking.id());
+    log.info("Pre-arrival journey started for booking {}", booking.id());
   }
 }

@@ -8,6 +8,9 @@ public final class PreArrivalJourney {
   public static final String RESOURCE = "bpmn/pre-arrival.bpmn";
 
   // messages (past tense), correlated on the booking id
+  /** Starts the journey (message start event); the message id makes a repeated start one. */
+  public static final String MESSAGE_BOOKING_CONFIRMED = "booking-confirmed";
+
   public static final String MESSAGE_BOOKING_MODIFIED = "booking-modified";
   public static final String MESSAGE_BOOKING_CANCELLED = "booking-cancelled";
 

@@ -4,7 +4,9 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
@@ -79,6 +81,7 @@ class JourneyChecks {
           ModelProblem.error(null, "one-process", "A journey file holds exactly one process"));
       return problems;
     }
+    checkStart(processes.iterator().next(), problems);
     Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
     boolean bookingJourney =
         nodes.stream()
@@ -97,6 +100,43 @@ class JourneyChecks {
       checkTimer(timer, sample, bookingJourney, problems);
     }
     return problems;
+  }
+
+  /** The message the app starts each booking journey with: the model must start on it. */
+  static final Map<String, String> START_MESSAGES =
+      Map.of(
+          org.guestjourney.journey.PreArrivalJourney.PROCESS_ID,
+          org.guestjourney.journey.PreArrivalJourney.MESSAGE_BOOKING_CONFIRMED,
+          org.guestjourney.journey.StayJourneys.IN_STAY,
+          org.guestjourney.journey.StayJourneys.MESSAGE_GUEST_CHECKED_IN,
+          org.guestjourney.journey.StayJourneys.POST_STAY,
+          org.guestjourney.journey.StayJourneys.MESSAGE_GUEST_CHECKED_OUT);
+
+  /**
+   * A booking journey starts on the message the app sends it (booking stored, guest checked in,
+   * guest checked out): a model without that start would never run, so it is refused, not ignored.
+   */
+  private static void checkStart(Process process, List<ModelProblem> problems) {
+    String expected = START_MESSAGES.get(process.getId());
+    if (expected == null) {
+      return;
+    }
+    boolean starts =
+        process.getChildElementsByType(StartEvent.class).stream()
+            .flatMap(start -> start.getEventDefinitions().stream())
+            .filter(MessageEventDefinition.class::isInstance)
+            .map(MessageEventDefinition.class::cast)
+            .anyMatch(d -> d.getMessage() != null && expected.equals(d.getMessage().getName()));
+    if (!starts) {
+      problems.add(
+          ModelProblem.error(
+              null,
+              "journey-start",
+              "The journey must start on the message \""
+                  + expected
+                  + "\" (a start event at the top level of the process): the app starts it that"
+                  + " way, and without it no guest would get this journey"));
+    }
   }
 
   private void checkSendStep(

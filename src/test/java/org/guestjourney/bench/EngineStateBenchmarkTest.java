@@ -299,9 +299,11 @@ class EngineStateBenchmarkTest {
       inFlight.acquire();
       started++;
       client
-          .newCreateInstanceCommand()
-          .bpmnProcessId(PreArrivalJourney.PROCESS_ID)
-          .latestVersion()
+          .newPublishMessageCommand()
+          .messageName(PreArrivalJourney.MESSAGE_BOOKING_CONFIRMED)
+          .correlationKey(Long.toString(bookingId))
+          .messageId(PreArrivalJourney.MESSAGE_BOOKING_CONFIRMED + "/" + bookingId)
+          .timeToLive(java.time.Duration.ofHours(1))
           .variables(Map.of("bookingId", bookingId))
           .send()
           .exceptionally(

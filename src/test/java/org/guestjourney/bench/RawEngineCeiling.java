@@ -132,10 +132,13 @@ final class RawEngineCeiling implements AutoCloseable {
    */
   void startJourney(Stay stay) {
     stays.put(stay.bookingId(), stay);
+    // as the app starts it: the model's message start event, the message id per booking
     client
-        .newCreateInstanceCommand()
-        .bpmnProcessId(PreArrivalJourney.PROCESS_ID)
-        .latestVersion()
+        .newPublishMessageCommand()
+        .messageName(PreArrivalJourney.MESSAGE_BOOKING_CONFIRMED)
+        .correlationKey(Long.toString(stay.bookingId()))
+        .messageId(PreArrivalJourney.MESSAGE_BOOKING_CONFIRMED + "/" + stay.bookingId())
+        .timeToLive(java.time.Duration.ofHours(1))
         .variables(Map.of("bookingId", stay.bookingId()))
         .send()
         .join();
