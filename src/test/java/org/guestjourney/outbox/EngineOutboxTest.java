@@ -57,6 +57,40 @@ class EngineOutboxTest extends JourneyIntegrationTest {
     data.awaitState(booking.id(), MessageStep.BOOKING_CONFIRMATION, DeliveryState.SENT);
   }
 
+  @Test
+  void aJourneyStartSentAgainStartsNoSecondJourney() {
+    Property property = data.property("Europe/Rome", "en");
+    LocalDate arrival = LocalDate.ofInstant(engine.now(), property.timeZone()).plusDays(20);
+    Booking booking =
+        bookings.create(data.request(property, arrival, 2, data.uniqueEmail(), "en")).booking();
+    long journey = data.journeyOf(booking.id());
+
+    // a replica died after the engine took the start and before it was recorded: the booking has
+    // no journey in the database and its start is in the outbox again
+    transactions.executeWithoutResult(
+        s -> {
+          jdbc.sql("update booking set journey_instance_key = null where id = ?")
+              .param(booking.id())
+              .update();
+          outbox.add(JourneyStarterKind.START, booking.id());
+        });
+    await().atMost(Duration.ofSeconds(20)).until(() -> pending(booking.id()).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> data.reload(booking.id()).journeyInstanceKey(), k -> k != null);
+    engine.waitForIdle();
+
+    assertThat(
+            engine.countInstancesOf(
+                org.guestjourney.journey.PreArrivalJourney.PROCESS_ID, "bookingId", booking.id()))
+        .as("pre-arrival journeys of the booking")
+        .isEqualTo(1);
+    assertThat(publishRecords("booking-confirmed/" + booking.id(), RecordType.COMMAND))
+        .as("the start was sent twice")
+        .isEqualTo(2);
+    assertThat(data.reload(booking.id()).journeyInstanceKey()).isIn(0L, journey);
+  }
+
   @Autowired org.guestjourney.guestrequest.GuestRequestService guestRequests;
   @Autowired org.guestjourney.tasklist.StaffTaskService tasks;
 

@@ -91,6 +91,26 @@ class StudioJourneyApiTest extends JourneyIntegrationTest {
   }
 
   @Test
+  void aBookingJourneyThatNoLongerStartsOnTheAppsMessageIsRefused() throws Exception {
+    // the manager turned the start into a plain start event: the app's start would never reach it
+    String noMessageStart =
+        Files.readString(Path.of("bpmn/pre-arrival.bpmn"))
+            .replaceFirst(
+                "<bpmn:messageEventDefinition id=\"start_booking_confirmed_message\""
+                    + " messageRef=\"message_booking_confirmed\" />",
+                "");
+    assertThat(check("pre-arrival", noMessageStart).toString())
+        .contains("\"rule\":\"journey-start\"")
+        .contains("booking-confirmed");
+    String otherMessage =
+        Files.readString(Path.of("bpmn/post-stay.bpmn"))
+            .replace("name=\"guest-checked-out\"", "name=\"guest-left\"");
+    assertThat(check("post-stay", otherMessage).toString())
+        .contains("\"rule\":\"journey-start\"")
+        .contains("guest-checked-out");
+  }
+
+  @Test
   void aDraftMustBeAModelOfThatJourneyAndOnlyManagersUseTheStudio() throws Exception {
     ResponseEntity<String> notBpmn =
         manager()

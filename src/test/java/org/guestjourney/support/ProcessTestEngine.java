@@ -94,7 +94,20 @@ public final class ProcessTestEngine {
         .until(() -> findInstance(processId, variable, String.valueOf(value)), k -> k != null);
   }
 
+  /** How many instances of {@code processId} were started with {@code variable} = {@code value}. */
+  public long countInstancesOf(String processId, String variable, Object value) {
+    return await()
+        .pollInSameThread()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreException(java.util.ConcurrentModificationException.class)
+        .until(() -> instancesOf(processId, variable, String.valueOf(value)).size(), n -> true);
+  }
+
   private Long findInstance(String processId, String variable, String value) {
+    return instancesOf(processId, variable, value).stream().findFirst().orElse(null);
+  }
+
+  private java.util.Set<Long> instancesOf(String processId, String variable, String value) {
     RecordStream records = BpmnAssert.getRecordStream();
     // one pass over the variables (not one per instance: the stream of a long test run is large)
     java.util.Set<Long> withValue =
@@ -110,8 +123,7 @@ public final class ProcessTestEngine {
         .withBpmnProcessId(processId).withBpmnElementType(BpmnElementType.PROCESS).stream()
             .map(r -> r.getValue().getProcessInstanceKey())
             .filter(withValue::contains)
-            .findFirst()
-            .orElse(null);
+            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   /** Every variable the engine has recorded so far, of every instance, as "name=value". */
