@@ -6,8 +6,8 @@ public final class SurveyAnswers {
   private SurveyAnswers() {}
 
   /**
-   * True once any invitation of this kind for the booking was answered, as a column expression
-   * over a booking aliased {@code b}, for the journeys' joined read of a stay's facts.
+   * True once any invitation of this kind for the booking was answered, as a column expression over
+   * a booking aliased {@code b}, for the journeys' joined read of a stay's facts.
    */
   public static String answeredOfB(SurveyKind kind) {
     return "exists (select 1 from survey_invitation si where si.booking_id = b.id and si.kind = '"
