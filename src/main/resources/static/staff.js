@@ -14,6 +14,16 @@
  * poll does not ask; when it is not (no EventSource, a proxy that buffers), the poll does.
  * The list remembers what refreshed it last in data-refreshed-by ("events" or "poll").
  *
+ * The menu's other counts ride the same pulse (ADR 0066): "inbox" (unread guest messages) sets
+ * <span data-testid="inbox-unread-count">, hidden at 0. When a count goes up, the polite live region
+ * #live-counts says so in one sentence (its words in data-tasks-up / data-inbox-up), at most once
+ * every few seconds and never for a count that went down: a screen reader hears new work, not every
+ * heartbeat.
+ *
+ * Bulk actions (ADR 0066): the cards' checkboxes (input[name=task], form="bulk") stay ticked across
+ * a live refresh of the list, focus stays on the same checkbox, "select all shown"
+ * (#bulk-all) ticks every shown card, and #bulk-chosen says how many are chosen.
+ *
  * Plain ES2017, no innerHTML: the new list is parsed by DOMParser from our own page (whose guest
  * text the server has escaped) and moved in as nodes.
  */
@@ -22,23 +32,74 @@
 
   const list = document.getElementById('task-list');
   const badgeSelector = '[data-testid="open-task-count"]';
+  const inboxSelector = '[data-testid="inbox-unread-count"]';
   const seconds = Math.max(2, parseInt((list && list.dataset.refreshSeconds) || '15', 10) || 15);
   let version = list ? list.dataset.version || null : null;
 
   let lastEvent = 0;
   let refreshing = false;
 
-  function setCount(open) {
-    const badge = document.querySelector(badgeSelector);
-    if (badge) {
-      badge.textContent = String(open);
-      const pattern = badge.dataset.titlePattern || '{0} open tasks';
-      badge.title = pattern.replace('{0}', String(open));
+  const live = document.getElementById('live-counts');
+  const known = {};
+  let announced = 0;
+  let pendingAnnouncement = null;
+
+  function announce(text) {
+    if (!live || !text) {
+      return;
+    }
+    const wait = Math.max(0, announced + 5000 - Date.now());
+    if (pendingAnnouncement) {
+      window.clearTimeout(pendingAnnouncement.timer);
+    }
+    pendingAnnouncement = {
+      timer: window.setTimeout(function () {
+        pendingAnnouncement = null;
+        announced = Date.now();
+        live.textContent = text;
+      }, wait)
+    };
+  }
+
+  function setBadge(selector, n, key) {
+    const badge = document.querySelector(selector);
+    if (!badge || typeof n !== 'number') {
+      return;
+    }
+    const before = known[key];
+    known[key] = n;
+    badge.textContent = String(n);
+    if (key === 'inbox') {
+      badge.hidden = n === 0;
+    }
+    if (badge.dataset.titlePattern) {
+      badge.title = badge.dataset.titlePattern.replace('{0}', String(n));
+    }
+    if (live && typeof before === 'number' && n > before) {
+      const pattern = live.dataset[key === 'inbox' ? 'inboxUp' : 'tasksUp'];
+      announce(pattern ? pattern.replace('{0}', String(n)) : '');
     }
   }
 
+  // what the page was drawn with: a rise from there is announced
+  (function () {
+    const tasks = document.querySelector(badgeSelector);
+    const inbox = document.querySelector(inboxSelector);
+    if (tasks && /^\d+$/.test(tasks.textContent.trim())) {
+      known.open = parseInt(tasks.textContent.trim(), 10);
+    }
+    if (inbox && /^\d+$/.test(inbox.textContent.trim())) {
+      known.inbox = parseInt(inbox.textContent.trim(), 10);
+    }
+  })();
+
+  function setCount(pulse) {
+    setBadge(badgeSelector, pulse.open, 'open');
+    setBadge(inboxSelector, pulse.inbox, 'inbox');
+  }
+
   async function onPulse(pulse, by) {
-    setCount(pulse.open);
+    setCount(pulse);
     if (refreshing) {
       return; // the list is being fetched; a later pulse brings what it misses
     }
@@ -77,12 +138,66 @@
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
     const fresh = doc.getElementById('task-list');
     if (fresh && list && fresh.innerHTML !== list.innerHTML) {
+      // what was ticked (and focused) stays so: the person is in the middle of choosing
+      const ticked = new Set(
+        Array.from(list.querySelectorAll('input[name="task"]:checked')).map(function (i) {
+          return i.value;
+        })
+      );
+      const focused = document.activeElement && list.contains(document.activeElement)
+        ? document.activeElement.id
+        : null;
       list.replaceChildren(...Array.from(fresh.childNodes).map(function (n) {
         return document.importNode(n, true);
       }));
+      list.querySelectorAll('input[name="task"]').forEach(function (i) {
+        i.checked = ticked.has(i.value);
+      });
+      if (focused && document.getElementById(focused)) {
+        document.getElementById(focused).focus();
+      }
+      updateChosen();
       list.dataset.refreshedAt = String(Date.now());
       list.dataset.refreshedBy = by;
     }
+  }
+
+  // bulk actions: "select all shown" and how many are chosen
+  const all = document.getElementById('bulk-all');
+  const chosen = document.getElementById('bulk-chosen');
+
+  function updateChosen() {
+    if (!list) {
+      return;
+    }
+    const boxes = Array.from(list.querySelectorAll('input[name="task"]'));
+    const n = boxes.filter(function (b) {
+      return b.checked;
+    }).length;
+    if (chosen) {
+      chosen.textContent = (chosen.dataset.pattern || '{0} chosen').replace('{0}', String(n));
+    }
+    if (all) {
+      all.checked = boxes.length > 0 && n === boxes.length;
+      all.indeterminate = n > 0 && n < boxes.length;
+    }
+  }
+
+  if (all && list) {
+    all.addEventListener('change', function () {
+      list.querySelectorAll('input[name="task"]').forEach(function (b) {
+        b.checked = all.checked;
+      });
+      updateChosen();
+    });
+  }
+  if (list) {
+    list.addEventListener('change', function (event) {
+      if (event.target && event.target.name === 'task') {
+        updateChosen();
+      }
+    });
+    updateChosen();
   }
 
   async function tick() {
