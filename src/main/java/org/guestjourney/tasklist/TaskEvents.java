@@ -99,12 +99,15 @@ public class TaskEvents {
 
   /**
    * What a page is told (and what {@code /tasks/pulse} answers): the open tasks for this person,
-   * the tasks' version, and the other menu counts this person sees ({@code "inbox": 2}).
+   * how many of them are theirs, the tasks' version, and the other menu counts this person sees
+   * ({@code "inbox": 2}).
    */
   Map<String, Object> pulse(Authentication auth) {
-    int count = open.count(auth);
+    List<StaffTask> shown = open.of(auth);
+    int count = shown.size();
     Map<String, Object> pulse = new LinkedHashMap<>();
     pulse.put("open", count);
+    pulse.put("mine", OpenTasks.mine(shown, auth));
     pulse.put("version", TaskPages.version(tasks, count));
     for (MenuCount menu : counts) {
       Integer n = menu.count(auth);
