@@ -95,7 +95,7 @@ class TaskTriageBrowserTest extends JourneyIntegrationTest {
   }
 
   /** What {@code read} finds in the task's card as it is now (read again after a live refresh). */
-  <T> T fromCard(StaffTask task, java.util.function.Function<WebElement, T> read) {
+  String fromCard(StaffTask task, java.util.function.Function<WebElement, String> read) {
     return wait.ignoring(StaleElementReferenceException.class).until(d -> read.apply(card(task)));
   }
 
