@@ -179,6 +179,8 @@ class BulkTriageBrowserTest extends JourneyIntegrationTest {
     assertThat(tasks.get(three.get(1).id(), Staff.MANAGER).assignee()).isEqualTo(anna);
     assertThat(tasks.get(pillows.id(), Staff.MANAGER).completedBy()).isEqualTo(marco);
     assertThat(pageWidth(phone)).isLessThanOrEqualTo(windowWidth(phone));
+    // the report and the bulk bar pass axe's WCAG 2.2 rules, target size included, on the phone
+    assertThat(axeViolations(phone)).isEmpty();
 
     // Anna's menu says two are hers, without a reload
     annaWait.until(ExpectedConditions.visibilityOfElementLocated(annasCount));
@@ -191,6 +193,37 @@ class BulkTriageBrowserTest extends JourneyIntegrationTest {
             d.findElement(By.cssSelector("[data-testid=live-counts]"))
                 .getAttribute("textContent")
                 .contains("A task was given to you: you have 2 now."));
+  }
+
+  /** axe-core (installed by the build's npm ci) on the page as it is: WCAG 2.0–2.2 A and AA. */
+  @SuppressWarnings("unchecked")
+  List<String> axeViolations(WebDriver browser) {
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    try {
+      js.executeScript(
+          java.nio.file.Files.readString(
+              java.nio.file.Path.of("node_modules", "axe-core", "axe.min.js")));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("axe-core is installed by npm ci (package.json)", e);
+    }
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    return (List<String>)
+        js.executeAsyncScript(
+            """
+            var done = arguments[arguments.length - 1];
+            axe.run(document, {
+              runOnly: { type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+              rules: { 'target-size': { enabled: true } },
+              resultTypes: ['violations']
+            }).then(function (r) {
+              done(r.violations.map(function (v) {
+                return v.id + ' — ' + v.nodes.slice(0, 3).map(function (n) {
+                  return n.target.join(' ') + ' ' + (n.failureSummary || '');
+                }).join('; ');
+              }));
+            }, function (e) { done(['axe failed: ' + e]); });
+            """);
   }
 
   long windowWidth(WebDriver browser) {
