@@ -151,6 +151,10 @@ class TaskTriageBrowserTest extends JourneyIntegrationTest {
         .contains("due in")
         .contains("Europe/Rome")
         .contains(house.name());
+    assertThat(
+            fromCard(
+                gas, c -> c.findElement(By.cssSelector("[data-testid=task-booking]")).getText()))
+        .isEqualTo("Booking " + marco.externalReference());
     assertThat(fromCard(noise, WebElement::getText)).contains("overdue by");
     assertThat(fromCard(noise, c -> c.getAttribute("class"))).contains("breached");
     assertThat(fromCard(cot, c -> c.findElement(By.cssSelector("[data-testid=excerpt]")).getText()))
