@@ -199,6 +199,18 @@ class InboxRepository {
         .single();
   }
 
+  /**
+   * Moves whenever any unread count may have moved: a new message (the latest id) or one marked
+   * read (fewer unread). Both read from indexes.
+   */
+  String unreadChange() {
+    return jdbc.sql(
+            "select coalesce(max(id), 0) || ':' || (select count(*) from inbound_message"
+                + " where read_at is null) from inbound_message")
+        .query(String.class)
+        .single();
+  }
+
   /** The e-mail subjects the guest wrote under, by message, for the thread. */
   java.util.Map<Instant, String> subjects(long bookingId) {
     java.util.Map<Instant, String> subjects = new java.util.HashMap<>();

@@ -35,4 +35,10 @@ public class OpenTasks {
   public int count(Authentication auth) {
     return of(auth).size();
   }
+
+  /** How many of {@code open} this person has (claimed or was given). */
+  public static int mine(List<StaffTask> open, Authentication auth) {
+    String me = auth.getName();
+    return (int) open.stream().filter(t -> me.equals(t.assignee())).count();
+  }
 }

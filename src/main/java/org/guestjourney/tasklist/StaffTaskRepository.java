@@ -75,6 +75,17 @@ class StaffTaskRepository {
     return jdbc.sql("select * from staff_task where id = ?").param(id).query(this::map).optional();
   }
 
+  /**
+   * The task, its row locked until the surrounding transaction ends: a bulk action decides on what
+   * it reads here, and nobody changes the task in between.
+   */
+  Optional<StaffTask> lock(long id) {
+    return jdbc.sql("select * from staff_task where id = ? for update")
+        .param(id)
+        .query(this::map)
+        .optional();
+  }
+
   List<StaffTask> findOpen() {
     return jdbc.sql("select * from staff_task where state = 'OPEN' order by due_at nulls last, id")
         .query(this::map)

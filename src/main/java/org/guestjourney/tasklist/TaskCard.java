@@ -22,6 +22,7 @@ import java.time.ZoneId;
  * @param sla the deadline in words ("due in 40 min", "overdue by 2 h 5 min", "no deadline")
  * @param due the deadline in the property's zone ("1 Dec 14:05 Europe/Rome"), empty without one
  * @param overdue whether the deadline has passed
+ * @param bookingReference the booking's reference (empty when no booking)
  */
 public record TaskCard(
     StaffTask task,
@@ -37,7 +38,8 @@ public record TaskCard(
     String excerpt,
     String sla,
     String due,
-    boolean overdue) {
+    boolean overdue,
+    String bookingReference) {
 
   public boolean urgent() {
     return TaskDetails.URGENT.equals(urgency);

@@ -112,7 +112,8 @@ public class TaskCards {
         excerpt,
         sla(t, now),
         due,
-        t.breached(now));
+        t.breached(now),
+        b == null || b.externalReference() == null ? "" : b.externalReference());
   }
 
   /** The zone as people read it: "Europe/Rome", or "UTC". */

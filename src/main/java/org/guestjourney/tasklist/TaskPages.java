@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.guestjourney.booking.Booking;
 import org.guestjourney.booking.BookingRepository;
 import org.guestjourney.guest.GuestRepository;
@@ -52,6 +55,7 @@ class TaskPages {
   private final StaffAccountService staff;
   private final Duration refresh;
   private final TaskEvents events;
+  private final TaskBulk bulk;
 
   TaskPages(
       StaffTaskService tasks,
@@ -66,8 +70,10 @@ class TaskPages {
       TaskCards cards,
       StaffAccountService staff,
       @Value("${guest-journey.tasklist.refresh-every:PT15S}") Duration refresh,
-      TaskEvents events) {
+      TaskEvents events,
+      TaskBulk bulk) {
     this.events = events;
+    this.bulk = bulk;
     this.propertyOf = propertyOf;
     this.open = open;
     this.cards = cards;
@@ -112,6 +118,32 @@ class TaskPages {
   /** A choice in a filter's list. */
   record Option(String value, String label) {}
 
+  /** The orders a person may sort the list by; the first is the default. */
+  static final Map<String, Comparator<TaskCard>> SORTS = sorts();
+
+  private static Map<String, Comparator<TaskCard>> sorts() {
+    Map<String, Comparator<TaskCard>> sorts = new LinkedHashMap<>();
+    // overdue first, then urgent, then by deadline
+    sorts.put("pressing", TaskCards.TRIAGE_ORDER);
+    sorts.put(
+        "due",
+        Comparator.comparing(
+                (TaskCard c) -> c.task().dueAt(),
+                Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+            .thenComparing(TaskCard::id));
+    sorts.put(
+        "newest",
+        Comparator.comparing(
+                (TaskCard c) -> c.task().createdAt(),
+                Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+            .thenComparing(TaskCard::id, Comparator.reverseOrder()));
+    sorts.put(
+        "house",
+        Comparator.comparing((TaskCard c) -> c.propertyName())
+            .thenComparing(TaskCards.TRIAGE_ORDER));
+    return java.util.Collections.unmodifiableMap(sorts);
+  }
+
   @GetMapping("/tasks")
   String list(
       @RequestParam(required = false) Boolean mine,
@@ -119,12 +151,14 @@ class TaskPages {
       @RequestParam(required = false) String kind,
       @RequestParam(required = false) String urgency,
       @RequestParam(required = false) Boolean overdue,
+      @RequestParam(required = false) String sort,
       Authentication auth,
+      jakarta.servlet.http.HttpServletRequest request,
       Model model) {
     StaffUser user = CurrentStaff.of(auth);
     Filter filter = new Filter(mine, property, kind, urgency, overdue);
-    List<TaskCard> all =
-        open.of(auth).stream().map(cards::card).sorted(TaskCards.TRIAGE_ORDER).toList();
+    String order = sort != null && SORTS.containsKey(sort) ? sort : "pressing";
+    List<TaskCard> all = open.of(auth).stream().map(cards::card).sorted(SORTS.get(order)).toList();
     List<TaskCard> shown = all.stream().filter(c -> filter.keeps(c, user.username())).toList();
     model.addAttribute("cards", shown);
     model.addAttribute("total", all.size());
@@ -146,7 +180,16 @@ class TaskPages {
             .distinct()
             .sorted(java.util.Comparator.comparing(Option::label))
             .toList());
+    model.addAttribute("sort", order);
+    model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
+    model.addAttribute("sorts", SORTS.keySet());
     model.addAttribute("user", user);
+    java.util.Set<TaskBulk.Action> actions = TaskBulk.actionsOf(user);
+    model.addAttribute("bulk", !actions.isEmpty());
+    model.addAttribute("bulkAssign", actions.contains(TaskBulk.Action.ASSIGN));
+    if (actions.contains(TaskBulk.Action.ASSIGN)) {
+      model.addAttribute("bulkAssignable", bulk.assignable(shown));
+    }
     model.addAttribute("refreshSeconds", refresh.toSeconds());
     model.addAttribute("version", version(open.count(auth)));
     return "pages/tasks";
@@ -159,8 +202,7 @@ class TaskPages {
   @GetMapping(value = "/tasks/pulse", produces = "application/json")
   @ResponseBody
   java.util.Map<String, Object> pulse(Authentication auth) {
-    int count = open.count(auth);
-    return java.util.Map.of("open", count, "version", version(count));
+    return events.pulse(auth);
   }
 
   private String version(int count) {
@@ -209,6 +251,40 @@ class TaskPages {
       model.addAttribute("messages", messages(booking.id(), property.timeZone()));
     }
     return "pages/task";
+  }
+
+  /**
+   * Several tasks at once (ADR 0066): {@code task} the chosen ids, {@code seen-<id>} who had each
+   * when the page showed it, {@code action} claim, assign or release, {@code assignee} for assign.
+   * Back to the list with its filters ({@code back}, the list's query) and a report per task.
+   */
+  @PostMapping("/tasks/bulk")
+  String bulk(
+      @RequestParam(name = "task", required = false) List<Long> chosen,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) String assignee,
+      @RequestParam(required = false) String back,
+      @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    String list =
+        back != null && back.matches("[A-Za-z0-9=&%._+-]{1,500}") ? "/tasks?" + back : "/tasks";
+    List<TaskBulk.Pick> picks =
+        chosen == null
+            ? List.of()
+            : chosen.stream()
+                .filter(java.util.Objects::nonNull)
+                .map(id -> new TaskBulk.Pick(id, form.getFirst("seen-" + id)))
+                .toList();
+    try {
+      redirect.addFlashAttribute("bulkReport", bulk.apply(auth, action, picks, assignee));
+    } catch (org.guestjourney.web.InvalidRequestException e) {
+      redirect.addFlashAttribute(
+          "bulkProblem", "tasks.bulk.refused." + e.violations().getFirst().field());
+    } catch (org.guestjourney.web.ForbiddenException e) {
+      redirect.addFlashAttribute("bulkProblem", "tasks.bulk.refused.role");
+    }
+    return "redirect:" + list;
   }
 
   @PostMapping("/tasks/{id}/claim")

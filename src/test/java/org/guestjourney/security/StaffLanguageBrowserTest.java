@@ -111,7 +111,7 @@ class StaffLanguageBrowserTest extends JourneyIntegrationTest {
 
     browser.get(url("/tasks"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("任务");
-    assertThat(main()).contains("只看我的", "逾期任务排在最前面");
+    assertThat(main()).contains("只看我的", "逾期任务排在最前面", "全选当前显示的任务", "由我领取", "排序");
 
     // a second session of the same person: the choice is stored on the account
     browser.manage().deleteAllCookies();

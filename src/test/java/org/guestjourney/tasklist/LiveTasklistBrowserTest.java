@@ -97,8 +97,11 @@ class LiveTasklistBrowserTest extends JourneyIntegrationTest {
             By.cssSelector("[data-task='" + task.id() + "']")));
     assertThat(browser.findElement(By.id("task-list")).getAttribute("data-refreshed-by"))
         .isEqualTo("events");
-    assertThat(browser.findElement(By.cssSelector("[data-task='" + task.id() + "']")).getText())
-        .contains("Two more towels " + tag);
+    // read the card as it is now: another pulse may swap the list again (stale element)
+    String cardText =
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(d -> d.findElement(By.cssSelector("[data-task='" + task.id() + "']")).getText());
+    assertThat(cardText).contains("Two more towels " + tag);
     wait.until(
         d ->
             !countBefore.equals(

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,8 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A manager of one house triages the tasklist on a phone in headless Chromium: specific titles,
  * urgency, category, excerpt, guest and room on each card; overdue first; filters; giving a task to
- * a named housekeeper; and a new task appearing in the open list (and the menu's count) without a
- * reload.
+ * a named housekeeper; sorting; and a new task appearing in the open list (and the menu's count)
+ * without a reload. The list refreshes itself at any moment: every read of a card reads it again
+ * when a refresh swapped it out (stale element).
  */
 class TaskTriageBrowserTest extends JourneyIntegrationTest {
 
@@ -79,10 +81,22 @@ class TaskTriageBrowserTest extends JourneyIntegrationTest {
             GuestRequestJourney.TASK_HANDLE_GUEST_REQUEST);
   }
 
+  /**
+   * The cards' ids as the list is now. The list is swapped in place by live refreshes (server-sent
+   * events) at any moment: a read that meets a swapped-out element reads again.
+   */
   List<String> shownTaskIds() {
-    return browser.findElements(By.cssSelector("[data-testid=tasks] [data-task]")).stream()
-        .map(e -> e.getAttribute("data-task"))
-        .toList();
+    return wait.ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("[data-testid=tasks] [data-task]")).stream()
+                    .map(e -> e.getAttribute("data-task"))
+                    .toList());
+  }
+
+  /** What {@code read} finds in the task's card as it is now (read again after a live refresh). */
+  String fromCard(StaffTask task, java.util.function.Function<WebElement, String> read) {
+    return wait.ignoring(StaleElementReferenceException.class).until(d -> read.apply(card(task)));
   }
 
   @Test
@@ -128,22 +142,41 @@ class TaskTriageBrowserTest extends JourneyIntegrationTest {
     assertThat(order.indexOf(String.valueOf(gas.id())))
         .isLessThan(order.indexOf(String.valueOf(cot.id())));
 
-    WebElement gasCard = card(gas);
-    assertThat(gasCard.findElement(By.cssSelector("a.task-name")).getText())
+    assertThat(fromCard(gas, c -> c.findElement(By.cssSelector("a.task-name")).getText()))
         .isEqualTo("It smells of gas in the bathroom — room 3 — Marco Rossi");
-    assertThat(gasCard.getText())
+    assertThat(fromCard(gas, WebElement::getText))
         .contains("urgent")
         .contains("safety")
         .contains("Handle guest request")
         .contains("due in")
         .contains("Europe/Rome")
         .contains(house.name());
-    assertThat(card(noise).getText()).contains("overdue by");
-    assertThat(card(noise).getAttribute("class")).contains("breached");
-    assertThat(card(cot).findElement(By.cssSelector("[data-testid=excerpt]")).getText())
+    assertThat(
+            fromCard(
+                gas, c -> c.findElement(By.cssSelector("[data-testid=task-booking]")).getText()))
+        .isEqualTo("Booking " + marco.externalReference());
+    assertThat(fromCard(noise, WebElement::getText)).contains("overdue by");
+    assertThat(fromCard(noise, c -> c.getAttribute("class"))).contains("breached");
+    assertThat(fromCard(cot, c -> c.findElement(By.cssSelector("[data-testid=excerpt]")).getText()))
         .isEqualTo("“A cot for the baby <b>please</b>, thanks”");
     assertThat(browser.findElement(By.cssSelector("[data-testid=open-task-count]")).getText())
         .isEqualTo(String.valueOf(order.size()));
+
+    // sorting: newest first puts the cot (raised last) before the gas, the noise (an hour older)
+    // last
+    new Select(browser.findElement(By.cssSelector("[data-testid=sort]"))).selectByValue("newest");
+    browser.findElement(By.cssSelector("[data-testid=apply-filters]")).click();
+    wait.until(ExpectedConditions.urlContains("sort=newest"));
+    List<String> newest = shownTaskIds();
+    assertThat(newest.getLast()).isEqualTo(String.valueOf(noise.id()));
+    assertThat(newest.indexOf(String.valueOf(cot.id())))
+        .isLessThan(newest.indexOf(String.valueOf(gas.id())));
+    assertThat(
+            new Select(browser.findElement(By.cssSelector("[data-testid=sort]")))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo("newest first");
+    browser.get(url("/tasks"));
 
     // filters: urgent only, overdue only, one kind
     new Select(browser.findElement(By.cssSelector("[data-testid=filter-urgency]")))
