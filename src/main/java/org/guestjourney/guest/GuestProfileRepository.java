@@ -34,6 +34,33 @@ class GuestProfileRepository {
       on conflict (profile_id, other_profile_id) do nothing
       """;
 
+  /**
+   * A phone number or a name shared by more live profiles than this is no sign that two of them are
+   * the same person (a common name, a company's switchboard): no suggestion is made from it.
+   */
+  static final int MOST_SHARING_A_SIGN = 5;
+
+  /**
+   * {@link #SUGGEST} for one profile, as each booking's intake runs it: it starts from the
+   * profile's guests and looks the value up by its index, so it costs the same with 10 guests or
+   * 100,000; a value shared by more than {@link #MOST_SHARING_A_SIGN} other profiles suggests
+   * nothing (it would suggest every pair of them).
+   */
+  static final String SUGGEST_FOR_PROFILE =
+      """
+      insert into guest_profile_suggestion (profile_id, other_profile_id, reason, created_at)
+      select distinct least(a.profile_id, b.profile_id), greatest(a.profile_id, b.profile_id),
+             '%1$s', cast(:now as timestamptz)
+        from guest a join guest b on b.%2$s = a.%2$s and b.profile_id <> a.profile_id
+        join guest_profile pb on pb.id = b.profile_id and pb.merged_into is null
+       where a.profile_id = :profile and a.%2$s is not null
+         and a.erased_at is null and b.erased_at is null
+         and (select count(*) from (select distinct g.profile_id from guest g
+                where g.%2$s = a.%2$s and g.profile_id <> a.profile_id and g.erased_at is null
+                limit :most + 1) sharing) <= :most
+      on conflict (profile_id, other_profile_id) do nothing
+      """;
+
   private final JdbcClient jdbc;
 
   GuestProfileRepository(JdbcClient jdbc) {
@@ -92,9 +119,10 @@ class GuestProfileRepository {
   void suggest(long profileId, Instant now) {
     for (String[] kind :
         new String[][] {{"SAME_PHONE", "phone_index"}, {"SAME_NAME", "name_index"}}) {
-      jdbc.sql(SUGGEST.formatted(kind[0], kind[1]))
+      jdbc.sql(SUGGEST_FOR_PROFILE.formatted(kind[0], kind[1]))
           .param("now", Timestamp.from(now))
-          .param("profiles", new Long[] {profileId})
+          .param("profile", profileId)
+          .param("most", MOST_SHARING_A_SIGN)
           .update();
     }
   }

@@ -180,6 +180,31 @@ class GuestProfilesTest extends JourneyIntegrationTest {
   }
 
   @Test
+  void aNameSharedByManyGuestsSuggestsNothingMore() {
+    Property house = data.property("Europe/Rome", "en");
+    String name = "Maria Rossi " + unique();
+    List<Booking> stays = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      stays.add(book(house, name, data.uniqueEmail(), null, 10 + i));
+    }
+    // the first six share the name with at most five others: each pair is suggested once
+    assertThat(suggestionsOf(stays.get(5))).isEqualTo(5);
+    // the seventh and eighth come when the name is shared by more: no sign of one person any more
+    assertThat(suggestionsOf(stays.get(6))).isZero();
+    assertThat(suggestionsOf(stays.get(7))).isZero();
+  }
+
+  private int suggestionsOf(Booking booking) {
+    long profile = profileOf(booking);
+    return jdbc.sql(
+            "select count(*) from guest_profile_suggestion where profile_id = ? or"
+                + " other_profile_id = ?")
+        .params(profile, profile)
+        .query(Integer.class)
+        .single();
+  }
+
+  @Test
   void aSameNameWithAnotherEmailIsSuggestedAndAManagerKeepsThemApart() throws Exception {
     Property house = data.property("Europe/Rome", "en");
     String name = "Lin Wei " + unique();
