@@ -34,6 +34,8 @@ import org.guestjourney.staffalert.StaffAlertPreferences.Schedule;
 import org.guestjourney.support.GuestRequests;
 import org.guestjourney.support.JourneyIntegrationTest;
 import org.guestjourney.support.Mails;
+import org.guestjourney.support.PageForms;
+import org.guestjourney.support.SignedIn;
 import org.guestjourney.support.Staff;
 import org.guestjourney.support.TestMailServer;
 import org.guestjourney.tasklist.StaffTask;
@@ -43,6 +45,7 @@ import org.guestjourney.web.InvalidRequestException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -81,6 +84,7 @@ class AlertPreferencesTest extends JourneyIntegrationTest {
   @Autowired StaffAlerts alerts;
   @Autowired StaffDigests digests;
   @Autowired JdbcClient jdbc;
+  @Autowired TestRestTemplate http;
 
   Property house;
 
@@ -353,6 +357,45 @@ class AlertPreferencesTest extends JourneyIntegrationTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void theAlertsPageSavesChoicesAndRefusesAnUrgentAlertWithNoWayToArrive() {
+    Person person = person(StaffRole.FRONT_DESK);
+    TestRestTemplate me = SignedIn.as(http, person.username(), "a-long-password-1234");
+    Map<String, String> form = new java.util.HashMap<>();
+    form.put("new_task.email", "true");
+    form.put("new_task.when", "digest");
+    form.put("assigned.sms", "true");
+    form.put("assigned.when", "now");
+    form.put("due_soon.when", "now");
+    form.put("urgent.sms", "true");
+    form.put("breach.email", "true");
+    form.put("digestEvery", "DAY");
+    form.put("digestAt", "18:30");
+
+    String page =
+        PageForms.submitAndShow(me, "/account/alerts", "/account/alerts/preferences", form);
+    assertThat(page).contains("Saved. Alerts reach you as you chose.");
+    assertThat(preferences.of(person.id()))
+        .containsEntry(AlertReason.NEW_TASK, new Choice(AlertReason.NEW_TASK, true, false, true))
+        .containsEntry(AlertReason.ASSIGNED, new Choice(AlertReason.ASSIGNED, false, true, false))
+        .containsEntry(AlertReason.DUE_SOON, new Choice(AlertReason.DUE_SOON, false, false, false))
+        .containsEntry(AlertReason.URGENT, new Choice(AlertReason.URGENT, false, true, false))
+        .containsEntry(AlertReason.BREACH, new Choice(AlertReason.BREACH, true, false, false));
+    assertThat(preferences.scheduleOf(person.id()))
+        .isEqualTo(new Schedule(Every.DAY, LocalTime.of(18, 30)));
+    assertThat(page).contains("Time of day (Europe/Rome)").contains("value=\"18:30\"");
+
+    // urgent tasks with neither e-mail nor text: refused, and nothing of the form is stored
+    form.remove("urgent.sms");
+    form.put("new_task.when", "now");
+    page = PageForms.submitAndShow(me, "/account/alerts", "/account/alerts/preferences", form);
+    assertThat(page)
+        .contains(
+            "“An urgent task” always reaches you at once: choose e-mail, text message or both.");
+    assertThat(preferences.of(person.id(), AlertReason.NEW_TASK).digest()).isTrue();
+    assertThat(preferences.of(person.id(), AlertReason.URGENT).sms()).isTrue();
   }
 
   @Test
