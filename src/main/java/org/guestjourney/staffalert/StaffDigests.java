@@ -111,8 +111,7 @@ class StaffDigests {
     for (long person : waiting) {
       Instant moment = lastMoment(preferences.scheduleOf(person), preferences.zoneOf(person), now);
       try {
-        Boolean claimed = transaction.execute(status -> claim(person, moment, now));
-        if (Boolean.TRUE.equals(claimed)) {
+        if (claim(person, moment) != null) {
           formed++;
         }
       } catch (RuntimeException e) {
@@ -122,7 +121,15 @@ class StaffDigests {
     return formed;
   }
 
-  private boolean claim(long person, Instant moment, Instant now) {
+  /**
+   * Claims the person's digest of {@code moment} with the items waiting for it, in one transaction;
+   * its id, or null when nothing waits or another replica claimed it.
+   */
+  Long claim(long person, Instant moment) {
+    return transaction.execute(status -> claimInTransaction(person, moment, clock.instant()));
+  }
+
+  private Long claimInTransaction(long person, Instant moment, Instant now) {
     Long digest =
         jdbc.sql(
                 """
@@ -144,7 +151,7 @@ class StaffDigests {
             .optional()
             .orElse(null);
     if (digest == null) {
-      return false; // nothing due yet, or another replica took this moment's digest
+      return null; // nothing due yet, or another replica took this moment's digest
     }
     int items =
         jdbc.sql(
@@ -155,7 +162,7 @@ class StaffDigests {
             .params(digest, person, Timestamp.from(moment))
             .update();
     log.info("Digest {} of staff {} for {}: {} item(s)", digest, person, moment, items);
-    return true;
+    return digest;
   }
 
   /** One claimed digest. */
@@ -170,7 +177,7 @@ class StaffDigests {
     } while (due.size() == 10);
   }
 
-  private List<Claimed> claimDue(int limit) {
+  List<Claimed> claimDue(int limit) {
     Instant now = clock.instant();
     return jdbc.sql(
             """

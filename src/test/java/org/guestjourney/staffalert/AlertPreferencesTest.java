@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -357,6 +358,50 @@ class AlertPreferencesTest extends JourneyIntegrationTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aDigestWhoseReplicaDiedBeforeSendingIsSentByAnotherOnceItsLeaseEnds() throws Exception {
+    Person person = person(StaffRole.FRONT_DESK);
+    LocalTime at =
+        engine
+            .now()
+            .atZone(house.timeZone())
+            .toLocalTime()
+            .plusMinutes(20)
+            .withSecond(0)
+            .withNano(0);
+    preferences.save(
+        person.id(),
+        List.of(new Choice(AlertReason.NEW_TASK, true, false, true)),
+        new Schedule(Every.DAY, at));
+    StaffTask late = quietRoomRequest("The kettle does not work");
+    await().atMost(Duration.ofSeconds(30)).until(() -> waitingItems(person).contains(late.id()));
+
+    // a replica claims the digest of that moment and takes it for sending, then dies
+    Instant moment =
+        StaffDigests.lastMoment(
+            new Schedule(Every.DAY, at),
+            house.timeZone(),
+            engine.now().plus(Duration.ofMinutes(21)));
+    Long digest = digests.claim(person.id(), moment);
+    assertThat(digest).isNotNull();
+    assertThat(digests.claimDue(100)).extracting(StaffDigests.Claimed::id).contains(digest);
+    afterMoreRounds();
+    assertThat(digestsTo(person)).as("held by the replica that died").isEmpty();
+
+    // its time comes and the lease ends: another replica sends it, once
+    engine.move(Duration.ofMinutes(25));
+    await().atMost(Duration.ofSeconds(30)).until(() -> digestsTo(person).size() == 1);
+    assertThat(Mails.body(digestsTo(person).getFirst())).contains("The kettle does not work");
+    afterMoreRounds();
+    assertThat(digestsTo(person)).hasSize(1);
+    assertThat(
+            jdbc.sql("select state || '/' || attempts from staff_digest where id = ?")
+                .param(digest)
+                .query(String.class)
+                .single())
+        .isEqualTo("SENT/2");
   }
 
   @Test
