@@ -19,7 +19,6 @@ import org.guestjourney.security.StaffAccountService;
 import org.guestjourney.security.StaffRole;
 import org.guestjourney.support.GuestRequests;
 import org.guestjourney.support.HeadlessChromium;
-import org.guestjourney.support.JourneyIntegrationTest;
 import org.guestjourney.support.Mails;
 import org.guestjourney.support.Staff;
 import org.guestjourney.support.TestMailServer;
@@ -37,11 +36,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In headless Chromium: a front-desk worker chooses on their phone which alerts reach them (no
- * e-mail for every new task, an e-mail when someone gives them a task); their manager gives them a
- * task from the tasklist on a desktop; the e-mail arrives at the SMTP server (GreenMail), and the
- * new task itself did not send one.
+ * e-mail for every new task; an e-mail and a text message when someone gives them a task); their
+ * manager gives them a task from the tasklist on a desktop; the e-mail arrives at the SMTP server
+ * (GreenMail) and the text at Twilio (a local imitation), and the new task itself sent nothing.
  */
-class AlertPreferencesBrowserTest extends JourneyIntegrationTest {
+class AlertPreferencesBrowserTest extends AlertsIntegrationTest {
 
   static final String PASSWORD = "a-long-password-1234";
 
@@ -88,12 +87,14 @@ class AlertPreferencesBrowserTest extends JourneyIntegrationTest {
     String worker = account(StaffRole.FRONT_DESK, house);
     String manager = account(StaffRole.MANAGER, house);
     String address = worker + "@staff.example.com";
+    String mobile = "+3934" + (10000000 + (int) (Math.random() * 89999999));
 
     WebDriver phone = HeadlessChromium.phone();
     try {
       WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(15));
       signIn(phone, wait, "/account/alerts", worker);
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(address);
+      phone.findElement(By.id("phone")).sendKeys(mobile);
       phone.findElement(By.cssSelector("[data-testid=contact] button")).click();
       wait.until(
           ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=done]")));
@@ -103,15 +104,14 @@ class AlertPreferencesBrowserTest extends JourneyIntegrationTest {
       assertThat(prefs.findElement(By.cssSelector("[data-reason=urgent]")).getText())
           .contains("Always at once, never in a digest");
       assertThat(prefs.findElements(By.id("urgent-when"))).isEmpty();
-      // no e-mail for every new task; given tasks by e-mail at once, no text message
+      // no e-mail for every new task; given tasks by e-mail and text message, at once
       WebElement newTaskEmail = phone.findElement(By.id("new_task-email"));
       assertThat(newTaskEmail.isSelected()).as("on by default").isTrue();
       click(phone, newTaskEmail);
       assertThat(phone.findElement(By.id("assigned-email")).isSelected()).isTrue();
-      WebElement assignedSms = phone.findElement(By.id("assigned-sms"));
-      if (assignedSms.isSelected()) {
-        click(phone, assignedSms);
-      }
+      assertThat(phone.findElement(By.id("assigned-sms")).isSelected())
+          .as("on by default")
+          .isTrue();
       assertThat(
               new Select(phone.findElement(By.id("assigned-when")))
                   .getFirstSelectedOption()
@@ -124,7 +124,7 @@ class AlertPreferencesBrowserTest extends JourneyIntegrationTest {
           ExpectedConditions.textToBePresentInElementLocated(
               By.cssSelector("[data-testid=done]"), "Alerts reach you as you chose"));
       assertThat(phone.findElement(By.id("new_task-email")).isSelected()).isFalse();
-      assertThat(phone.findElement(By.id("assigned-sms")).isSelected()).isFalse();
+      assertThat(phone.findElement(By.id("assigned-sms")).isSelected()).isTrue();
       assertThat(phone.findElement(By.id("assigned-email")).isSelected()).isTrue();
     } finally {
       phone.quit();
@@ -171,7 +171,13 @@ class AlertPreferencesBrowserTest extends JourneyIntegrationTest {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> alertsTo(address, task, "ASSIGNED").size() == 1);
+        .until(
+            () ->
+                alertsTo(address, task, "ASSIGNED").size() == 1
+                    && textsAbout(mobile, task).size() == 1);
+    assertThat(textsAbout(mobile, task).getFirst().get("body").toString())
+        .startsWith("Given to you: Can we have a quieter room? — room 3 — Marco Rossi (due in ")
+        .endsWith("/tasks/" + task.id());
     MimeMessage mail = alertsTo(address, task, "ASSIGNED").getFirst();
     assertThat(mail.getSubject())
         .isEqualTo("Given to you: Can we have a quieter room? — room 3 — Marco Rossi");
@@ -181,7 +187,14 @@ class AlertPreferencesBrowserTest extends JourneyIntegrationTest {
         .contains("/tasks/" + task.id());
     Thread.sleep(Duration.ofSeconds(6));
     assertThat(alertsTo(address, task, "ASSIGNED")).hasSize(1);
+    assertThat(textsAbout(mobile, task)).as("one text: the new task sends none").hasSize(1);
     assertThat(alertsTo(address, task, "NEW_TASK")).as("turned off on the page").isEmpty();
+  }
+
+  static List<java.util.Map<String, Object>> textsAbout(String mobile, StaffTask task) {
+    return TWILIO.messagesTo(mobile).stream()
+        .filter(m -> String.valueOf(m.get("body")).contains("/tasks/" + task.id()))
+        .toList();
   }
 
   /** Clicks through the page's own scrolling, as a thumb would. */

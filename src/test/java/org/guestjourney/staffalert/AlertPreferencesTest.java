@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +23,6 @@ import org.guestjourney.booking.BookingRequest;
 import org.guestjourney.booking.BookingRequest.GuestDetails;
 import org.guestjourney.guestrequest.GuestRequestJourney;
 import org.guestjourney.guestrequest.GuestRequestService;
-import org.guestjourney.messaging.providers.twilio.FakeTwilio;
 import org.guestjourney.property.Property;
 import org.guestjourney.security.StaffAccountService;
 import org.guestjourney.security.StaffRole;
@@ -33,7 +31,6 @@ import org.guestjourney.staffalert.StaffAlertPreferences.Choice;
 import org.guestjourney.staffalert.StaffAlertPreferences.Every;
 import org.guestjourney.staffalert.StaffAlertPreferences.Schedule;
 import org.guestjourney.support.GuestRequests;
-import org.guestjourney.support.JourneyIntegrationTest;
 import org.guestjourney.support.Mails;
 import org.guestjourney.support.PageForms;
 import org.guestjourney.support.SignedIn;
@@ -48,8 +45,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The alerts people choose: a new task for the team, a task given to someone, a deadline that is
@@ -57,25 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * imitation of Twilio), each once for the right people, as each person chose; and a digest that
  * collects several alerts into one e-mail at its time, once however many replicas send.
  */
-class AlertPreferencesTest extends JourneyIntegrationTest {
-
-  static final FakeTwilio TWILIO = fakeTwilio();
-
-  static FakeTwilio fakeTwilio() {
-    try {
-      return new FakeTwilio();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @DynamicPropertySource
-  static void twilio(DynamicPropertyRegistry registry) {
-    registry.add("guest-journey.twilio.account-sid", () -> FakeTwilio.ACCOUNT_SID);
-    registry.add("guest-journey.twilio.auth-token", () -> FakeTwilio.AUTH_TOKEN);
-    registry.add("guest-journey.twilio.sms-from", () -> "+15005550006");
-    registry.add("guest-journey.twilio.api-base-url", TWILIO::baseUrl);
-  }
+class AlertPreferencesTest extends AlertsIntegrationTest {
 
   @Autowired GuestRequestService requests;
   @Autowired StaffTaskService taskService;
@@ -200,9 +177,9 @@ class AlertPreferencesTest extends JourneyIntegrationTest {
     afterMoreRounds();
     assertThat(mails(frontDesk, task, AlertReason.NEW_TASK)).hasSize(1);
     assertThat(texts(frontDesk, task)).as("new tasks: e-mail only by default").isEmpty();
-    assertThat(TestMailServer.to(notInterested.email())).as("turned off").isEmpty();
+    assertThat(mails(notInterested, task, AlertReason.NEW_TASK)).as("turned off").isEmpty();
     assertThat(texts(notInterested, task)).isEmpty();
-    assertThat(TestMailServer.to(housekeeper.email())).as("not this team").isEmpty();
+    assertThat(mails(housekeeper, task, AlertReason.NEW_TASK)).as("not this team").isEmpty();
   }
 
   @Test
