@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.guestjourney.messaging.MessagingProperties;
 import org.guestjourney.messaging.StaffTexts;
 import org.guestjourney.tasklist.StaffTask;
@@ -17,7 +18,6 @@ import org.guestjourney.tasklist.TaskCards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,7 +35,13 @@ class StaffNotifications {
   private static final Logger log = LoggerFactory.getLogger(StaffNotifications.class);
 
   /** One queued e-mail or text message. */
-  record Pending(long id, long taskId, AlertReason reason, String channel, String recipient) {}
+  record Pending(
+      long id,
+      long taskId,
+      AlertReason reason,
+      long staffAccountId,
+      String channel,
+      String recipient) {}
 
   private final JdbcClient jdbc;
   private final StaffTaskService tasks;
@@ -44,7 +50,7 @@ class StaffNotifications {
   private final StaffTexts texts;
   private final MessagingProperties messaging;
   private final StaffAlertProperties settings;
-  private final String baseUrl;
+  private final AlertWords words;
   private final Clock clock;
 
   StaffNotifications(
@@ -55,7 +61,7 @@ class StaffNotifications {
       StaffTexts texts,
       MessagingProperties messaging,
       StaffAlertProperties settings,
-      @Value("${guest-journey.public-base-url:http://localhost:8080}") String baseUrl,
+      AlertWords words,
       Clock clock) {
     this.jdbc = jdbc;
     this.tasks = tasks;
@@ -64,7 +70,7 @@ class StaffNotifications {
     this.texts = texts;
     this.messaging = messaging;
     this.settings = settings;
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.words = words;
     this.clock = clock;
   }
 
@@ -92,7 +98,7 @@ class StaffNotifications {
              where id in (select id from staff_notification
                            where state in ('PENDING', 'SENDING') and next_attempt_at <= ?
                            order by id limit ? for update skip locked)
-            returning id, task_id, reason, channel, recipient
+            returning id, task_id, reason, staff_account_id, channel, recipient
             """)
         .params(Timestamp.from(now.plus(settings.sendLease())), Timestamp.from(now), limit)
         .query(
@@ -101,6 +107,7 @@ class StaffNotifications {
                     rs.getLong("id"),
                     rs.getLong("task_id"),
                     AlertReason.valueOf(rs.getString("reason")),
+                    rs.getLong("staff_account_id"),
                     rs.getString("channel"),
                     rs.getString("recipient")))
         .list();
@@ -114,10 +121,11 @@ class StaffNotifications {
     }
     TaskCard card = cards.card(task);
     try {
+      Locale locale = words.localeOf(p.staffAccountId());
       if ("EMAIL".equals(p.channel())) {
-        email(p, card);
+        email(p, card, locale);
       } else {
-        texts.send(card.propertyId(), p.recipient(), text(p.reason(), card));
+        texts.send(card.propertyId(), p.recipient(), words.text(p.reason(), card, locale));
       }
       finish(p, "SENT", null);
     } catch (Exception e) {
@@ -163,7 +171,7 @@ class StaffNotifications {
     }
   }
 
-  private void email(Pending p, TaskCard card) throws Exception {
+  private void email(Pending p, TaskCard card, Locale locale) throws Exception {
     JavaMailSender sender = mail.getIfAvailable();
     if (sender == null) {
       throw new IllegalStateException("no mail server is set up");
@@ -171,59 +179,11 @@ class StaffNotifications {
     MimeMessage message = sender.createMimeMessage();
     message.setFrom(new InternetAddress(messaging.fromAddress(), "Guest Journey", "UTF-8"));
     message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(p.recipient()));
-    message.setSubject(subject(p.reason(), card), StandardCharsets.UTF_8.name());
-    message.setText(body(p.reason(), card), StandardCharsets.UTF_8.name());
+    message.setSubject(words.subject(p.reason(), card, locale), StandardCharsets.UTF_8.name());
+    message.setText(words.body(p.reason(), card, locale), StandardCharsets.UTF_8.name());
     message.setHeader("Auto-Submitted", "auto-generated");
     message.setHeader("X-Guest-Journey-Task", String.valueOf(card.id()));
+    message.setHeader("X-Guest-Journey-Alert", p.reason().name());
     sender.send(message);
-  }
-
-  static String subject(AlertReason reason, TaskCard card) {
-    return (reason == AlertReason.URGENT ? "Urgent: " : "Overdue: ") + card.title();
-  }
-
-  String body(AlertReason reason, TaskCard card) {
-    StringBuilder b = new StringBuilder();
-    b.append(
-        reason == AlertReason.URGENT
-            ? "An urgent task needs someone now.\n\n"
-            : "This task is past its deadline and still open.\n\n");
-    b.append(card.title()).append('\n');
-    b.append(card.kind());
-    if (!card.propertyName().isEmpty()) {
-      b.append(" · ").append(card.propertyName());
-    }
-    b.append('\n');
-    if (!card.excerpt().isEmpty()) {
-      b.append("\n“").append(card.excerpt()).append("”\n");
-    }
-    b.append('\n').append(capitalised(card.sla()));
-    if (!card.due().isEmpty()) {
-      b.append(" (").append(card.due()).append(')');
-    }
-    b.append('\n');
-    b.append(
-        card.task().assignee() == null
-            ? "Nobody has taken it yet.\n"
-            : "With " + card.task().assignee() + ".\n");
-    b.append("\nOpen the task: ").append(link(card)).append('\n');
-    b.append(
-        "\nYou get this because you work on this team or are the manager on duty. Change where"
-            + " alerts reach you on your alerts page: "
-            + baseUrl
-            + "/account/alerts\n");
-    return b.toString();
-  }
-
-  String text(AlertReason reason, TaskCard card) {
-    return subject(reason, card) + " (" + card.sla() + "). " + link(card);
-  }
-
-  private String link(TaskCard card) {
-    return baseUrl + "/tasks/" + card.id();
-  }
-
-  private static String capitalised(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

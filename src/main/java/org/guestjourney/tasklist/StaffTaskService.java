@@ -179,6 +179,7 @@ public class StaffTaskService {
       throw new ConflictException("Task " + id + " is already done");
     }
     log.info("Task {} assigned to {} by {}", id, assignee.username(), manager.username());
+    events.publishEvent(new StaffTaskAssigned(id, assignee.username(), manager.username()));
   }
 
   /** The open tasks' ids whose deadline has passed and that nobody was alerted about yet. */

@@ -36,8 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Nothing urgent waits for someone to look: urgent and overdue tasks reach the task's team and the
- * manager on duty of the property by e-mail (GreenMail, a real SMTP server), once per task and
- * reason however many replicas notice, and nobody of another property hears of them.
+ * manager on duty of the property by e-mail (the other reasons: {@link AlertPreferencesTest})
+ * (GreenMail, a real SMTP server), once per task and reason however many replicas notice, and
+ * nobody of another property hears of them.
  */
 class StaffAlertsTest extends JourneyIntegrationTest {
 
@@ -95,13 +96,15 @@ class StaffAlertsTest extends JourneyIntegrationTest {
             new GuestDetails("Marco Rossi", data.uniqueEmail(), "+393401234567", "en")));
   }
 
-  /** The alerts about {@code task} that reached {@code person}. */
+  /** The urgent and overdue alerts about {@code task} that reached {@code person}. */
   static List<MimeMessage> alertsAbout(StaffTask task, Person person) {
     return TestMailServer.to(person.email()).stream()
         .filter(
             m -> {
               try {
-                return String.valueOf(task.id()).equals(m.getHeader("X-Guest-Journey-Task", null));
+                return String.valueOf(task.id()).equals(m.getHeader("X-Guest-Journey-Task", null))
+                    && List.of("URGENT", "BREACH")
+                        .contains(m.getHeader("X-Guest-Journey-Alert", null));
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
@@ -195,7 +198,9 @@ class StaffAlertsTest extends JourneyIntegrationTest {
     assertThat(alertsAbout(handle, housekeeper)).as("not this team").isEmpty();
     assertThat(alertsAbout(handle, otherFrontDesk)).as("another house").isEmpty();
     assertThat(
-            jdbc.sql("select count(*) from staff_notification where task_id = ? and state = 'SENT'")
+            jdbc.sql(
+                    "select count(*) from staff_notification where task_id = ? and reason = 'BREACH'"
+                        + " and state = 'SENT'")
                 .param(handle.id())
                 .query(Long.class)
                 .single())
