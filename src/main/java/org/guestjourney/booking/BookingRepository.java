@@ -73,13 +73,13 @@ public class BookingRepository {
   }
 
   /** Confirmed bookings with no running journey whose arrival is not long past. */
-  public List<Booking> findWithoutJourney(LocalDate arrivingFrom) {
+  public List<Booking> findWithoutJourney(LocalDate arrivingFrom, java.time.Instant storedBefore) {
     return jdbc.sql(
             """
             select * from booking where status = 'CONFIRMED' and journey_instance_key is null
-               and arrival_date >= ? order by id
+               and arrival_date >= ? and created_at < ? order by id
             """)
-        .param(arrivingFrom)
+        .params(arrivingFrom, java.sql.Timestamp.from(storedBefore))
         .query(this::map)
         .list();
   }
