@@ -170,6 +170,16 @@ public class StaffWords {
     return translated != null ? translated : text;
   }
 
+  /** Several labels (e.g. teams) in the page's language, joined as the language lists them. */
+  public String labels(java.util.Collection<String> texts) {
+    if (texts == null) {
+      return "";
+    }
+    return texts.stream()
+        .map(this::label)
+        .collect(java.util.stream.Collectors.joining(english() ? ", " : "、"));
+  }
+
   /** A word of the models ("urgent", "noise complaint") in the page's language, else itself. */
   public String word(String text) {
     return label(text);
