@@ -166,8 +166,20 @@ public class StaffWords {
     if (text == null || text.isBlank() || english()) {
       return text;
     }
-    String translated = messages.getMessage(labelKey(text), null, null, locale());
-    return translated != null ? translated : text;
+    String translated = known(text);
+    if (translated != null) {
+      return translated;
+    }
+    // two words of the models side by side, e.g. a chart's "email sent"
+    String[] two = text.strip().split(" ");
+    if (two.length == 2) {
+      String first = known(two[0]);
+      String second = known(two[1]);
+      if (first != null && second != null) {
+        return first + second;
+      }
+    }
+    return text;
   }
 
   /** Several labels (e.g. teams) in the page's language, joined as the language lists them. */
