@@ -111,6 +111,9 @@ public class StaffWords {
     shape("Stands in for message (\\d+)", "reason.standsin");
     labelShape("Planned as (.+) fallback for message (\\d+)", "reason.fallback");
     shape("No SMS fallback: (.+)", "reason.nofallback");
+    shape("Accepted by the SMTP server", "reason.smtp.accepted");
+    shape("Accepted by Twilio \\(status (.+)\\)", "reason.twilio.accepted");
+    shape("Found at Twilio \\(status (.+)\\)", "reason.twilio.found");
     shape("journey", "conversation.author.journey");
     shape("staff reply", "conversation.author.staffreply");
     shape("edited by (.+)", "conversation.author.editedby");
@@ -190,6 +193,33 @@ public class StaffWords {
     return texts.stream()
         .map(this::label)
         .collect(java.util.stream.Collectors.joining(english() ? ", " : "、"));
+  }
+
+  /**
+   * A staff form (form-js schema) in the page's language: the labels, descriptions and texts of the
+   * shipped forms translated as {@link #label} does, on a copy; the form as it is in English.
+   */
+  public com.fasterxml.jackson.databind.JsonNode form(
+      com.fasterxml.jackson.databind.JsonNode schema) {
+    if (schema == null || english()) {
+      return schema;
+    }
+    com.fasterxml.jackson.databind.JsonNode copy = schema.deepCopy();
+    translateForm(copy);
+    return copy;
+  }
+
+  private void translateForm(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      for (String field : List.of("label", "description", "text", "placeholder")) {
+        if (object.get(field) != null && object.get(field).isTextual()) {
+          object.put(field, label(object.get(field).asText()));
+        }
+      }
+      object.forEach(this::translateForm);
+    } else if (node != null && node.isArray()) {
+      node.forEach(this::translateForm);
+    }
   }
 
   /** A word of the models ("urgent", "noise complaint") in the page's language, else itself. */
