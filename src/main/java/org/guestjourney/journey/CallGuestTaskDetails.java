@@ -44,7 +44,7 @@ class CallGuestTaskDetails implements TaskDetails {
                         "Why",
                         d.reason() == null
                             ? words.say("detail.notrecorded")
-                            : words.reason(d.reason()))))
+                            : words.recorded(d.reason()))))
         .orElse(List.of());
   }
 }

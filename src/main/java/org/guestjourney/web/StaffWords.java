@@ -111,6 +111,12 @@ public class StaffWords {
     shape("Stands in for message (\\d+)", "reason.standsin");
     labelShape("Planned as (.+) fallback for message (\\d+)", "reason.fallback");
     shape("No SMS fallback: (.+)", "reason.nofallback");
+    shape("not available in this installation", "reason.notinstalled");
+    shape("the guest has no e-mail address", "reason.noemail");
+    shape("the guest has no phone number", "reason.nophone");
+    shape("the guest unsubscribed from surveys and review requests", "reason.unsubscribed");
+    shape("the guest reported our e-mail as spam", "reason.spam");
+    shape("the guest opted out", "reason.optedout");
     shape("Accepted by the SMTP server", "reason.smtp.accepted");
     shape("Accepted by Twilio \\(status (.+)\\)", "reason.twilio.accepted");
     shape("Found at Twilio \\(status (.+)\\)", "reason.twilio.found");
@@ -119,6 +125,9 @@ public class StaffWords {
     shape("edited by (.+)", "conversation.author.editedby");
     shape("The mail server refused the recipient: (.+)", "reason.refused");
   }
+
+  private static final Pattern NO_WAY =
+      Pattern.compile("No way to reach the guest: (.+)", Pattern.DOTALL);
 
   private final MessageSource messages;
 
@@ -146,6 +155,14 @@ public class StaffWords {
     return ANY_SETTING.matcher(withoutNames).replaceAll("a setting of the app");
   }
 
+  /**
+   * A recorded reason shown next to other recorded facts (a task's details): in English exactly as
+   * recorded, in another language as {@link #reason} says it.
+   */
+  public String recorded(String text) {
+    return english() ? text : reason(text);
+  }
+
   /** The page's language (the request's locale; English outside a request's page). */
   public Locale locale() {
     return LocaleContextHolder.getLocale();
@@ -158,6 +175,11 @@ public class StaffWords {
   /** The bundle's words for {@code key} with {@code args}, in the page's language. */
   public String say(String key, Object... args) {
     return messages.getMessage(key, args, locale());
+  }
+
+  /** The bundle's words for {@code key}, or {@code fallback} when the bundles have none. */
+  public String sayOr(String key, String fallback, Object... args) {
+    return messages.getMessage(key, args, fallback, locale());
   }
 
   /**
@@ -294,6 +316,19 @@ public class StaffWords {
       return plain(text);
     }
     String stripped = text.strip();
+    Matcher none = NO_WAY.matcher(stripped);
+    if (none.matches()) {
+      // "No way to reach the guest: email: why; sms: why", each channel's reason in words
+      List<String> why = new ArrayList<>();
+      for (String part : none.group(1).split("; (?=[a-z]+: )")) {
+        int colon = part.indexOf(": ");
+        if (colon < 0) {
+          return plain(text);
+        }
+        why.add(label(part.substring(0, colon)) + "：" + reason(part.substring(colon + 2)));
+      }
+      return say("reason.noway", String.join("；", why));
+    }
     for (Shape s : SHAPES) {
       Matcher m = s.pattern().matcher(stripped);
       if (m.matches()) {
@@ -309,6 +344,56 @@ public class StaffWords {
       }
     }
     return plain(text);
+  }
+
+  /** The usual rules of a refused field ("must be between 2 and 30") and their bundle keys. */
+  private static final List<Shape> RULES =
+      List.of(
+          new Shape(Pattern.compile("is required"), "rule.required", false),
+          new Shape(
+              Pattern.compile("must be between (-?\\d+) and (-?\\d+)"), "rule.between", false),
+          new Shape(Pattern.compile("must be a whole number"), "rule.number", false),
+          new Shape(Pattern.compile("must be a time such as (.+)"), "rule.time", false),
+          new Shape(
+              Pattern.compile("must be an https:// link without spaces"), "rule.https", false),
+          new Shape(Pattern.compile("must be at most (\\d+) characters"), "rule.maxlength", false));
+
+  /**
+   * A refusal of a staff form ("messageBudget must be between 2 and 30; …", as {@code
+   * InvalidRequestException.describe} says it) on a page: in English as it is; in another language
+   * each field by its label on the form ({@code labelPrefix + field}) and each usual rule in words,
+   * else as recorded.
+   */
+  public String refusal(String text, String labelPrefix) {
+    if (text == null || english()) {
+      return plain(text);
+    }
+    List<String> said = new ArrayList<>();
+    for (String violation : text.split("; ")) {
+      int space = violation.indexOf(' ');
+      if (space < 0) {
+        return plain(text);
+      }
+      String field = violation.substring(0, space);
+      String rule = violation.substring(space + 1);
+      String label = messages.getMessage(labelPrefix + field, null, null, locale());
+      String words = null;
+      for (Shape r : RULES) {
+        Matcher m = r.pattern().matcher(rule);
+        if (m.matches()) {
+          Object[] args = new Object[m.groupCount()];
+          for (int i = 0; i < args.length; i++) {
+            args[i] = m.group(i + 1);
+          }
+          words = messages.getMessage(r.key(), args, null, locale());
+        }
+      }
+      if (label == null || words == null) {
+        return plain(text);
+      }
+      said.add(say("rule.field", label, words));
+    }
+    return String.join("；", said);
   }
 
   private static String capitalised(String s) {
