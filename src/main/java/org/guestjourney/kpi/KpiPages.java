@@ -69,12 +69,7 @@ class KpiPages {
       k = kpis.compute(chosen, start, end);
     } catch (InvalidRequestException e) {
       model.addAttribute(
-          "problem",
-          "The start date ("
-              + start
-              + ") is after the end date ("
-              + end
-              + "). Choose a start on or before the end.");
+          "problem", words.say("kpi.reversed", String.valueOf(start), String.valueOf(end)));
       model.addAttribute("from", start);
       model.addAttribute("to", end);
       model.addAttribute("chosen", chosen);

@@ -87,6 +87,7 @@ public class StaffWords {
         "Stale: due at (.+) but its turn came at (.+) \\(more than (.+) late\\); not sent late",
         "reason.stale");
     shape("The booking was cancelled before this message was due", "reason.cancelled");
+    shape("The booking was cancelled on (.+)", "reason.cancelled.on");
     shape(
         "Automation paused for this guest by (.+?) on (.+?)(?: \\((.*)\\))?; not sent",
         "reason.paused");
