@@ -18,6 +18,14 @@ function say(text) {
   statusLine.textContent = text;
 }
 
+// a sentence in the page's language (the page's #studio-words, from the bundles), else the English
+// given here; {0}, {1} take the arguments
+function w(key, english, ...args) {
+  const found = document.querySelector(`#studio-words [data-key="${key}"]`);
+  const text = found && found.textContent ? found.textContent : english;
+  return text.replace(/\{(\d+)\}/g, (m, i) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+}
+
 async function call(method, url, body) {
   const response = await fetch(url, {
     method,
@@ -42,11 +50,11 @@ window.studio = { modeler };
 const loaded = await (await fetch(`/studio/journeys/${processId}/model`, { headers: { accept: 'application/json' } })).json();
 await modeler.importXML(loaded.xml);
 modeler.get('canvas').zoom('fit-viewport');
-say(loaded.draft ? 'Editing your saved draft.' : 'Editing the deployed version.');
+say(loaded.draft ? w('editing.draft', 'Editing your saved draft.') : w('editing.deployed', 'Editing the deployed version.'));
 // a template the modeler refuses (it does not match the element templates schema) would be missing
 // from the append menu without a word
 if (modeler.get('elementTemplates').getAll().length < templates.length) {
-  say('Some step templates could not be loaded: ask whoever installed Guest Journey.');
+  say(w('templates.missing', 'Some step templates could not be loaded: ask whoever installed Guest Journey.'));
 }
 
 async function xml() {
@@ -88,7 +96,7 @@ function show(problems) {
     if (p.elementId) {
       item.dataset.element = p.elementId;
     }
-    item.textContent = `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message} (${p.rule})`;
+    item.textContent = `${p.severity === 'error' ? w('error', 'Error') : w('warning', 'Warning')}: ${p.message} (${p.rule})`;
     if (p.elementId && registry.get(p.elementId)) {
       item.addEventListener('click', () => {
         modeler.get('selection').select(registry.get(p.elementId));
@@ -110,7 +118,7 @@ function show(problems) {
   }
   if (problems.length === 0) {
     const item = document.createElement('li');
-    item.textContent = 'No problems found.';
+    item.textContent = w('problems.none', 'No problems found.');
     problemsList.append(item);
   }
 }
@@ -141,7 +149,7 @@ async function validate() {
 document.querySelector('[data-testid=validate]').addEventListener('click', async () => {
   const { problems } = await validate();
   const errors = problems.filter((p) => p.severity === 'error').length;
-  say(errors ? `${errors} error(s): fix them before deploying.` : 'Ready to deploy.');
+  say(errors ? w('check.errors', '{0} error(s): fix them before deploying.', errors) : w('check.ready', 'Ready to deploy.'));
 });
 
 document.querySelector('[data-testid=save-draft]').addEventListener('click', async () => {
@@ -150,24 +158,24 @@ document.querySelector('[data-testid=save-draft]').addEventListener('click', asy
   if (!r.ok) {
     show(fieldProblems(r.json));
   }
-  say(r.ok ? 'Draft saved.' : `Not saved: ${problemText(r.json) || r.status}`);
+  say(r.ok ? w('draft.saved', 'Draft saved.') : w('draft.notsaved', 'Not saved: {0}', problemText(r.json) || r.status));
 });
 
 document.querySelector('[data-testid=deploy]').addEventListener('click', async () => {
   const { model, problems } = await validate();
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
-    say(`Not deployed: ${errors.length} error(s) remain.`);
+    say(w('deploy.errors', 'Not deployed: {0} error(s) remain.', errors.length));
     return;
   }
   const comment = document.querySelector('[data-testid=comment]').value;
   const r = await call('POST', `/studio/journeys/${processId}/deploy`, { xml: model, comment });
   if (r.ok) {
-    say(`Deployed as version ${r.json.version}. New bookings follow it.`);
+    say(w('deployed', 'Deployed as version {0}. New bookings follow it.', r.json.version));
     await loadVersions();
   } else {
     show(r.json.problems || fieldProblems(r.json));
-    say(`Not deployed: ${problemText(r.json) || r.status}`);
+    say(w('deploy.not', 'Not deployed: {0}', problemText(r.json) || r.status));
   }
 });
 
@@ -181,6 +189,12 @@ function element(tag, attributes, text) {
   return e;
 }
 
+// the outcome in the page's language (data-word-outcome-* on the panel), else its code
+function outcomeWords(outcome) {
+  const key = `wordOutcome${String(outcome).split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+  return simPanel.dataset[key] || outcome;
+}
+
 function timeline(list, lines) {
   list.replaceChildren();
   for (const l of lines) {
@@ -191,7 +205,7 @@ function timeline(list, lines) {
     item.append(' · ');
     item.append(element('strong', { 'data-testid': 'sim-label' }, l.label));
     item.append(' ');
-    item.append(element('span', { class: 'badge' }, l.outcome));
+    item.append(element('span', { class: 'badge' }, outcomeWords(l.outcome)));
     if (l.why) {
       item.append(element('div', { class: 'hint', 'data-testid': 'sim-why' }, l.why));
     }
@@ -244,7 +258,7 @@ if (simPanel) {
     const r = await call('POST', `/studio/journeys/${processId}/simulate`, body);
     if (!r.ok) {
       show(fieldProblems(r.json));
-      say(`Not simulated: ${problemText(r.json) || r.status}`);
+      say(w('simulate.not', 'Not simulated: {0}', problemText(r.json) || r.status));
       return;
     }
     simPanel.querySelector('[data-testid=simulation-stay]').textContent = `${r.json.stay} · ${r.json.timeZone}`;
@@ -252,7 +266,7 @@ if (simPanel) {
       `${simPanel.dataset.wordDeployed} (${simPanel.dataset.wordVersion} ${r.json.deployedVersion})`;
     timeline(simPanel.querySelector('[data-testid=timeline-draft]'), r.json.draft);
     timeline(simPanel.querySelector('[data-testid=timeline-deployed]'), r.json.deployed);
-    say('Simulated.');
+    say(w('simulated', 'Simulated.'));
   });
 }
 
@@ -300,11 +314,11 @@ async function loadVersions() {
         const comment = document.querySelector('[data-testid=comment]').value;
         const d = await call('POST', `/studio/journeys/${processId}/versions/${v.number}/roll-back`, { comment });
         if (d.ok) {
-          say(`Rolled back: version ${v.number} deployed again as version ${d.json.version}.`);
+          say(w('rolledback', 'Rolled back: version {0} deployed again as version {1}.', v.number, d.json.version));
           await loadVersions();
         } else {
           show(d.json.problems || fieldProblems(d.json));
-          say(`Not rolled back: ${problemText(d.json) || d.status}`);
+          say(w('rollback.not', 'Not rolled back: {0}', problemText(d.json) || d.status));
         }
       });
       actions.append(back);

@@ -15,8 +15,11 @@ class ComplaintPages {
 
   private final ComplaintService complaints;
 
-  ComplaintPages(ComplaintService complaints) {
+  private final org.guestjourney.web.StaffWords words;
+
+  ComplaintPages(ComplaintService complaints, org.guestjourney.web.StaffWords words) {
     this.complaints = complaints;
+    this.words = words;
   }
 
   @PostMapping("/bookings/{bookingId}/complaints")
@@ -27,8 +30,7 @@ class ComplaintPages {
       RedirectAttributes redirect) {
     try {
       complaints.raise(new ComplaintRequest(bookingId, category, description, "staff"));
-      redirect.addFlashAttribute(
-          "logged", "Complaint logged: the service recovery journey has started.");
+      redirect.addFlashAttribute("logged", words.say("flash.complaint.logged"));
     } catch (InvalidRequestException e) {
       redirect.addFlashAttribute("problem", e.describe());
     }

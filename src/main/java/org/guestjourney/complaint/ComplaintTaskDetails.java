@@ -12,8 +12,11 @@ class ComplaintTaskDetails implements TaskDetails {
 
   private final ComplaintRepository complaints;
 
-  ComplaintTaskDetails(ComplaintRepository complaints) {
+  private final org.guestjourney.web.StaffWords words;
+
+  ComplaintTaskDetails(ComplaintRepository complaints, org.guestjourney.web.StaffWords words) {
     this.complaints = complaints;
+    this.words = words;
   }
 
   @Override
@@ -39,7 +42,8 @@ class ComplaintTaskDetails implements TaskDetails {
               d.add(
                   new Detail(
                       "Complaint",
-                      c.category() + (c.urgency() == null ? "" : " · " + c.urgency())));
+                      words.word(c.category())
+                          + (c.urgency() == null ? "" : " · " + words.word(c.urgency()))));
               d.add(new Detail("What happened", c.description()));
               if (c.solution() != null) {
                 d.add(new Detail("Proposed solution", c.solution()));
@@ -48,7 +52,7 @@ class ComplaintTaskDetails implements TaskDetails {
                 d.add(
                     new Detail(
                         "Proposed compensation",
-                        c.compensation()
+                        words.word(c.compensation())
                             + (c.compensationDetail() == null
                                 ? ""
                                 : ": " + c.compensationDetail())));
@@ -57,7 +61,10 @@ class ComplaintTaskDetails implements TaskDetails {
                 d.add(
                     new Detail(
                         "Compensation",
-                        c.compensationApproved() ? "approved by the manager" : "not approved"));
+                        words.say(
+                            c.compensationApproved()
+                                ? "detail.compensation.approved"
+                                : "detail.compensation.rejected")));
               }
               if (c.managerNote() != null && !c.managerNote().isBlank()) {
                 d.add(new Detail("Manager's note", c.managerNote()));

@@ -31,7 +31,14 @@ class FeedbackPages {
   private final RecurringProblems alerts;
   private final PropertyRepository properties;
 
-  FeedbackPages(FeedbackService feedback, RecurringProblems alerts, PropertyRepository properties) {
+  private final org.guestjourney.web.StaffWords words;
+
+  FeedbackPages(
+      FeedbackService feedback,
+      RecurringProblems alerts,
+      PropertyRepository properties,
+      org.guestjourney.web.StaffWords words) {
+    this.words = words;
     this.feedback = feedback;
     this.alerts = alerts;
     this.properties = properties;
@@ -89,7 +96,7 @@ class FeedbackPages {
       RedirectAttributes redirect) {
     try {
       feedback.correct(id, type, urgency, suggestion, CurrentStaff.of(auth));
-      redirect.addFlashAttribute("done", "Feedback " + id + " corrected.");
+      redirect.addFlashAttribute("done", words.say("flash.feedback.corrected", String.valueOf(id)));
     } catch (InvalidRequestException e) {
       redirect.addFlashAttribute("problem", e.describe());
     }
@@ -99,7 +106,7 @@ class FeedbackPages {
   @PostMapping("/feedback/{id}/adopt")
   String adopt(@PathVariable long id, Authentication auth, RedirectAttributes redirect) {
     feedback.adopt(id, CurrentStaff.of(auth));
-    redirect.addFlashAttribute("done", "Suggestion " + id + " marked adopted.");
+    redirect.addFlashAttribute("done", words.say("flash.feedback.adopted", String.valueOf(id)));
     return "redirect:/feedback#feedback-" + id;
   }
 

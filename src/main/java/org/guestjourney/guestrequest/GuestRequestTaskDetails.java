@@ -11,8 +11,11 @@ class GuestRequestTaskDetails implements TaskDetails {
 
   private final GuestRequestRepository requests;
 
-  GuestRequestTaskDetails(GuestRequestRepository requests) {
+  private final org.guestjourney.web.StaffWords words;
+
+  GuestRequestTaskDetails(GuestRequestRepository requests, org.guestjourney.web.StaffWords words) {
     this.requests = requests;
+    this.words = words;
   }
 
   @Override
@@ -37,9 +40,11 @@ class GuestRequestTaskDetails implements TaskDetails {
                 List.of(
                     new Detail(
                         "Request",
-                        r.category()
-                            + (r.urgency() == null ? "" : " · " + r.urgency())
-                            + (r.team() == null ? "" : " · for " + r.team())),
+                        words.word(r.category())
+                            + (r.urgency() == null ? "" : " · " + words.word(r.urgency()))
+                            + (r.team() == null
+                                ? ""
+                                : " · " + words.say("detail.forteam", words.word(r.team())))),
                     new Detail("The guest asked", r.description())))
         .orElse(List.of());
   }

@@ -11,8 +11,11 @@ class InquiryTaskDetails implements TaskDetails {
 
   private final InquiryRepository inquiries;
 
-  InquiryTaskDetails(InquiryRepository inquiries) {
+  private final org.guestjourney.web.StaffWords words;
+
+  InquiryTaskDetails(InquiryRepository inquiries, org.guestjourney.web.StaffWords words) {
     this.inquiries = inquiries;
+    this.words = words;
   }
 
   @Override
@@ -22,7 +25,7 @@ class InquiryTaskDetails implements TaskDetails {
     }
     return inquiries
         .findByProcessInstance(task.processInstanceKey())
-        .map(i -> i.fullName() + " (inquiry)");
+        .map(i -> words.say("card.who.inquiry", i.fullName()));
   }
 
   @Override
@@ -57,8 +60,8 @@ class InquiryTaskDetails implements TaskDetails {
                     new Detail(
                         "Booked since",
                         i.bookingId() == null
-                            ? "not yet"
-                            : "yes, booking " + i.bookingId() + " (see its journey page)")))
+                            ? words.say("detail.booked.notyet")
+                            : words.say("detail.booked.yes", String.valueOf(i.bookingId())))))
         .orElse(List.of());
   }
 }

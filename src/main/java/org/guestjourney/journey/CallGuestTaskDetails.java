@@ -20,8 +20,11 @@ class CallGuestTaskDetails implements TaskDetails {
 
   private final MessagingService messaging;
 
-  CallGuestTaskDetails(MessagingService messaging) {
+  private final org.guestjourney.web.StaffWords words;
+
+  CallGuestTaskDetails(MessagingService messaging, org.guestjourney.web.StaffWords words) {
     this.messaging = messaging;
+    this.words = words;
   }
 
   @Override
@@ -36,8 +39,12 @@ class CallGuestTaskDetails implements TaskDetails {
         .map(
             d ->
                 List.of(
-                    new Detail("What did not reach the guest", d.step().label()),
-                    new Detail("Why", d.reason() == null ? "not recorded" : d.reason())))
+                    new Detail("What did not reach the guest", words.label(d.step().label())),
+                    new Detail(
+                        "Why",
+                        d.reason() == null
+                            ? words.say("detail.notrecorded")
+                            : words.recorded(d.reason()))))
         .orElse(List.of());
   }
 }

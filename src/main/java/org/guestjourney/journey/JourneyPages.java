@@ -3,7 +3,6 @@ package org.guestjourney.journey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +31,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class JourneyPages {
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
-
   private final BookingRepository bookings;
   private final PropertyRepository properties;
   private final GuestRepository guests;
@@ -62,7 +58,9 @@ class JourneyPages {
       org.guestjourney.messaging.MessagingProperties messagingSettings,
       JourneyPlan plan,
       JourneyRuns runs,
+      org.guestjourney.web.StaffWords words,
       Clock clock) {
+    this.words = words;
     this.runs = runs;
     this.plan = plan;
     this.bookings = bookings;
@@ -81,6 +79,7 @@ class JourneyPages {
 
   private final JourneyPlan plan;
   private final JourneyRuns runs;
+  private final org.guestjourney.web.StaffWords words;
 
   /**
    * Which version of its journey one phase of the stay runs on: number, date (house time), who and
@@ -130,12 +129,10 @@ class JourneyPages {
         .map(
             e ->
                 new HistoryRow(
-                    formatShort(e.occurredAt(), zone), e.state().name().toLowerCase(), e.reason()))
+                    words.whenShort(e.occurredAt(), zone),
+                    e.state().name().toLowerCase(),
+                    e.reason()))
         .toList();
-  }
-
-  private static String formatShort(Instant instant, ZoneId zone) {
-    return DateTimeFormatter.ofPattern("d MMM HH:mm:ss").format(instant.atZone(zone));
   }
 
   @GetMapping("/")
@@ -207,7 +204,7 @@ class JourneyPages {
                 s ->
                     new PlanLine(
                         s,
-                        s.at() == null ? "when its turn comes" : format(s.at(), zone),
+                        s.at() == null ? words.say("plan.when.unknown") : format(s.at(), zone),
                         phase(s.journey())))
             .toList());
     int budget = properties.settings(property.id()).messageBudget();
@@ -272,7 +269,7 @@ class JourneyPages {
                         t.id(),
                         t.name(),
                         t.state().name().toLowerCase(),
-                        t.dueAt() == null ? "no deadline" : format(t.dueAt(), zone),
+                        t.dueAt() == null ? words.say("task.sla.none") : format(t.dueAt(), zone),
                         t.escalated(),
                         t.completedBy()))
             .toList());
@@ -309,7 +306,9 @@ class JourneyPages {
                                     t.id(),
                                     t.name(),
                                     t.state().name().toLowerCase(),
-                                    t.dueAt() == null ? "no deadline" : format(t.dueAt(), zone),
+                                    t.dueAt() == null
+                                        ? words.say("task.sla.none")
+                                        : format(t.dueAt(), zone),
                                     t.escalated(),
                                     t.completedBy()))
                         .orElse(null)))
@@ -399,13 +398,10 @@ class JourneyPages {
       order.add(org.guestjourney.messaging.ChannelType.valueOf(guest.preferredChannel()).label());
     }
     messagingSettings.channelOrder().forEach(c -> order.add(c.label()));
-    return "Tried in this order: "
-        + String.join(" → ", order)
-        + (guest.preferredChannel() == null ? "" : " (the guest's preference first)")
-        + "; a channel without an address, switched off or opted out is passed over."
-        + " A WhatsApp message not delivered within "
-        + properties.settings(property.id()).whatsappFallbackAfter().toMinutes()
-        + " minutes goes again by SMS. Replies go back on the channel the guest wrote from.";
+    return words.say(
+        guest.preferredChannel() == null ? "booking.channelrule" : "booking.channelrule.preferred",
+        order.stream().map(words::label).collect(java.util.stream.Collectors.joining(" → ")),
+        properties.settings(property.id()).whatsappFallbackAfter().toMinutes());
   }
 
   private void addClock(Model model) {
@@ -422,7 +418,8 @@ class JourneyPages {
     };
   }
 
-  static String format(Instant instant, ZoneId zone) {
-    return WHEN.format(instant.atZone(zone)) + " " + zone.getId();
+  /** A moment in the page's language and the given zone ("Tue 1 Dec 2026, 10:00 Europe/Rome"). */
+  String format(Instant instant, ZoneId zone) {
+    return words.when(instant, zone);
   }
 }

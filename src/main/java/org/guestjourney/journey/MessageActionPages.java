@@ -22,8 +22,11 @@ class MessageActionPages {
 
   private final StaffMessageActions actions;
 
-  MessageActionPages(StaffMessageActions actions) {
+  private final org.guestjourney.web.StaffWords words;
+
+  MessageActionPages(StaffMessageActions actions, org.guestjourney.web.StaffWords words) {
     this.actions = actions;
+    this.words = words;
   }
 
   @PostMapping("/bookings/{id}/automation/pause")
@@ -34,8 +37,7 @@ class MessageActionPages {
       RedirectAttributes redirect) {
     try {
       actions.pause(id, staff.getName(), note);
-      redirect.addFlashAttribute(
-          "automation", "Automatic messages paused: nothing goes to this guest until you resume.");
+      redirect.addFlashAttribute("automation", words.say("flash.automation.paused"));
     } catch (InvalidRequestException e) {
       redirect.addFlashAttribute("automation", e.describe());
     }
@@ -45,8 +47,7 @@ class MessageActionPages {
   @PostMapping("/bookings/{id}/automation/resume")
   String resume(@PathVariable long id, RedirectAttributes redirect) {
     actions.resume(id);
-    redirect.addFlashAttribute(
-        "automation", "Automatic messages resumed: messages due from now on go as planned.");
+    redirect.addFlashAttribute("automation", words.say("flash.automation.resumed"));
     return "redirect:/bookings/" + id;
   }
 
@@ -59,7 +60,7 @@ class MessageActionPages {
       RedirectAttributes redirect) {
     try {
       actions.edit(id, subject, text, staff.getName());
-      redirect.addFlashAttribute("logged", "Saved: the message will go with your text.");
+      redirect.addFlashAttribute("logged", words.say("flash.message.saved"));
     } catch (InvalidRequestException e) {
       redirect.addFlashAttribute("problem", e.describe());
       redirect.addFlashAttribute("draftText", text);
@@ -75,11 +76,16 @@ class MessageActionPages {
     try {
       MessageDelivery after = actions.sendNow(id, staff.getName());
       if (after.state() == DeliveryState.SENT) {
-        redirect.addFlashAttribute("logged", "Sent: " + after.reason());
+        redirect.addFlashAttribute(
+            "logged", words.say("flash.message.sent", words.reason(after.reason())));
       } else {
         redirect.addFlashAttribute(
             "problem",
-            "Not sent: " + (after.reason() == null ? after.state().name() : after.reason()));
+            words.say(
+                "flash.message.notsent",
+                after.reason() == null
+                    ? words.say("plan.state." + after.state().name().toLowerCase())
+                    : words.reason(after.reason())));
       }
     } catch (ConflictException e) {
       redirect.addFlashAttribute("problem", e.getMessage());

@@ -31,7 +31,14 @@ class KpiPages {
   private final PropertyService properties;
   private final Clock clock;
 
-  KpiPages(KpiService kpis, PropertyService properties, Clock clock) {
+  private final org.guestjourney.web.StaffWords words;
+
+  KpiPages(
+      KpiService kpis,
+      PropertyService properties,
+      org.guestjourney.web.StaffWords words,
+      Clock clock) {
+    this.words = words;
     this.kpis = kpis;
     this.properties = properties;
     this.clock = clock;
@@ -62,12 +69,7 @@ class KpiPages {
       k = kpis.compute(chosen, start, end);
     } catch (InvalidRequestException e) {
       model.addAttribute(
-          "problem",
-          "The start date ("
-              + start
-              + ") is after the end date ("
-              + end
-              + "). Choose a start on or before the end.");
+          "problem", words.say("kpi.reversed", String.valueOf(start), String.valueOf(end)));
       model.addAttribute("from", start);
       model.addAttribute("to", end);
       model.addAttribute("chosen", chosen);
@@ -88,22 +90,22 @@ class KpiPages {
         "trends",
         List.of(
             TrendChart.of(
-                "Average score",
-                "the average of every 1–5 answer in the satisfaction surveys of stays departing that month",
+                words.say("kpi.trend.score"),
+                words.say("kpi.trend.score.how"),
                 k.trend(),
                 Kpis.Month::averageScore,
                 1,
                 5),
             TrendChart.of(
-                "NPS",
-                "% who would recommend us 9–10 minus % 0–6, of stays departing that month",
+                words.say("kpi.trend.nps"),
+                words.say("kpi.trend.nps.how"),
                 k.trend(),
                 Kpis.Month::nps,
                 -100,
                 100),
             TrendChart.of(
-                "Survey response rate (%)",
-                "answered satisfaction surveys ÷ stays that got one, of stays departing that month",
+                words.say("kpi.trend.response"),
+                words.say("kpi.trend.response.how"),
                 k.trend(),
                 m -> m.responseRate() == null ? null : Math.round(m.responseRate() * 100),
                 0,

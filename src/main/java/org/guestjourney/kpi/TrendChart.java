@@ -35,7 +35,11 @@ record TrendChart(
       Function<Kpis.Month, Number> value,
       double min,
       double max) {
-    DateTimeFormatter label = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
+    Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    DateTimeFormatter label =
+        "zh".equals(locale.getLanguage())
+            ? DateTimeFormatter.ofPattern("yy年M月", locale)
+            : DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
     List<Dot> dots = new ArrayList<>();
     List<String> segments = new ArrayList<>();
     StringBuilder current = new StringBuilder();

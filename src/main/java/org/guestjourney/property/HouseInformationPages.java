@@ -22,7 +22,13 @@ class HouseInformationPages {
   private final HouseInformationService house;
   private final PropertyService properties;
 
-  HouseInformationPages(HouseInformationService house, PropertyService properties) {
+  private final org.guestjourney.web.StaffWords words;
+
+  HouseInformationPages(
+      HouseInformationService house,
+      PropertyService properties,
+      org.guestjourney.web.StaffWords words) {
+    this.words = words;
     this.house = house;
     this.properties = properties;
   }
@@ -58,7 +64,7 @@ class HouseInformationPages {
         throw new InvalidRequestException(unreadable);
       }
       house.update(id, request);
-      redirect.addFlashAttribute("saved", "Saved. The next message sent uses it.");
+      redirect.addFlashAttribute("saved", words.say("flash.house.saved"));
     } catch (InvalidRequestException e) {
       redirect.addFlashAttribute("problem", e.describe());
       redirect.addFlashAttribute("house", request);

@@ -22,7 +22,13 @@ class PropertySettingsPages {
   private final PropertyService properties;
   private final java.util.List<SettingsSection> sections;
 
-  PropertySettingsPages(PropertyService properties, java.util.List<SettingsSection> sections) {
+  private final org.guestjourney.web.StaffWords words;
+
+  PropertySettingsPages(
+      PropertyService properties,
+      java.util.List<SettingsSection> sections,
+      org.guestjourney.web.StaffWords words) {
+    this.words = words;
     this.properties = properties;
     this.sections = sections;
   }
@@ -84,8 +90,7 @@ class PropertySettingsPages {
         throw new InvalidRequestException(unreadable);
       }
       properties.updateSettings(id, request);
-      redirect.addFlashAttribute(
-          "saved", "Saved. The rules apply to the next message that falls due.");
+      redirect.addFlashAttribute("saved", words.say("flash.settings.saved"));
     } catch (InvalidRequestException e) {
       redirect.addFlashAttribute("problem", e.describe());
       redirect.addFlashAttribute("settings", request);

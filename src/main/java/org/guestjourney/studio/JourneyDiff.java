@@ -43,7 +43,10 @@ class JourneyDiff {
   private final Feel feel;
   private final JourneyChecks checks;
 
-  JourneyDiff(Feel feel, JourneyChecks checks) {
+  private final org.guestjourney.web.StaffWords words;
+
+  JourneyDiff(Feel feel, JourneyChecks checks, org.guestjourney.web.StaffWords words) {
+    this.words = words;
     this.feel = feel;
     this.checks = checks;
   }
@@ -57,29 +60,34 @@ class JourneyDiff {
       Element after = e.getValue();
       if (before == null) {
         changes.add(
-            new Change("added", e.getKey(), "Added " + after.kind() + " " + describe(after)));
+            new Change(
+                "added", e.getKey(), words.say("diff.added", kind(after.kind()), describe(after))));
       } else if (!before.equals(after)) {
         List<String> parts = new ArrayList<>();
         if (!before.label().equals(after.label())) {
-          parts.add("name " + before.label() + " → " + after.label());
+          parts.add(
+              words.say("diff.name", words.label(before.label()), words.label(after.label())));
         }
         for (var fact : after.facts().entrySet()) {
           String was = before.facts().get(fact.getKey());
           if (!Objects.equals(was, fact.getValue())) {
             parts.add(
-                (fact.getKey().equals("when") ? "" : fact.getKey() + " ")
-                    + (was == null ? "(none)" : was)
+                (fact.getKey().equals("when") ? "" : fact(fact.getKey()) + " ")
+                    + (was == null ? words.say("diff.none") : was)
                     + " → "
-                    + (fact.getValue() == null ? "(none)" : fact.getValue()));
+                    + (fact.getValue() == null ? words.say("diff.none") : fact.getValue()));
           }
         }
         for (var fact : before.facts().entrySet()) {
           if (!after.facts().containsKey(fact.getKey())) {
-            parts.add(fact.getKey() + " " + fact.getValue() + " → (none)");
+            parts.add(fact(fact.getKey()) + " " + fact.getValue() + " → " + words.say("diff.none"));
           }
         }
         changes.add(
-            new Change("changed", e.getKey(), after.label() + ": " + String.join("; ", parts)));
+            new Change(
+                "changed",
+                e.getKey(),
+                words.label(after.label()) + ": " + String.join("; ", parts)));
       }
     }
     for (var e : from.entrySet()) {
@@ -88,20 +96,35 @@ class JourneyDiff {
             new Change(
                 "removed",
                 e.getKey(),
-                "Removed " + e.getValue().kind() + " " + describe(e.getValue())));
+                words.say("diff.removed", kind(e.getValue().kind()), describe(e.getValue()))));
       }
     }
     return changes;
   }
 
-  private static String describe(Element e) {
+  private String describe(Element e) {
     String facts =
         e.facts().entrySet().stream()
             .filter(f -> f.getValue() != null)
-            .map(f -> f.getKey().equals("when") ? f.getValue() : f.getKey() + " " + f.getValue())
+            .map(
+                f ->
+                    f.getKey().equals("when")
+                        ? f.getValue()
+                        : fact(f.getKey()) + " " + f.getValue())
             .reduce((a, b) -> a + "; " + b)
             .orElse("");
-    return "\"" + e.label() + "\"" + (facts.isEmpty() ? "" : " (" + facts + ")");
+    return words.say("diff.quoted", words.label(e.label()))
+        + (facts.isEmpty() ? "" : " (" + facts + ")");
+  }
+
+  /** A kind of element in words: timer, step, task. */
+  private String kind(String kind) {
+    return words.sayOr("diff.kind." + kind, kind);
+  }
+
+  /** A fact's name in words (team, form, …); a model header's name as it is. */
+  private String fact(String name) {
+    return words.sayOr("diff.fact." + name, name);
   }
 
   private Map<String, Element> elements(BpmnModelInstance model) {
@@ -137,18 +160,17 @@ class JourneyDiff {
   }
 
   /** A timer is named after the step it leads to, when it leads to one. */
-  private static String timerLabel(FlowNode timer, String label) {
+  private String timerLabel(FlowNode timer, String label) {
     for (SequenceFlow out : timer.getOutgoing()) {
       FlowNode target = out.getTarget();
       if (JourneyModel.jobType(target)
           .filter(JourneyChecks.SEND_GUEST_MESSAGE::equals)
           .isPresent()) {
         String step = JourneyModel.label(target).replaceFirst("^Send ", "");
-        return Character.toUpperCase(step.charAt(0))
-            + step.substring(1)
-            + " (timer \""
-            + label
-            + "\")";
+        return words.say(
+            "diff.timer",
+            words.label(Character.toUpperCase(step.charAt(0)) + step.substring(1)),
+            words.label(label));
       }
     }
     return label;
@@ -167,13 +189,13 @@ class JourneyDiff {
     }
     String day =
         switch (m.group(1)) {
-          case "arrivalDate" -> "arrival";
-          case "departureDate" -> "departure";
+          case "arrivalDate" -> words.say("diff.day.arrival");
+          case "departureDate" -> words.say("diff.day.departure");
           default -> m.group(1);
         };
     String when;
     if (m.group(2) == null) {
-      when = "on the day of " + day;
+      when = words.say("diff.on", day);
     } else {
       Object d = feel.evaluate(m.group(3), sample).value();
       if (!(d instanceof java.time.Period) && !(d instanceof Duration)) {
@@ -184,16 +206,20 @@ class JourneyDiff {
         days = du.toDays();
       }
       when =
-          days
-              + (days == 1 ? " day " : " days ")
-              + (m.group(2).equals("-") ? "before " : "after ")
-              + day;
+          words.say(
+              "diff."
+                  + (m.group(2).equals("-") ? "before" : "after")
+                  + (days == 1 ? ".one" : ".many"),
+              String.valueOf(days),
+              day);
     }
     Object time = feel.evaluate(m.group(4), sample).value();
     if (!(time instanceof LocalTime t)) {
       return "\"" + text + "\"";
     }
-    String result = when + ", " + t + (m.group(4).contains("\"") ? "" : " (house setting)");
+    String result =
+        words.say("diff.at", when, String.valueOf(t))
+            + (m.group(4).contains("\"") ? "" : words.say("diff.housesetting"));
     if (m.group(5) != null) {
       Object extra = feel.evaluate(m.group(6), sample).value();
       if (extra instanceof Duration du) {
@@ -205,11 +231,11 @@ class JourneyDiff {
     return result;
   }
 
-  private static String words(Duration d) {
+  private String words(Duration d) {
     if (d.toMinutes() % 60 != 0) {
-      return d.toMinutes() + " minutes";
+      return words.say("diff.minutes", String.valueOf(d.toMinutes()));
     }
     long h = d.toHours();
-    return h + (h == 1 ? " hour" : " hours");
+    return words.say(h == 1 ? "diff.hour" : "diff.hours", String.valueOf(h));
   }
 }

@@ -44,9 +44,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class JourneySimulation {
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-
   private final JourneyPlan plan;
   private final JourneyFacts facts;
   private final JourneyModels models;
@@ -56,6 +53,7 @@ public class JourneySimulation {
   private final PropertyAccess access;
   private final Feel feel;
   private final java.time.Clock clock;
+  private final org.guestjourney.web.StaffWords words;
 
   JourneySimulation(
       JourneyPlan plan,
@@ -66,7 +64,9 @@ public class JourneySimulation {
       MessagingService messaging,
       PropertyAccess access,
       Feel feel,
+      org.guestjourney.web.StaffWords words,
       java.time.Clock clock) {
+    this.words = words;
     this.clock = clock;
     this.plan = plan;
     this.facts = facts;
@@ -184,9 +184,8 @@ public class JourneySimulation {
     return properties.findAll().stream().filter(p -> access.canRead(p.id())).toList();
   }
 
-  private static String describe(Booking b, Property p) {
-    return "Booking "
-        + b.id()
+  private String describe(Booking b, Property p) {
+    return words.say("sim.booking", String.valueOf(b.id()))
         + (b.externalReference() == null ? "" : " (" + b.externalReference() + ")")
         + " · "
         + p.name()
@@ -195,8 +194,7 @@ public class JourneySimulation {
         + " → "
         + b.departureDate()
         + " · "
-        + b.partySize()
-        + (b.partySize() == 1 ? " guest" : " guests");
+        + words.say(b.partySize() == 1 ? "sim.guest" : "sim.guests", b.partySize());
   }
 
   /** What the planner needs and how the send rules see the guest. */
@@ -272,19 +270,19 @@ public class JourneySimulation {
     stay.settings = properties.settings(stay.property.id());
     stay.zone = stay.property.timeZone();
     stay.description =
-        "A made-up stay · "
+        words.say("sim.madeup")
+            + " · "
             + stay.property.name()
             + " · "
             + m.arrival()
             + " → "
             + m.departure()
             + " · "
-            + party
-            + (party == 1 ? " guest" : " guests")
+            + words.say(party == 1 ? "sim.guest" : "sim.guests", party)
             + " · "
             + language
             + " · "
-            + channel.label();
+            + words.label(channel.label());
     Guest guest =
         new Guest(
             0L,
@@ -303,8 +301,8 @@ public class JourneySimulation {
     int budget = stay.settings.messageBudget();
     List<Line> lines = new ArrayList<>();
     for (PlannedStep s : steps) {
-      String phase = phase(s.journey());
-      String at = s.at() == null ? "when its turn comes" : local(s.at(), stay.zone);
+      String phase = words.label(phase(s.journey()));
+      String at = s.at() == null ? words.say("plan.when.unknown") : local(s.at(), stay.zone);
       String time =
           s.at() == null
               ? ""
@@ -314,12 +312,12 @@ public class JourneySimulation {
             new Line(
                 phase,
                 s.elementId(),
-                s.label(),
+                words.label(s.label()),
                 "task",
                 at,
                 time,
                 s.condition() == null ? "task" : "if",
-                join(s.condition(), due(s, stay, modelOf))));
+                join(words.condition(s.condition()), due(s, stay, modelOf))));
         continue;
       }
       String outcome = "sends";
@@ -335,17 +333,15 @@ public class JourneySimulation {
         why = noMoment.get();
       } else if (s.condition() != null) {
         outcome = "if";
-        why = s.condition();
+        why = words.condition(s.condition());
       } else if (unreachable.isPresent()) {
         outcome = "skipped";
         why =
-            unreachable.get()
-                + (s.step().transactional()
-                    ? " (a service message: the journey asks the front desk to call the guest)"
-                    : "");
+            words.reason(unreachable.get())
+                + (s.step().transactional() ? " " + words.say("sim.servicemessage") : "");
       } else if (budgetReason.isPresent()) {
         outcome = budgetReason.get().startsWith("Left out") ? "left-out" : "merged";
-        why = budgetReason.get();
+        why = words.reason(budgetReason.get());
       } else if (s.at() != null && s.step().waitsForQuietHours()) {
         ZonedDateTime local = s.at().atZone(stay.zone);
         if (stay.settings.isQuiet(local.toLocalTime())) {
@@ -355,15 +351,16 @@ public class JourneySimulation {
           }
           outcome = "waits";
           why =
-              "Quiet hours ("
-                  + stay.settings.quietHoursStart()
-                  + "–"
-                  + stay.settings.quietHoursEnd()
-                  + "): wait until "
-                  + local(end.toInstant(), stay.zone);
+              words.say(
+                  "sim.quiet",
+                  String.valueOf(stay.settings.quietHoursStart()),
+                  String.valueOf(stay.settings.quietHoursEnd()),
+                  local(end.toInstant(), stay.zone));
         }
       }
-      lines.add(new Line(phase, s.elementId(), s.label(), "message", at, time, outcome, why));
+      lines.add(
+          new Line(
+              phase, s.elementId(), words.label(s.label()), "message", at, time, outcome, why));
     }
     return lines;
   }
@@ -388,10 +385,10 @@ public class JourneySimulation {
     }
     Feel.Result r = feel.evaluate(rule, stay.variables);
     return Optional.of(
-        "The timer \""
-            + JourneyModel.label(timer.get())
-            + "\" gives no moment for this stay"
-            + (r.failure() != null ? ": " + r.failure() : " (its rule is not a date and time)"));
+        r.failure() != null
+            ? words.say(
+                "sim.timer.failure", words.label(JourneyModel.label(timer.get())), r.failure())
+            : words.say("sim.timer.nodate", words.label(JourneyModel.label(timer.get()))));
   }
 
   /** A task's due time from its model (zeebe due date), if the stay's facts give one. */
@@ -400,11 +397,11 @@ public class JourneySimulation {
     ZeebeTaskSchedule schedule =
         node.map(n -> n.getSingleExtensionElement(ZeebeTaskSchedule.class)).orElse(null);
     if (schedule == null || schedule.getDueDate() == null) {
-      return "no due time in the model";
+      return words.say("sim.nodue");
     }
     return feel.moment(schedule.getDueDate(), stay.variables)
-        .map(due -> "due " + local(due, stay.zone))
-        .orElse("due " + schedule.getDueDate().replaceFirst("^=", "").strip());
+        .map(due -> words.say("sim.due", local(due, stay.zone)))
+        .orElse(words.say("sim.due", schedule.getDueDate().replaceFirst("^=", "").strip()));
   }
 
   private static String join(String condition, String text) {
@@ -420,7 +417,7 @@ public class JourneySimulation {
     };
   }
 
-  static String local(Instant instant, ZoneId zone) {
-    return WHEN.format(instant.atZone(zone)) + " " + zone.getId();
+  String local(Instant instant, ZoneId zone) {
+    return words.when(instant, zone);
   }
 }

@@ -82,7 +82,7 @@ class StudioMessagePages {
     try {
       if ("save".equals(form.get("action"))) {
         messages.save(propertyId, key, language, text, who.getName());
-        model.addAttribute("saved", "Saved. The next message rendered for this house uses it.");
+        model.addAttribute("saved", words.getMessage("studio.message.saved", null, locale));
       }
       Long booking =
           form.get("bookingId") == null || form.get("bookingId").isBlank()
@@ -120,11 +120,13 @@ class StudioMessagePages {
           .preview(propertyId, key, language, text, booking)
           .ifPresentOrElse(
               p -> model.addAttribute("preview", p),
-              () -> model.addAttribute("problem", "No booking of this house to preview with."));
+              () ->
+                  model.addAttribute(
+                      "problem", words.getMessage("studio.message.nobooking", null, locale)));
     } catch (InvalidRequestException e) {
       model.addAttribute("problem", e.describe());
     } catch (NumberFormatException e) {
-      model.addAttribute("problem", "bookingId must be a booking number");
+      model.addAttribute("problem", words.getMessage("studio.message.badbooking", null, locale));
     }
     show(propertyId, key, language, model);
     return "pages/studio-message";

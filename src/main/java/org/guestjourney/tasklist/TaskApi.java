@@ -17,8 +17,11 @@ class TaskApi {
 
   private final StaffTaskService tasks;
 
-  TaskApi(StaffTaskService tasks) {
+  private final org.guestjourney.web.StaffWords words;
+
+  TaskApi(StaffTaskService tasks, org.guestjourney.web.StaffWords words) {
     this.tasks = tasks;
+    this.words = words;
   }
 
   record FormView(JsonNode schema, Map<String, Object> data) {}
@@ -27,7 +30,7 @@ class TaskApi {
 
   @GetMapping("/tasks/{id}/form")
   FormView form(@PathVariable long id, Authentication auth) {
-    return new FormView(tasks.form(id, CurrentStaff.of(auth)), Map.of());
+    return new FormView(words.form(tasks.form(id, CurrentStaff.of(auth))), Map.of());
   }
 
   @PostMapping("/tasks/{id}/complete")

@@ -49,6 +49,7 @@ public class TaskCards {
   private final PropertyOf propertyOf;
   private final List<TaskDetails> details;
   private final Clock clock;
+  private final org.guestjourney.web.StaffWords words;
 
   TaskCards(
       BookingRepository bookings,
@@ -56,7 +57,9 @@ public class TaskCards {
       PropertyRepository properties,
       PropertyOf propertyOf,
       List<TaskDetails> details,
+      org.guestjourney.web.StaffWords words,
       Clock clock) {
+    this.words = words;
     this.bookings = bookings;
     this.guests = guests;
     this.properties = properties;
@@ -92,7 +95,7 @@ public class TaskCards {
     String what = subject(triage, t);
     StringBuilder title = new StringBuilder(what);
     if (!room.isEmpty()) {
-      title.append(" — ").append(room.matches("\\d+") ? "room " + room : room);
+      title.append(" — ").append(room.matches("\\d+") ? words.say("card.room", room) : room);
     }
     if (!who.isEmpty()) {
       title.append(" — ").append(who);
@@ -122,15 +125,15 @@ public class TaskCards {
   }
 
   /** What the task is about: the start of the guest's words, else the category, else its name. */
-  private static String subject(TaskDetails.Triage triage, StaffTask t) {
+  private String subject(TaskDetails.Triage triage, StaffTask t) {
     String words = shorten(firstClause(triage.excerpt()), SUBJECT);
     if (!words.isEmpty()) {
       return capitalise(words);
     }
     if (triage.category() != null && !triage.category().isBlank()) {
-      return capitalise(triage.category()) + ": " + t.name();
+      return capitalise(this.words.word(triage.category())) + ": " + this.words.label(t.name());
     }
-    return t.name();
+    return this.words.label(t.name());
   }
 
   private static String firstClause(String text) {

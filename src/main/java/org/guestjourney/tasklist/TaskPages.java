@@ -349,7 +349,10 @@ class TaskPages {
   }
 
   private List<MessageLine> messages(long bookingId, ZoneId zone) {
-    DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM HH:mm");
+    java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    DateTimeFormatter f =
+        DateTimeFormatter.ofPattern(
+            "zh".equals(locale.getLanguage()) ? "M月d日 HH:mm" : "d MMM HH:mm", locale);
     List<MessageLine> lines = new ArrayList<>();
     for (MessageDelivery d : messaging.forBooking(bookingId)) {
       Instant when = d.sentAt() != null ? d.sentAt() : d.plannedAt();

@@ -179,7 +179,7 @@ class InquiryJourneyTest extends JourneyIntegrationTest {
     assertThat(inquiries.get(unrelated.id()).bookingId()).isNull();
     StaffTask answerTask = staff.awaitOpenTask(inquiry.processInstanceKey(), TASK_ANSWER_INQUIRY);
     assertThat(
-            new InquiryTaskDetails(inquiryRepository)
+            new InquiryTaskDetails(inquiryRepository, staffWords)
                 .detailsFor(answerTask).stream()
                     .filter(d -> d.label().equals("Booked since"))
                     .map(org.guestjourney.tasklist.TaskDetails.Detail::value))
@@ -193,4 +193,7 @@ class InquiryJourneyTest extends JourneyIntegrationTest {
   }
 
   @org.springframework.beans.factory.annotation.Autowired InquiryRepository inquiryRepository;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.guestjourney.web.StaffWords staffWords;
 }

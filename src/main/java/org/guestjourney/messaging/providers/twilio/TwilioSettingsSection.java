@@ -12,8 +12,14 @@ class TwilioSettingsSection implements SettingsSection {
   private final TwilioSmsChannel sms;
   private final TwilioWhatsAppChannel whatsapp;
 
+  private final org.guestjourney.web.StaffWords words;
+
   TwilioSettingsSection(
-      TwilioAccounts accounts, TwilioSmsChannel sms, TwilioWhatsAppChannel whatsapp) {
+      TwilioAccounts accounts,
+      TwilioSmsChannel sms,
+      TwilioWhatsAppChannel whatsapp,
+      org.guestjourney.web.StaffWords words) {
+    this.words = words;
     this.accounts = accounts;
     this.sms = sms;
     this.whatsapp = whatsapp;
@@ -25,50 +31,60 @@ class TwilioSettingsSection implements SettingsSection {
     TwilioAccount a = r.account();
     boolean own = accounts.hasOwn(propertyId);
     return new Section(
-        "SMS and WhatsApp",
-        "Through Twilio. A house may send from an account of its own: its auth token goes in the"
-            + " app's environment (GUESTJOURNEY_TWILIO_AUTHTOKENS_<account SID>), never here.",
+        words.say("twilio.title"),
+        words.say("twilio.help"),
         List.of(
             new Line(
-                "Account",
+                words.say("twilio.account"),
                 a == null
-                    ? r.whyNot()
-                    : a.accountSid() + (own ? " (this house's own)" : " (the installation's)")),
-            new Line("SMS", status(a, sms.unavailableReason(propertyId), from(a, true))),
+                    ? words.reason(r.whyNot())
+                    : a.accountSid()
+                        + " "
+                        + words.say(own ? "twilio.account.own" : "twilio.account.installation")),
+            new Line(
+                words.say("twilio.sms"),
+                status(a, sms.unavailableReason(propertyId), from(a, true))),
             new Line(
                 "WhatsApp", status(a, whatsapp.unavailableReason(propertyId), from(a, false)))),
         "/properties/" + propertyId + "/twilio",
         List.of(
-            new Field("accountSid", "Account SID", own && a != null ? a.accountSid() : "", "AC…"),
-            new Field("smsFrom", "SMS sender number", own && a != null ? a.smsFrom() : "", "+39…"),
+            new Field(
+                "accountSid",
+                words.say("twilio.field.account"),
+                own && a != null ? a.accountSid() : "",
+                "AC…"),
+            new Field(
+                "smsFrom",
+                words.say("twilio.field.sms"),
+                own && a != null ? a.smsFrom() : "",
+                "+39…"),
             new Field(
                 "whatsappFrom",
-                "WhatsApp sender number",
+                words.say("twilio.field.whatsapp"),
                 own && a != null ? a.whatsappFrom() : "",
                 "+39…"),
             new Field(
                 "messagingServiceSid",
-                "or a Messaging Service for SMS",
+                words.say("twilio.field.service"),
                 own && a != null ? a.messagingServiceSid() : "",
                 "MG…")));
   }
 
   /** "on, from …", or why not (only "off" when the account line says why already). */
-  private static String status(
-      TwilioAccount a, java.util.Optional<String> unavailable, String from) {
+  private String status(TwilioAccount a, java.util.Optional<String> unavailable, String from) {
     if (a == null) {
-      return "off";
+      return words.say("twilio.off");
     }
-    return unavailable.orElse("on, from " + from);
+    return unavailable.map(words::reason).orElse(words.say("twilio.on.from", from));
   }
 
-  private static String from(TwilioAccount a, boolean sms) {
+  private String from(TwilioAccount a, boolean sms) {
     if (a == null) {
       return "";
     }
     if (!sms) {
       return a.whatsappFrom();
     }
-    return a.smsFrom() != null ? a.smsFrom() : "Messaging Service " + a.messagingServiceSid();
+    return a.smsFrom() != null ? a.smsFrom() : words.say("twilio.service", a.messagingServiceSid());
   }
 }
