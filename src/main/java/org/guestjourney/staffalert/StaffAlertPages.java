@@ -116,7 +116,7 @@ class StaffAlertPages {
       RedirectAttributes redirect) {
     try {
       contacts.save(me.getName(), displayName, email, phone);
-      redirect.addFlashAttribute("done", "Saved. Alerts reach you at these addresses.");
+      redirect.addFlashAttribute("done", word("alerts.contact.done"));
     } catch (InvalidRequestException e) {
       redirect.addFlashAttribute("problem", e.describe());
     }
@@ -192,7 +192,7 @@ class StaffAlertPages {
       throw new NotFoundException("No property " + propertyId);
     }
     contacts.takeDuty(me.getName(), propertyId);
-    redirect.addFlashAttribute("done", "You are the manager on duty now.");
+    redirect.addFlashAttribute("done", word("alerts.duty.done"));
     return "redirect:/account/alerts";
   }
 }

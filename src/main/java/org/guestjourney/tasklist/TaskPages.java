@@ -52,6 +52,7 @@ class TaskPages {
   private final org.guestjourney.security.PropertyOf propertyOf;
   private final OpenTasks open;
   private final TaskCards cards;
+  private final org.guestjourney.web.StaffWords words;
   private final StaffAccountService staff;
   private final Duration refresh;
   private final TaskEvents events;
@@ -71,7 +72,9 @@ class TaskPages {
       StaffAccountService staff,
       @Value("${guest-journey.tasklist.refresh-every:PT15S}") Duration refresh,
       TaskEvents events,
-      TaskBulk bulk) {
+      TaskBulk bulk,
+      org.guestjourney.web.StaffWords words) {
+    this.words = words;
     this.events = events;
     this.bulk = bulk;
     this.propertyOf = propertyOf;
@@ -308,12 +311,11 @@ class TaskPages {
             .findFirst()
             .orElse(null);
     if (who == null) {
-      redirect.addFlashAttribute(
-          "problem", "Choose someone who works on this team at this property.");
+      redirect.addFlashAttribute("problem", words.say("tasks.assign.choose"));
       return "redirect:/tasks/" + id;
     }
     tasks.assign(id, manager, who);
-    redirect.addFlashAttribute("done", "Given to " + who.username() + ".");
+    redirect.addFlashAttribute("done", words.say("tasks.assign.done", who.username()));
     return "redirect:/tasks/" + id;
   }
 
