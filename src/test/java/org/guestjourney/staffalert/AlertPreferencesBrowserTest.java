@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.guestjourney.booking.Booking;
-import org.guestjourney.booking.BookingRequest;
-import org.guestjourney.booking.BookingRequest.GuestDetails;
 import org.guestjourney.guestrequest.GuestRequestJourney;
 import org.guestjourney.guestrequest.GuestRequestService;
 import org.guestjourney.property.Property;
@@ -130,19 +127,7 @@ class AlertPreferencesBrowserTest extends AlertsIntegrationTest {
       phone.quit();
     }
 
-    LocalDate today = LocalDate.ofInstant(engine.now(), house.timeZone());
-    Booking marco =
-        data.book(
-            new BookingRequest(
-                house.id(),
-                "REF-" + UUID.randomUUID(),
-                "direct",
-                today,
-                today.plusDays(2),
-                "3",
-                2,
-                null,
-                new GuestDetails("Marco Rossi", data.uniqueEmail(), "+393401234567", "en")));
+    Booking marco = data.bookInRoom3Today(house);
     StaffTask task =
         new Staff(tasks)
             .awaitOpenTask(

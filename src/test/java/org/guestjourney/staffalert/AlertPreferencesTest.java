@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.guestjourney.booking.Booking;
-import org.guestjourney.booking.BookingRequest;
-import org.guestjourney.booking.BookingRequest.GuestDetails;
 import org.guestjourney.guestrequest.GuestRequestJourney;
 import org.guestjourney.guestrequest.GuestRequestService;
 import org.guestjourney.property.Property;
@@ -84,19 +81,7 @@ class AlertPreferencesTest extends AlertsIntegrationTest {
   }
 
   StaffTask quietRoomRequest(String words) {
-    LocalDate today = LocalDate.ofInstant(engine.now(), house.timeZone());
-    Booking booking =
-        data.book(
-            new BookingRequest(
-                house.id(),
-                "REF-" + UUID.randomUUID(),
-                "direct",
-                today,
-                today.plusDays(2),
-                "3",
-                2,
-                null,
-                new GuestDetails("Marco Rossi", data.uniqueEmail(), "+393401234567", "en")));
+    Booking booking = data.bookInRoom3Today(house);
     var request = GuestRequests.started(requests, requests.raise(booking.id(), "noise", words));
     return new Staff(taskService)
         .awaitOpenTask(request.processInstanceKey(), GuestRequestJourney.TASK_HANDLE_GUEST_REQUEST);

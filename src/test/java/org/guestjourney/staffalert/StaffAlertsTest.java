@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.guestjourney.booking.Booking;
-import org.guestjourney.booking.BookingRequest;
-import org.guestjourney.booking.BookingRequest.GuestDetails;
 import org.guestjourney.guestrequest.GuestRequest;
 import org.guestjourney.guestrequest.GuestRequestJourney;
 import org.guestjourney.guestrequest.GuestRequestService;
@@ -82,18 +79,7 @@ class StaffAlertsTest extends JourneyIntegrationTest {
   }
 
   Booking marcoInRoom3() {
-    LocalDate today = LocalDate.ofInstant(engine.now(), house.timeZone());
-    return data.book(
-        new BookingRequest(
-            house.id(),
-            "REF-" + UUID.randomUUID(),
-            "direct",
-            today,
-            today.plusDays(2),
-            "3",
-            2,
-            null,
-            new GuestDetails("Marco Rossi", data.uniqueEmail(), "+393401234567", "en")));
+    return data.bookInRoom3Today(house);
   }
 
   /** The urgent and overdue alerts about {@code task} that reached {@code person}. */

@@ -3,13 +3,10 @@ package org.guestjourney.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.guestjourney.booking.Booking;
-import org.guestjourney.booking.BookingRequest;
-import org.guestjourney.booking.BookingRequest.GuestDetails;
 import org.guestjourney.guestrequest.GuestRequest;
 import org.guestjourney.guestrequest.GuestRequestJourney;
 import org.guestjourney.guestrequest.GuestRequestService;
@@ -104,19 +101,7 @@ class TaskTriageBrowserTest extends JourneyIntegrationTest {
     Property house = data.property("Europe/Rome", "en");
     String manager = account(StaffRole.MANAGER, house);
     String housekeeper = account(StaffRole.HOUSEKEEPING, house);
-    LocalDate today = LocalDate.ofInstant(engine.now(), house.timeZone());
-    Booking marco =
-        data.book(
-            new BookingRequest(
-                house.id(),
-                "REF-" + UUID.randomUUID(),
-                "direct",
-                today,
-                today.plusDays(2),
-                "3",
-                2,
-                null,
-                new GuestDetails("Marco Rossi", data.uniqueEmail(), "+393401234567", "en")));
+    Booking marco = data.bookInRoom3Today(house);
 
     // a quiet-room request left for over an hour, then a smell of gas and a cot
     StaffTask noise =
