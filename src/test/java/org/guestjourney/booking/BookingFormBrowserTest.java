@@ -83,7 +83,22 @@ class BookingFormBrowserTest extends JourneyIntegrationTest {
   void submit(String testId) {
     WebElement page = browser.findElement(By.tagName("html"));
     browser.findElement(By.cssSelector("[data-testid=" + testId + "]")).click();
-    wait.until(ExpectedConditions.stalenessOf(page));
+    // the old page is gone: stale, or (Chromium, mid-navigation) a node of no document any more
+    wait.until(
+        d -> {
+          try {
+            page.isEnabled();
+            return false;
+          } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+          } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null
+                && e.getMessage().contains("does not belong to the document")) {
+              return true;
+            }
+            throw e;
+          }
+        });
     wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
   }
 
