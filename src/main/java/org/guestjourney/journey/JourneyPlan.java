@@ -95,7 +95,12 @@ public class JourneyPlan {
 
   /** The stay's plan with its facts: two reads (the stay, its messages), models as deployed. */
   Stay stay(long bookingId) {
-    JourneyFacts.Read read = facts.read(bookingId);
+    return stay(facts.read(bookingId));
+  }
+
+  /** The stay's plan from its facts read already: one more read (its messages). */
+  Stay stay(JourneyFacts.Read read) {
+    long bookingId = read.booking().id();
     Booking booking = read.booking();
     Map<String, MessageDelivery> byKey =
         messaging.forBooking(bookingId).stream()

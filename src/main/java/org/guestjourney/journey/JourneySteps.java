@@ -258,19 +258,29 @@ public class JourneySteps {
     Step step = Step.of(model, node);
     long bookingId = ((Number) variables.get("bookingId")).longValue();
     String key = key(bookingId, step, variables);
-    // the stay's plan and budget, read at most once per send (two statements)
-    java.util.function.Supplier<JourneyPlan.Stay> read = memo(() -> plan.stay(bookingId));
-    java.util.function.Supplier<List<JourneyPlan.PlannedStep>> stay = () -> read.get().steps();
+    // the stay's facts (one statement) and its plan (one more), each read at most once per send
+    // and only when needed: making a plan evaluates every timer of the stay's journeys
+    java.util.function.Supplier<JourneyFacts.Read> read = memo(() -> facts.read(bookingId));
+    java.util.function.Supplier<JourneyPlan.Stay> planned = memo(() -> plan.stay(read.get()));
+    java.util.function.Supplier<List<JourneyPlan.PlannedStep>> stay = () -> planned.get().steps();
     java.util.function.Supplier<Integer> budgetLimit = () -> read.get().facts().messageBudget();
-    Instant due =
-        model.timerBeforeOf(node).isPresent()
-            ? dueAt(model, node, variables)
-            // no timer of its own (e.g. the welcome): due when the journey's plan reaches it
-            : stay.get().stream()
-                .filter(s -> key.equals(s.key()) && s.at() != null)
-                .map(JourneyPlan.PlannedStep::at)
-                .findFirst()
-                .orElseGet(clock::instant);
+    Instant due;
+    if (model.timerBeforeOf(node).isPresent()) {
+      due = dueAt(model, node, variables);
+    } else if (BOOKING_JOURNEYS.get(0).equals(model.processId())
+        && model.reachedWithoutTimer(node)) {
+      // no timer on any way to it in the stay's first journey (the booking confirmation): the
+      // plan puts it at the booking, so no plan is made to find that out
+      due = read.get().booking().createdAt();
+    } else {
+      // no timer of its own (e.g. the welcome): due when the journey's plan reaches it
+      due =
+          stay.get().stream()
+              .filter(s -> key.equals(s.key()) && s.at() != null)
+              .map(JourneyPlan.PlannedStep::at)
+              .findFirst()
+              .orElseGet(clock::instant);
+    }
     Optional<String> leftOut = budget(step, key, stay, budgetLimit);
     if (leftOut.isPresent()) {
       messaging.recordCarried(bookingId, step.message(), key, due, leftOut.get());
@@ -376,13 +386,16 @@ public class JourneySteps {
           continue;
         }
         Instant due = dueAt(model, node, variables);
+        boolean passed = !due.isAfter(now);
+        boolean soon = !due.isAfter(now.plus(carrier.carryAhead()));
+        if (!passed && !soon) {
+          continue; // its moment is well ahead: it goes on its own, whatever went before
+        }
         String key = key(bookingId, other, variables);
         Optional<MessageDelivery> existing = messaging.find(key);
         if (existing.map(d -> d.state() == DeliveryState.SENT).orElse(false)) {
           continue;
         }
-        boolean passed = !due.isAfter(now);
-        boolean soon = !due.isAfter(now.plus(carrier.carryAhead()));
         if (!passed
             && !(soon && overBudget.get() && existing.map(MessageDelivery::isOpen).orElse(true))) {
           continue; // its own moment is still to come and the budget allows it: it goes on its own

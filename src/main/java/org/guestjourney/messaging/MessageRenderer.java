@@ -47,7 +47,10 @@ public class MessageRenderer {
       String suffix,
       TemplateMode mode) {
     // the Spring flavour evaluates expressions with SpEL (records too)
-    TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+    var engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+    // expressions used again and again (every message of a kind) are compiled to bytecode; one
+    // that cannot be compiled is interpreted as before (SpEL's mixed mode)
+    engine.setEnableSpringELCompiler(true);
     int order = 1;
     if (dir != null) {
       String root = dir.toAbsolutePath().normalize() + "/";

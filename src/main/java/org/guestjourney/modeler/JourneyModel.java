@@ -100,6 +100,52 @@ public final class JourneyModel {
     return memo(node, "outgoing", () -> List.copyOf(node.getOutgoing()));
   }
 
+  /**
+   * Whether the process reaches {@code node} from its start only on ways without a timer date: a
+   * stay's plan then puts it at the journey's own start (the booking confirmation right after the
+   * booking), and no plan has to be walked to know its moment. False when any way to it passes a
+   * timer date, or a subprocess with one, and for an element no way reaches (a boundary event's
+   * path). Worked out once per model version.
+   */
+  public boolean reachedWithoutTimer(FlowNode node) {
+    return memo(
+        node,
+        "reachedWithoutTimer",
+        () -> {
+          java.util.Set<String> untimed = new java.util.HashSet<>();
+          java.util.Set<String> timed = new java.util.HashSet<>();
+          for (StartEvent start : process().getChildElementsByType(StartEvent.class)) {
+            reach(start, false, untimed, timed);
+          }
+          return untimed.contains(node.getId()) && !timed.contains(node.getId());
+        });
+  }
+
+  /** The ways on from {@code node}, marking what is reached before and after a timer date. */
+  private void reach(
+      FlowNode node,
+      boolean afterTimer,
+      java.util.Set<String> untimed,
+      java.util.Set<String> timed) {
+    boolean after = afterTimer || timerDateOf(node).isPresent();
+    if (!(after ? timed : untimed).add(node.getId())) {
+      return;
+    }
+    if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
+      for (StartEvent start : sub.getChildElementsByType(StartEvent.class)) {
+        reach(start, after, untimed, timed);
+      }
+      // the process goes on after the subprocess's last moment
+      after =
+          after
+              || sub.getChildElementsByType(FlowNode.class).stream()
+                  .anyMatch(n -> n instanceof SubProcess || timerDateOf(n).isPresent());
+    }
+    for (SequenceFlow out : outgoingOf(node)) {
+      reach(out.getTarget(), after, untimed, timed);
+    }
+  }
+
   /** {@link #catchesError} for one of this model's elements, worked out once. */
   public boolean catchesErrorOf(FlowNode node, String code) {
     return memo(node, "catches\u0000" + code, () -> catchesError(node, code));
