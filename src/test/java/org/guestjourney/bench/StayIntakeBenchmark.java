@@ -254,10 +254,28 @@ class StayIntakeBenchmark {
     double statementsPerGuide;
     List<String> topStatements = new ArrayList<>();
     List<String> topIntakeStatements = new ArrayList<>();
+    List<Paced> paced = new ArrayList<>();
     long lost;
     long sinkDuplicates;
     long eventDuplicates;
   }
+
+  /** One steady rate of bookings and how quickly their confirmations came. */
+  record Paced(
+      int offeredPerSecond,
+      double acceptedPerSecond,
+      List<Long> confirmationMillis,
+      long missing) {}
+
+  /** The steady rates offered after the flood, lowest first, until confirmations fall behind. */
+  private final List<Integer> pacedRates =
+      java.util.Arrays.stream(System.getProperty("bench.paced", "10,20,30,40,60").split(","))
+          .map(String::strip)
+          .filter(r -> !r.isEmpty())
+          .map(Integer::valueOf)
+          .toList();
+
+  private final int pacedSeconds = Integer.getInteger("bench.paced-seconds", 20);
 
   private void app(Path work, App a) throws Exception {
     int postgresPort = RawEngineCeiling.freePort();
@@ -364,6 +382,48 @@ class StayIntakeBenchmark {
                   - probeDue.toEpochMilli());
         }
         soFar(a);
+
+        // steady intake after the flood, every stay live: from which rate on do confirmations
+        // fall behind? (the flood above offers as fast as the clients can; guests book at a rate)
+        for (int rate : pacedRates) {
+          Thread.sleep(3_000);
+          long p0 = System.currentTimeMillis();
+          List<Booking> offered =
+              offer(app, token, laterHouse, arrival.plusDays(90), run, rate, pacedSeconds, refused);
+          long answered = System.currentTimeMillis();
+          a.refused = refused.get();
+          java.util.Set<String> emails = new java.util.HashSet<>();
+          offered.forEach(b -> emails.add(b.email));
+          awaitCount(
+              () ->
+                  sink.firstOf("booking-confirmation").keySet().stream()
+                      .filter(emails::contains)
+                      .count(),
+              offered.size(),
+              "confirmations at " + rate + "/s");
+          Map<String, CountingSmtpSink.Received> got = sink.firstOf("booking-confirmation");
+          List<Long> millis = new ArrayList<>();
+          for (Booking b : offered) {
+            CountingSmtpSink.Received r = got.get(b.email);
+            if (r != null) {
+              millis.add(r.atMillis() - b.sentAt);
+            }
+          }
+          Paced paced =
+              new Paced(
+                  rate,
+                  offered.size() / ((answered - p0) / 1e3),
+                  millis,
+                  offered.size() - millis.size());
+          a.paced.add(paced);
+          System.out.printf(
+              "app: %d bookings/s for %d s: confirmation p50 %.2f s, p99 %.2f s%n",
+              rate, pacedSeconds, p(millis, 50), p(millis, 99));
+          if (p(millis, 99) == null || p(millis, 99) > 10) {
+            break; // fallen behind: a higher rate only queues longer
+          }
+        }
+        soFar(a);
       }
 
       // kill -9, then start on the same data: until health is UP
@@ -379,7 +439,11 @@ class StayIntakeBenchmark {
       Map<String, CountingSmtpSink.Received> confirmations = sink.firstOf("booking-confirmation");
       Map<String, CountingSmtpSink.Received> guides = sink.firstOf("check-in-guide");
       Map<String, CountingSmtpSink.Received> reminders = sink.firstOf("day-before-reminder");
-      long expected = stays + probes + 2L * (burst + probes);
+      long expected =
+          stays
+              + probes
+              + 2L * (burst + probes)
+              + a.paced.stream().mapToLong(x -> x.confirmationMillis().size() + x.missing()).sum();
       a.lost = expected - (confirmations.size() + guides.size() + reminders.size());
       a.sinkDuplicates = sink.duplicates();
       try (Connection db =
@@ -420,36 +484,7 @@ class StayIntakeBenchmark {
         done.add(
             pool.submit(
                 () -> {
-                  String json =
-                      """
-                      {"propertyId": %s, "externalReference": "BENCH-%s", "sourceChannel": "direct",
-                       "arrivalDate": "%s", "departureDate": "%s", "partySize": 2,
-                       "guest": {"fullName": "%s", "email": "%s", "preferredLanguage": "en"}}
-                      """
-                          .formatted(
-                              b.propertyId,
-                              b.email,
-                              b.arrival,
-                              b.arrival.plusDays(2),
-                              // people have names of their own (a name shared by many is no sign
-                              // of one person: see guest profiles)
-                              "Bench Guest " + b.email.substring(0, b.email.indexOf('@')),
-                              b.email);
-                  b.sentAt = System.currentTimeMillis();
-                  HttpResponse<String> r =
-                      app.http()
-                          .send(
-                              HttpRequest.newBuilder(app.uri("/api/bookings"))
-                                  .timeout(Duration.ofMinutes(2))
-                                  .header("authorization", "Bearer " + token)
-                                  .header("content-type", "application/json")
-                                  .POST(HttpRequest.BodyPublishers.ofString(json))
-                                  .build(),
-                              HttpResponse.BodyHandlers.ofString());
-                  if (r.statusCode() != 201) {
-                    refused.incrementAndGet();
-                    System.out.println("booking answered " + r.statusCode() + ": " + r.body());
-                  }
+                  book(app, token, b, refused);
                   lastAnswer.accumulateAndGet(System.currentTimeMillis(), Math::max);
                   return null;
                 }));
@@ -459,6 +494,84 @@ class StayIntakeBenchmark {
       }
     }
     return lastAnswer.get();
+  }
+
+  /** Sends one booking over HTTP; a refusal is counted and printed. */
+  private static void book(BenchApp app, String token, Booking b, AtomicLong refused)
+      throws Exception {
+    String json =
+        """
+        {"propertyId": %s, "externalReference": "BENCH-%s", "sourceChannel": "direct",
+         "arrivalDate": "%s", "departureDate": "%s", "partySize": 2,
+         "guest": {"fullName": "%s", "email": "%s", "preferredLanguage": "en"}}
+        """
+            .formatted(
+                b.propertyId,
+                b.email,
+                b.arrival,
+                b.arrival.plusDays(2),
+                // people have names of their own (a name shared by many is no sign of one
+                // person: see guest profiles)
+                "Bench Guest " + b.email.substring(0, b.email.indexOf('@')),
+                b.email);
+    b.sentAt = System.currentTimeMillis();
+    HttpResponse<String> r =
+        app.http()
+            .send(
+                HttpRequest.newBuilder(app.uri("/api/bookings"))
+                    .timeout(Duration.ofMinutes(2))
+                    .header("authorization", "Bearer " + token)
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 201) {
+      refused.incrementAndGet();
+      System.out.println("booking answered " + r.statusCode() + ": " + r.body());
+    }
+  }
+
+  /**
+   * Bookings offered at a steady {@code perSecond} for {@code seconds} (open loop: each request
+   * goes at its moment, whether or not earlier ones were answered, as guests book); returns them.
+   */
+  private static List<Booking> offer(
+      BenchApp app,
+      String token,
+      String house,
+      LocalDate arrival,
+      String run,
+      int perSecond,
+      int seconds,
+      AtomicLong refused)
+      throws Exception {
+    List<Booking> offered = new ArrayList<>();
+    int n = perSecond * seconds;
+    long start = System.nanoTime();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        long at = start + k * 1_000_000_000L / perSecond;
+        long ahead = at - System.nanoTime();
+        if (ahead > 0) {
+          Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+        }
+        Booking b =
+            new Booking(
+                "paced" + perSecond + "-" + k + "-" + run + "@bench.example", house, arrival);
+        offered.add(b);
+        done.add(
+            pool.submit(
+                () -> {
+                  book(app, token, b, refused);
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    }
+    return offered;
   }
 
   private String house(BenchApp app, String name, String guideTime) throws Exception {
@@ -662,6 +775,27 @@ class StayIntakeBenchmark {
         "(raw heap: growth of the benchmark JVM's heap with the engine and its stays; lateness:"
             + " from the due moment to the sink; the clock is moved to 20 s (burst) or 3 s"
             + " (single message) before it and the minute comes in real time)\n");
+    if (!a.paced.isEmpty()) {
+      out.append(
+          String.format(
+              "steady intake after the flood (app, every stay live), %d s per rate:%n"
+                  + "  %-22s %12s %18s %18s%n",
+              pacedSeconds,
+              "offered bookings/s",
+              "accepted/s",
+              "confirmation p50",
+              "confirmation p99"));
+      for (Paced x : a.paced) {
+        out.append(
+            String.format(
+                "  %-22d %12.1f %16.2f s %16.2f s%s%n",
+                x.offeredPerSecond(),
+                x.acceptedPerSecond(),
+                p(x.confirmationMillis(), 50),
+                p(x.confirmationMillis(), 99),
+                x.missing() > 0 ? "  (" + x.missing() + " not confirmed in time)" : ""));
+      }
+    }
     out.append("busiest statements during the intake (calls):\n");
     a.topIntakeStatements.forEach(s -> out.append("  ").append(s).append('\n'));
     out.append("busiest statements during the burst (calls):\n");
