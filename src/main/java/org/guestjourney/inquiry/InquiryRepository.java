@@ -97,6 +97,15 @@ class InquiryRepository {
         .optional();
   }
 
+  /** Whether the house has a question from {@code email} (by its blind index). */
+  boolean existsFrom(long propertyId, String email) {
+    return jdbc.sql(
+            "select exists (select 1 from inquiry where property_id = ? and email_index = ?)")
+        .params(propertyId, cipher.index(email))
+        .query(Boolean.class)
+        .single();
+  }
+
   List<Inquiry> findByBooking(long bookingId) {
     return jdbc.sql("select * from inquiry where booking_id = ? order by received_at")
         .param(bookingId)

@@ -155,6 +155,11 @@ public class InquiryService implements OutboxHandler {
     return linked;
   }
 
+  /** Whether the house has had a question from this e-mail address. */
+  public boolean askedBefore(long propertyId, String email) {
+    return inquiries.existsFrom(propertyId, email);
+  }
+
   /** The questions the guest asked before booking. */
   public List<Inquiry> forBooking(long bookingId) {
     return inquiries.findByBooking(bookingId);

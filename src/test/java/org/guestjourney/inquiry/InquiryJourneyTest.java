@@ -78,6 +78,22 @@ class InquiryJourneyTest extends JourneyIntegrationTest {
   }
 
   @Test
+  void aHouseKnowsWhetherAnAddressHasAskedBefore() {
+    // the demo data asks its one question once, however often the app starts on its data
+    Property other = data.property("Europe/Rome", "en");
+    assertThat(inquiries.askedBefore(property.id(), "tom.walker@example.com")).isFalse();
+
+    ask("tom.walker@example.com", "en");
+
+    assertThat(inquiries.askedBefore(property.id(), "tom.walker@example.com")).isTrue();
+    assertThat(inquiries.askedBefore(property.id(), "Tom.Walker@Example.com "))
+        .as("the address as the guest may type it")
+        .isTrue();
+    assertThat(inquiries.askedBefore(property.id(), "sara@example.com")).isFalse();
+    assertThat(inquiries.askedBefore(other.id(), "tom.walker@example.com")).isFalse();
+  }
+
+  @Test
   void outsideWorkingHoursSendsAHoldingReplyAndTheAnswerComesWithinAnHourOfOpening()
       throws Exception {
     moveToNextLocal(LocalTime.of(23, 0));
