@@ -161,7 +161,13 @@ class TaskTriageBrowserTest extends JourneyIntegrationTest {
                 .getFirstSelectedOption()
                 .getText())
         .isEqualTo("newest first");
+    // the page says how it orders the list: not "overdue first" when it is newest first
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .doesNotContain("Overdue tasks come first")
+        .contains("This list updates by itself");
     browser.get(url("/tasks"));
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Overdue tasks come first");
 
     // filters: urgent only, overdue only, one kind
     new Select(browser.findElement(By.cssSelector("[data-testid=filter-urgency]")))
