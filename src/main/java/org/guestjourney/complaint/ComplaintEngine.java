@@ -1,6 +1,8 @@
 package org.guestjourney.complaint;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -8,26 +10,43 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintEngine {
 
+  /** How long the start waits in the engine for a journey model that takes it (as pre-arrival). */
+  static final Duration START_TTL = Duration.ofHours(1);
+
   private final CamundaClient client;
 
   ComplaintEngine(CamundaClient client) {
     this.client = client;
   }
 
-  /** Starts the complaint's journey; returns its instance key. */
-  long start(long complaintId, long bookingId, String category, boolean guestInHouse) {
-    return client
-        .newCreateInstanceCommand()
-        .bpmnProcessId(ComplaintJourney.PROCESS_ID)
-        .latestVersion()
-        .variables(
-            Map.of(
-                "complaintId", complaintId,
-                "bookingId", bookingId,
-                "category", category,
-                "guestInHouse", guestInHouse))
-        .send()
-        .join()
-        .getProcessInstanceKey();
+  /**
+   * Starts the complaint's journey: its model starts on the message {@link
+   * ComplaintJourney#MESSAGE_COMPLAINT_RAISED} (correlation key and message id per complaint), so a
+   * start sent again — a retried outbox entry, a replica that died after the engine took it — is
+   * one message and one journey. The journey's first job records its instance key.
+   */
+  void start(long complaintId, long bookingId, String category, boolean guestInHouse) {
+    String name = ComplaintJourney.MESSAGE_COMPLAINT_RAISED;
+    try {
+      client
+          .newPublishMessageCommand()
+          .messageName(name)
+          .correlationKey(Long.toString(complaintId))
+          .messageId(name + "/" + complaintId)
+          .timeToLive(START_TTL)
+          .variables(
+              Map.of(
+                  "complaintId", complaintId,
+                  "bookingId", bookingId,
+                  "category", category,
+                  "guestInHouse", guestInHouse))
+          .send()
+          .join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+      // sent already (an earlier attempt reached the engine): the same id is one message
+    }
   }
 }

@@ -11,6 +11,12 @@ public final class ComplaintJourney {
   public static final String DECISION_CLASSIFICATION = "complaint-classification";
 
   /**
+   * Starts the journey (message start event), correlation key the complaint id, message id {@code
+   * complaint-raised/<id>}: a start sent twice is one message and one journey.
+   */
+  public static final String MESSAGE_COMPLAINT_RAISED = "complaint-raised";
+
+  /**
    * Resolving the complaint with the guest: the urgent call now, or the priority contact (both fill
    * in the {@code resolve-complaint} form; the kind is the form key so that instances of models of
    * before task kinds count too).

@@ -48,8 +48,15 @@ class ComplaintRepository {
         .list();
   }
 
-  void setProcessInstance(long id, long key) {
-    jdbc.sql("update complaint set process_instance_key = ? where id = ?").params(key, id).update();
+  /**
+   * The complaint's journey, as its first job reports it; a key recorded already stays (a restored
+   * or duplicate path never overwrites it).
+   */
+  void recordProcessInstance(long id, long key) {
+    jdbc.sql(
+            "update complaint set process_instance_key = ? where id = ? and process_instance_key is null")
+        .params(key, id)
+        .update();
   }
 
   void classify(

@@ -134,7 +134,12 @@ public class ComplaintService implements OutboxHandler {
     return START_COMPLAINT;
   }
 
-  /** Sent by the outbox, outside any transaction: a failure is retried from there. */
+  /**
+   * Sent by the outbox, outside any transaction: a failure is retried from there. The start is a
+   * message with an id per complaint, so sending it again (a retry, a replica that died after the
+   * engine took it) starts no second journey; the journey's first job records its key ({@link
+   * #journeyStarted}). A complaint whose journey is known already needs no start.
+   */
   @Override
   public void send(OutboxEntry entry) {
     complaints
@@ -142,10 +147,17 @@ public class ComplaintService implements OutboxHandler {
         .filter(c -> c.processInstanceKey() == null)
         .ifPresent(
             c -> {
-              long key = engine.start(c.id(), c.bookingId(), c.category(), c.guestInHouse());
-              complaints.setProcessInstance(c.id(), key);
-              log.info("Complaint {} of booking {} started journey {}", c.id(), c.bookingId(), key);
+              engine.start(c.id(), c.bookingId(), c.category(), c.guestInHouse());
+              log.info("Complaint {} of booking {}: journey start sent", c.id(), c.bookingId());
             });
+  }
+
+  /**
+   * The complaint's journey reports its instance from a job: recorded the first time, kept after
+   * (until then the complaint's journey is starting, {@code processInstanceKey} null).
+   */
+  void journeyStarted(long complaintId, long processInstanceKey) {
+    complaints.recordProcessInstance(complaintId, processInstanceKey);
   }
 
   public Complaint get(long id) {

@@ -28,12 +28,17 @@ public class ComplaintWorkers {
       type = OPEN_COMPLAINT_CASE,
       fetchVariables = {"complaintId", "classification"})
   public ComplaintJourney.Deadlines open(
-      @Variable long complaintId, @Variable ComplaintJourney.Classification classification) {
+      ActivatedJob job,
+      @Variable long complaintId,
+      @Variable ComplaintJourney.Classification classification) {
+    // the journey started on a message: its first job tells the complaint which instance it is
+    complaints.journeyStarted(complaintId, job.getProcessInstanceKey());
     return complaints.openCase(complaintId, classification);
   }
 
   @JobWorker(type = SEND_COMPLAINT_MESSAGE, fetchVariables = "complaintId")
   public void send(ActivatedJob job, @Variable long complaintId) {
+    complaints.journeyStarted(complaintId, job.getProcessInstanceKey());
     MessageStep step =
         MessageStep.fromCode(job.getCustomHeaders().get(ComplaintJourney.HEADER_MESSAGE_STEP));
     try {
@@ -44,7 +49,8 @@ public class ComplaintWorkers {
   }
 
   @JobWorker(type = RECORD_COMPLAINT_OUTCOME, fetchVariables = "complaintId")
-  public void recordOutcome(@Variable long complaintId) {
+  public void recordOutcome(ActivatedJob job, @Variable long complaintId) {
+    complaints.journeyStarted(complaintId, job.getProcessInstanceKey());
     complaints.close(complaintId);
   }
 }

@@ -10,6 +10,12 @@ public final class GuestRequestJourney {
   public static final String PROCESS_ID = "guest-request";
   public static final String DECISION_SLA = "guest-request-sla";
 
+  /**
+   * Starts the process (message start event), correlation key the request id, message id {@code
+   * guest-request-made/<id>}: a start sent twice is one message and one process.
+   */
+  public static final String MESSAGE_GUEST_REQUEST_MADE = "guest-request-made";
+
   public static final String KIND_HANDLE_GUEST_REQUEST = "handle-guest-request";
   public static final String KIND_CHECK_SAFETY = "check-safety";
 

@@ -43,8 +43,16 @@ public class GuestRequestRepository {
         .update();
   }
 
-  void setProcessInstance(long id, long key) {
-    jdbc.sql("update guest_request set process_instance_key = ? where id = ?")
+  /**
+   * The request's process, as its first job reports it; a key recorded already stays (a restored or
+   * duplicate path never overwrites it).
+   */
+  void recordProcessInstance(long id, long key) {
+    jdbc.sql(
+            """
+            update guest_request set process_instance_key = ?
+             where id = ? and process_instance_key is null
+            """)
         .params(key, id)
         .update();
   }

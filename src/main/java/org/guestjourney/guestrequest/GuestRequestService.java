@@ -101,25 +101,34 @@ public class GuestRequestService implements OutboxHandler {
     return START_GUEST_REQUEST;
   }
 
-  /** Sent by the outbox, outside any transaction: a failure is retried from there. */
+  /**
+   * Sent by the outbox, outside any transaction: a failure is retried from there. The start is a
+   * message with an id per request, so sending it again (a retry, a replica that died after the
+   * engine took it) starts no second process; the process's first job records its key ({@link
+   * #processStarted}). A request whose process is known already needs no start.
+   */
   @Override
   public void send(OutboxEntry entry) {
     requests
         .findById(entry.subjectId())
         .filter(r -> r.processInstanceKey() == null)
-        .ifPresent(r -> startJourney(r.id(), r.bookingId(), r.category()));
+        .ifPresent(
+            r -> {
+              engine.start(r.id(), r.bookingId(), r.category());
+              log.info(
+                  "Guest request {} ({}) of booking {}: process start sent",
+                  r.id(),
+                  r.category(),
+                  r.bookingId());
+            });
   }
 
-  private long startJourney(long requestId, long bookingId, String category) {
-    long key = engine.start(requestId, bookingId, category);
-    requests.setProcessInstance(requestId, key);
-    log.info(
-        "Guest request {} ({}) of booking {} started process {}",
-        requestId,
-        category,
-        bookingId,
-        key);
-    return key;
+  /**
+   * The request's process reports its instance from its first job: recorded the first time, kept
+   * after (until then the request's process is starting, {@code processInstanceKey} null).
+   */
+  void processStarted(long requestId, long processInstanceKey) {
+    requests.recordProcessInstance(requestId, processInstanceKey);
   }
 
   private Instant checkOut(Booking booking) {

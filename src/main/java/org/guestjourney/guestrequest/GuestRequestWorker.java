@@ -2,6 +2,7 @@ package org.guestjourney.guestrequest;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
 
 /** Opens a guest request with the deadline the {@code guest-request-sla} table decided. */
@@ -20,7 +21,11 @@ public class GuestRequestWorker {
       type = OPEN_GUEST_REQUEST,
       fetchVariables = {"requestId", "requestSla"})
   public GuestRequestService.RequestDeadline open(
-      @Variable long requestId, @Variable GuestRequestService.RequestSla requestSla) {
+      ActivatedJob job,
+      @Variable long requestId,
+      @Variable GuestRequestService.RequestSla requestSla) {
+    // the process started on a message: its first job tells the request which instance it is
+    requests.processStarted(requestId, job.getProcessInstanceKey());
     return requests.open(requestId, requestSla);
   }
 }

@@ -102,7 +102,10 @@ class JourneyChecks {
     return problems;
   }
 
-  /** The message the app starts each booking journey with: the model must start on it. */
+  /**
+   * The message the app starts each process with (a booking's three journeys, a complaint's
+   * journey, a guest request's process): the model must start on it.
+   */
   static final Map<String, String> START_MESSAGES =
       Map.of(
           org.guestjourney.journey.PreArrivalJourney.PROCESS_ID,
@@ -110,11 +113,16 @@ class JourneyChecks {
           org.guestjourney.journey.StayJourneys.IN_STAY,
           org.guestjourney.journey.StayJourneys.MESSAGE_GUEST_CHECKED_IN,
           org.guestjourney.journey.StayJourneys.POST_STAY,
-          org.guestjourney.journey.StayJourneys.MESSAGE_GUEST_CHECKED_OUT);
+          org.guestjourney.journey.StayJourneys.MESSAGE_GUEST_CHECKED_OUT,
+          org.guestjourney.complaint.ComplaintJourney.PROCESS_ID,
+          org.guestjourney.complaint.ComplaintJourney.MESSAGE_COMPLAINT_RAISED,
+          org.guestjourney.guestrequest.GuestRequestJourney.PROCESS_ID,
+          org.guestjourney.guestrequest.GuestRequestJourney.MESSAGE_GUEST_REQUEST_MADE);
 
   /**
-   * A booking journey starts on the message the app sends it (booking stored, guest checked in,
-   * guest checked out): a model without that start would never run, so it is refused, not ignored.
+   * A journey the app starts by a message (booking stored, guest checked in, guest checked out, a
+   * complaint raised, a guest request made) must start on that message: a model without that start
+   * would never run, so it is refused, not ignored.
    */
   private static void checkStart(Process process, List<ModelProblem> problems) {
     String expected = START_MESSAGES.get(process.getId());
@@ -135,7 +143,7 @@ class JourneyChecks {
               "The journey must start on the message \""
                   + expected
                   + "\" (a start event at the top level of the process): the app starts it that"
-                  + " way, and without it no guest would get this journey"));
+                  + " way, and without it this journey would never run"));
     }
   }
 

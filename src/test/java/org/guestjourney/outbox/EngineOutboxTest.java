@@ -114,6 +114,113 @@ class EngineOutboxTest extends JourneyIntegrationTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> pending(booking.id()).isEmpty());
   }
 
+  @Autowired org.guestjourney.complaint.ComplaintService complaints;
+
+  @Test
+  void aComplaintStartSentAgainAfterTheEngineStartedItStartsNoSecondJourney() throws Exception {
+    Property property = data.property("Europe/Rome", "en");
+    Booking booking = data.bookInRoom3Today(property);
+    dispatcher.pause();
+    var raised =
+        complaints.raise(
+            new org.guestjourney.complaint.ComplaintRequest(
+                booking.id(), "facilities", "The air conditioning does not work", "guest"));
+    long complaintId = raised.id();
+    String messageId =
+        org.guestjourney.complaint.ComplaintJourney.MESSAGE_COMPLAINT_RAISED + "/" + complaintId;
+
+    // the journey's first job cannot record its key yet: as if the app died after the engine
+    // started the journey and before anything was written back
+    try (RowHeld held = holdRow("complaint", complaintId)) {
+      dispatcher.resume();
+      engine.awaitInstanceOf(
+          org.guestjourney.complaint.ComplaintJourney.PROCESS_ID, "complaintId", complaintId);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> pendingStarts("start-complaint", complaintId) == 0);
+      assertThat(complaints.get(complaintId).processInstanceKey()).isNull();
+
+      // its outbox entry is sent again (another replica, after the lease of the one that died)
+      transactions.executeWithoutResult(
+          tx -> outbox.add("start-complaint", booking.id(), complaintId));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> pendingStarts("start-complaint", complaintId) == 0);
+      awaitPublishRecords(messageId, 2, 1);
+    }
+
+    long journey =
+        org.guestjourney.support.Complaints.started(complaints, raised).processInstanceKey();
+    new org.guestjourney.support.Staff(tasks)
+        .awaitOpenTask(journey, org.guestjourney.complaint.ComplaintJourney.TASK_CALL_GUEST_NOW);
+    engine.waitForIdle();
+    assertThat(
+            engine.countInstancesOf(
+                org.guestjourney.complaint.ComplaintJourney.PROCESS_ID, "complaintId", complaintId))
+        .as("complaint journeys")
+        .isEqualTo(1);
+    assertThat(
+            engine.awaitInstanceOf(
+                org.guestjourney.complaint.ComplaintJourney.PROCESS_ID, "complaintId", complaintId))
+        .isEqualTo(journey);
+    assertThat(staffTasks("complaint_id", complaintId))
+        .as("staff tasks of the complaint")
+        .containsExactly("resolve-complaint");
+  }
+
+  @Test
+  void aGuestRequestStartSentAgainAfterTheEngineStartedItStartsNoSecondProcess() throws Exception {
+    Property property = data.property("Europe/Rome", "en");
+    Booking booking = data.bookArrivingIn(property, 5, data.uniqueEmail());
+    dispatcher.pause();
+    var raised = guestRequests.raise(booking.id(), "amenities", "Two more towels, please");
+    long requestId = raised.id();
+    String messageId =
+        org.guestjourney.guestrequest.GuestRequestJourney.MESSAGE_GUEST_REQUEST_MADE
+            + "/"
+            + requestId;
+
+    try (RowHeld held = holdRow("guest_request", requestId)) {
+      dispatcher.resume();
+      engine.awaitInstanceOf(
+          org.guestjourney.guestrequest.GuestRequestJourney.PROCESS_ID, "requestId", requestId);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> pendingStarts("start-guest-request", requestId) == 0);
+      assertThat(guestRequests.get(requestId).processInstanceKey()).isNull();
+
+      transactions.executeWithoutResult(
+          tx -> outbox.add("start-guest-request", booking.id(), requestId));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> pendingStarts("start-guest-request", requestId) == 0);
+      awaitPublishRecords(messageId, 2, 1);
+    }
+
+    long process =
+        org.guestjourney.support.GuestRequests.started(guestRequests, raised).processInstanceKey();
+    new org.guestjourney.support.Staff(tasks)
+        .awaitOpenTask(
+            process, org.guestjourney.guestrequest.GuestRequestJourney.TASK_HANDLE_GUEST_REQUEST);
+    engine.waitForIdle();
+    assertThat(
+            engine.countInstancesOf(
+                org.guestjourney.guestrequest.GuestRequestJourney.PROCESS_ID,
+                "requestId",
+                requestId))
+        .as("guest-request processes")
+        .isEqualTo(1);
+    assertThat(
+            engine.awaitInstanceOf(
+                org.guestjourney.guestrequest.GuestRequestJourney.PROCESS_ID,
+                "requestId",
+                requestId))
+        .isEqualTo(process);
+    assertThat(staffTasks("request_id", requestId))
+        .as("staff tasks of the request")
+        .containsExactly("handle-guest-request");
+  }
+
   @Test
   void aDateChangeSentTwiceIsOneMessageForTheEngine() {
     Property property = data.property("Europe/Rome", "en");
@@ -207,6 +314,76 @@ class EngineOutboxTest extends JourneyIntegrationTest {
         .param(messageId + "-" + System.nanoTime())
         .query(Long.class)
         .single();
+  }
+
+  /** A row locked by another transaction until closed: writes to it wait, reads do not. */
+  private interface RowHeld extends AutoCloseable {
+    @Override
+    void close() throws InterruptedException;
+  }
+
+  private RowHeld holdRow(String table, long id) throws InterruptedException {
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    transactions.executeWithoutResult(
+                        tx -> {
+                          jdbc.sql("select id from " + table + " where id = ? for update")
+                              .param(id)
+                              .query(Long.class)
+                              .single();
+                          locked.countDown();
+                          try {
+                            release.await(60, TimeUnit.SECONDS);
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                        }));
+    assertThat(locked.await(10, TimeUnit.SECONDS)).as("row locked").isTrue();
+    return () -> {
+      release.countDown();
+      holder.join();
+    };
+  }
+
+  /**
+   * Waits until the message id was published {@code commands} times and refused {@code refusals}.
+   */
+  private void awaitPublishRecords(String messageId, long commands, long refusals) {
+    await()
+        .pollInSameThread() // the record stream is bound to the test's thread
+        .atMost(Duration.ofSeconds(20))
+        .ignoreException(java.util.ConcurrentModificationException.class)
+        .untilAsserted(
+            () -> {
+              assertThat(publishRecords(messageId, RecordType.COMMAND))
+                  .as("the start was sent twice")
+                  .isEqualTo(commands);
+              assertThat(publishRecords(messageId, RecordType.COMMAND_REJECTION))
+                  .as("the second start was refused as a duplicate")
+                  .isEqualTo(refusals);
+              assertThat(publishRecords(messageId, RecordType.EVENT))
+                  .as("one message published")
+                  .isEqualTo(1);
+            });
+  }
+
+  /** Outbox entries about the complaint or request (its start) not sent yet. */
+  private long pendingStarts(String kind, long subjectId) {
+    return jdbc.sql("select count(*) from engine_outbox where kind = ? and subject_id = ?")
+        .params(kind, subjectId)
+        .query(Long.class)
+        .single();
+  }
+
+  private List<String> staffTasks(String subjectColumn, long subjectId) {
+    return jdbc.sql("select task_kind from staff_task where " + subjectColumn + " = ? order by id")
+        .param(subjectId)
+        .query(String.class)
+        .list();
   }
 
   private List<String> pending(long bookingId) {

@@ -111,6 +111,29 @@ class StudioJourneyApiTest extends JourneyIntegrationTest {
   }
 
   @Test
+  void aComplaintOrRequestModelThatNoLongerStartsOnTheAppsMessageIsRefused() throws Exception {
+    String shipped = Files.readString(Path.of("bpmn/complaint.bpmn"));
+    assertThat(check("complaint", shipped).toString()).doesNotContain("\"rule\":\"journey-start\"");
+    // the manager turned the start back into a plain start event: the app's start (a message with
+    // an id, so that a start sent twice is one journey) would never reach it
+    String plainStart =
+        shipped.replaceFirst(
+            "<bpmn:messageEventDefinition id=\"start_complaint_raised_message\""
+                + " messageRef=\"message_complaint_raised\" />",
+            "");
+    assertThat(plainStart).isNotEqualTo(shipped);
+    assertThat(check("complaint", plainStart).toString())
+        .contains("\"rule\":\"journey-start\"")
+        .contains("complaint-raised");
+    String otherMessage =
+        Files.readString(Path.of("bpmn/guest-request.bpmn"))
+            .replace("name=\"guest-request-made\"", "name=\"guest-asked\"");
+    assertThat(check("guest-request", otherMessage).toString())
+        .contains("\"rule\":\"journey-start\"")
+        .contains("guest-request-made");
+  }
+
+  @Test
   void aDraftMustBeAModelOfThatJourneyAndOnlyManagersUseTheStudio() throws Exception {
     ResponseEntity<String> notBpmn =
         manager()
