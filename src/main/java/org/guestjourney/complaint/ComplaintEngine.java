@@ -1,7 +1,6 @@
 package org.guestjourney.complaint;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -27,26 +26,15 @@ class ComplaintEngine {
    */
   void start(long complaintId, long bookingId, String category, boolean guestInHouse) {
     String name = ComplaintJourney.MESSAGE_COMPLAINT_RAISED;
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName(name)
-          .correlationKey(Long.toString(complaintId))
-          .messageId(name + "/" + complaintId)
-          .timeToLive(START_TTL)
-          .variables(
-              Map.of(
-                  "complaintId", complaintId,
-                  "bookingId", bookingId,
-                  "category", category,
-                  "guestInHouse", guestInHouse))
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-      // sent already (an earlier attempt reached the engine): the same id is one message
-    }
+    org.guestjourney.outbox.EngineMessages.publishOnce(
+        client,
+        name,
+        Long.toString(complaintId),
+        START_TTL,
+        Map.of(
+            "complaintId", complaintId,
+            "bookingId", bookingId,
+            "category", category,
+            "guestInHouse", guestInHouse));
   }
 }

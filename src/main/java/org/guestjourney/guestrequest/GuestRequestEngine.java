@@ -1,7 +1,6 @@
 package org.guestjourney.guestrequest;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -27,22 +26,11 @@ class GuestRequestEngine {
    */
   void start(long requestId, long bookingId, String category) {
     String name = GuestRequestJourney.MESSAGE_GUEST_REQUEST_MADE;
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName(name)
-          .correlationKey(Long.toString(requestId))
-          .messageId(name + "/" + requestId)
-          .timeToLive(START_TTL)
-          .variables(
-              Map.of("bookingId", bookingId, "requestId", requestId, "requestCategory", category))
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-      // sent already (an earlier attempt reached the engine): the same id is one message
-    }
+    org.guestjourney.outbox.EngineMessages.publishOnce(
+        client,
+        name,
+        Long.toString(requestId),
+        START_TTL,
+        Map.of("bookingId", bookingId, "requestId", requestId, "requestCategory", category));
   }
 }

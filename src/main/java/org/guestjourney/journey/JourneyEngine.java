@@ -1,7 +1,6 @@
 package org.guestjourney.journey;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -31,21 +30,7 @@ public class JourneyEngine {
 
   /** Starts the next journey of a booking (message start event), as its predecessor's end does. */
   public void handOver(String messageName, long bookingId) {
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName(messageName)
-          .correlationKey(Long.toString(bookingId))
-          .messageId(messageName + "/" + bookingId)
-          .timeToLive(MESSAGE_TTL)
-          .variables(Map.of("bookingId", bookingId))
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-      // handed over already: the same message id is one message for the engine
-    }
+    org.guestjourney.outbox.EngineMessages.publishOnce(
+        client, messageName, Long.toString(bookingId), MESSAGE_TTL, Map.of("bookingId", bookingId));
   }
 }

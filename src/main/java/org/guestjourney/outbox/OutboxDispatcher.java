@@ -1,7 +1,6 @@
 package org.guestjourney.outbox;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -205,22 +204,13 @@ public class OutboxDispatcher implements SmartLifecycle {
   }
 
   private void publish(OutboxEntry entry) {
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName(entry.messageName())
-          .correlationKey(entry.correlationKey())
-          .messageId(entry.messageId())
-          .timeToLive(entry.timeToLive())
-          .variables(Map.of())
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-      // published already (an earlier attempt reached the engine): the same id is one message
-    }
+    EngineMessages.publishOnce(
+        client,
+        entry.messageName(),
+        entry.correlationKey(),
+        entry.messageId(),
+        entry.timeToLive(),
+        Map.of());
   }
 
   Duration backoff(int attempts) {
