@@ -358,7 +358,30 @@ public class JourneySteps {
     if (step.budget() == Budget.EXEMPT) {
       return Optional.empty();
     }
+    if (step.budget() == Budget.COUNTS && !carriedByAnyStep(step.message().code())) {
+      // a step that counts goes on its own unless another step carries it; no step of the stay's
+      // journeys carries this one, so no plan is made to find that out
+      return Optional.empty();
+    }
     return JourneyPlan.budgetReason(plan.get(), key, step.budget(), budgetLimit.get());
+  }
+
+  /** Whether a send step of a booking journey (as deployed) lists {@code code} in its carries. */
+  private boolean carriedByAnyStep(String code) {
+    for (String processId : BOOKING_JOURNEYS) {
+      Optional<JourneyModel> model = models.latest(processId);
+      if (model.isPresent()
+          && model
+              .get()
+              .memo(
+                  "\u0000a step carries\u0000" + code,
+                  () ->
+                      model.get().nodesOfJobType(SEND_GUEST_MESSAGE).stream()
+                          .anyMatch(n -> Step.of(model.get(), n).carries().contains(code)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A step that goes with another message, and what its record will say. */

@@ -65,8 +65,9 @@ public final class JourneyModel {
   private final java.util.concurrent.ConcurrentHashMap<String, Object> answers =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** {@code answer} to a question about the whole model, worked out once (see {@link #answers}). */
   @SuppressWarnings("unchecked")
-  private <T> T memo(String question, java.util.function.Supplier<T> answer) {
+  public <T> T memo(String question, java.util.function.Supplier<T> answer) {
     Object known = answers.get(question);
     if (known == null) {
       known = answer.get();

@@ -269,13 +269,13 @@ class StayIntakeBenchmark {
 
   /** The steady rates offered after the flood, lowest first, until confirmations fall behind. */
   private final List<Integer> pacedRates =
-      java.util.Arrays.stream(System.getProperty("bench.paced", "10,20,30,40,60").split(","))
+      java.util.Arrays.stream(System.getProperty("bench.paced", "20,40,60,80,100").split(","))
           .map(String::strip)
           .filter(r -> !r.isEmpty())
           .map(Integer::valueOf)
           .toList();
 
-  private final int pacedSeconds = Integer.getInteger("bench.paced-seconds", 20);
+  private final int pacedSeconds = Integer.getInteger("bench.paced-seconds", 30);
 
   private void app(Path work, App a) throws Exception {
     int postgresPort = RawEngineCeiling.freePort();
