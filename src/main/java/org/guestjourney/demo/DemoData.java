@@ -105,7 +105,10 @@ class DemoData {
                 2,
                 LocalTime.of(9, 30),
                 LocalTime.of(18, 0)));
-    LocalDate today = LocalDate.now(clock);
+    // "today" at each house: between midnight in Rome and midnight UTC the server's date is
+    // already yesterday there, and a stay arriving "today" would be refused as in the past
+    LocalDate today = LocalDate.ofInstant(clock.instant(), casaVerde.timeZone());
+    LocalDate todayInHangzhou = LocalDate.ofInstant(clock.instant(), shanShe.timeZone());
     book(
         casaVerde,
         "DEMO-1001",
@@ -133,7 +136,7 @@ class DemoData {
         "xiaoming.wang@example.com",
         "+8613800138000",
         "zh-CN",
-        today.plusDays(4),
+        todayInHangzhou.plusDays(4),
         2,
         "需要一张婴儿床");
     // a guest in the house today with a complaint, and a question from a prospective guest:
