@@ -88,6 +88,12 @@
     }
     if (badge.dataset.titlePattern) {
       badge.title = badge.dataset.titlePattern.replace('{0}', String(n));
+      // what a screen reader says for the number (the badge itself is hidden from it)
+      const words = document.querySelector('[data-words-for="' + badge.dataset.testid + '"]');
+      if (words) {
+        words.textContent = ' ' + badge.title;
+        words.hidden = badge.hidden;
+      }
     }
     if (live && typeof before === 'number' && n > before) {
       const pattern = live.dataset[{ open: 'tasksUp', mine: 'mineUp', inbox: 'inboxUp' }[key]];

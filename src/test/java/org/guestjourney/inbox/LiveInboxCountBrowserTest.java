@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +107,17 @@ class LiveInboxCountBrowserTest extends InboxIntegrationTest {
     wait.until(ExpectedConditions.textToBe(count, "1"));
     assertThat(browser.findElement(count).getAttribute("title"))
         .isEqualTo("1 unread guest messages");
+    // a screen reader hears what the number means, not a bare "1" (the badge is hidden from it)
+    assertThat(browser.findElement(count).getAttribute("aria-hidden")).isEqualTo("true");
+    WebElement words = browser.findElement(By.cssSelector("[data-words-for=inbox-unread-count]"));
+    assertThat(words.getAttribute("hidden")).isNull();
+    assertThat(words.getAttribute("textContent")).isEqualTo(" 1 unread guest messages");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("[data-testid=inbox-link]"))
+                .getAttribute("textContent"))
+        .contains("Inbox")
+        .contains("1 unread guest messages");
     assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
         .isEqualTo(true);
     wait.until(
