@@ -129,25 +129,15 @@ class EngineOutboxTest extends JourneyIntegrationTest {
     String messageId =
         org.guestjourney.complaint.ComplaintJourney.MESSAGE_COMPLAINT_RAISED + "/" + complaintId;
 
-    // the journey's first job cannot record its key yet: as if the app died after the engine
-    // started the journey and before anything was written back
-    try (RowHeld held = holdRow("complaint", complaintId)) {
-      dispatcher.resume();
-      engine.awaitInstanceOf(
-          org.guestjourney.complaint.ComplaintJourney.PROCESS_ID, "complaintId", complaintId);
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> pendingStarts("start-complaint", complaintId) == 0);
-      assertThat(complaints.get(complaintId).processInstanceKey()).isNull();
-
-      // its outbox entry is sent again (another replica, after the lease of the one that died)
-      transactions.executeWithoutResult(
-          tx -> outbox.add("start-complaint", booking.id(), complaintId));
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> pendingStarts("start-complaint", complaintId) == 0);
-      awaitPublishRecords(messageId, 2, 1);
-    }
+    startSentAgainBeforeItsKeyIsRecorded(
+        "complaint",
+        "start-complaint",
+        booking.id(),
+        complaintId,
+        org.guestjourney.complaint.ComplaintJourney.PROCESS_ID,
+        "complaintId",
+        messageId,
+        () -> complaints.get(complaintId).processInstanceKey());
 
     long journey =
         org.guestjourney.support.Complaints.started(complaints, raised).processInstanceKey();
@@ -180,22 +170,15 @@ class EngineOutboxTest extends JourneyIntegrationTest {
             + "/"
             + requestId;
 
-    try (RowHeld held = holdRow("guest_request", requestId)) {
-      dispatcher.resume();
-      engine.awaitInstanceOf(
-          org.guestjourney.guestrequest.GuestRequestJourney.PROCESS_ID, "requestId", requestId);
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> pendingStarts("start-guest-request", requestId) == 0);
-      assertThat(guestRequests.get(requestId).processInstanceKey()).isNull();
-
-      transactions.executeWithoutResult(
-          tx -> outbox.add("start-guest-request", booking.id(), requestId));
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> pendingStarts("start-guest-request", requestId) == 0);
-      awaitPublishRecords(messageId, 2, 1);
-    }
+    startSentAgainBeforeItsKeyIsRecorded(
+        "guest_request",
+        "start-guest-request",
+        booking.id(),
+        requestId,
+        org.guestjourney.guestrequest.GuestRequestJourney.PROCESS_ID,
+        "requestId",
+        messageId,
+        () -> guestRequests.get(requestId).processInstanceKey());
 
     long process =
         org.guestjourney.support.GuestRequests.started(guestRequests, raised).processInstanceKey();
@@ -320,6 +303,34 @@ class EngineOutboxTest extends JourneyIntegrationTest {
   private interface RowHeld extends AutoCloseable {
     @Override
     void close() throws InterruptedException;
+  }
+
+  /**
+   * The journey's first job cannot record its key (its row is held), as if the app died after the
+   * engine started the journey and before anything was written back; then the outbox entry is sent
+   * again (another replica, after the lease of the one that died). Returns once both sends went:
+   * two publish commands, one of them refused as the same message.
+   */
+  private void startSentAgainBeforeItsKeyIsRecorded(
+      String table,
+      String kind,
+      long bookingId,
+      long subjectId,
+      String processId,
+      String idVariable,
+      String messageId,
+      java.util.function.Supplier<Long> recordedKey)
+      throws Exception {
+    try (RowHeld held = holdRow(table, subjectId)) {
+      dispatcher.resume();
+      engine.awaitInstanceOf(processId, idVariable, subjectId);
+      await().atMost(Duration.ofSeconds(20)).until(() -> pendingStarts(kind, subjectId) == 0);
+      assertThat(recordedKey.get()).isNull();
+
+      transactions.executeWithoutResult(tx -> outbox.add(kind, bookingId, subjectId));
+      await().atMost(Duration.ofSeconds(20)).until(() -> pendingStarts(kind, subjectId) == 0);
+      awaitPublishRecords(messageId, 2, 1);
+    }
   }
 
   private RowHeld holdRow(String table, long id) throws InterruptedException {
