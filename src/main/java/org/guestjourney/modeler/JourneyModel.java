@@ -110,16 +110,17 @@ public final class JourneyModel {
    */
   public boolean reachedWithoutTimer(FlowNode node) {
     return memo(
-        node,
-        "reachedWithoutTimer",
-        () -> {
-          java.util.Set<String> untimed = new java.util.HashSet<>();
-          java.util.Set<String> timed = new java.util.HashSet<>();
-          for (StartEvent start : process().getChildElementsByType(StartEvent.class)) {
-            reach(start, false, untimed, timed);
-          }
-          return untimed.contains(node.getId()) && !timed.contains(node.getId());
-        });
+            "\u0000reached without a timer",
+            () -> {
+              java.util.Set<String> untimed = new java.util.HashSet<>();
+              java.util.Set<String> timed = new java.util.HashSet<>();
+              for (StartEvent start : process().getChildElementsByType(StartEvent.class)) {
+                reach(start, false, untimed, timed);
+              }
+              untimed.removeAll(timed);
+              return java.util.Set.copyOf(untimed);
+            })
+        .contains(node.getId());
   }
 
   /** The ways on from {@code node}, marking what is reached before and after a timer date. */
