@@ -25,9 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,6 +84,8 @@ public class JourneyModels {
    */
   private final Map<String, Latest> latestKeys = new ConcurrentHashMap<>();
 
+  private volatile boolean packagedModelsDeployed;
+
   /** How long the latest definition of a journey is taken as known without reading it again. */
   static final java.time.Duration LATEST_FRESH_FOR = java.time.Duration.ofSeconds(2);
 
@@ -105,8 +104,11 @@ public class JourneyModels {
     this.properties = properties;
   }
 
-  @EventListener(ApplicationStartedEvent.class)
-  @Order(0)
+  /**
+   * Deploys the packaged models and restores the latest of every journey into the engine. Called
+   * once at start by {@link ModelsFirst}, before the web server takes a request and before the
+   * engine outbox sends anything.
+   */
   void deployPackagedModels() throws IOException {
     Resource[] resources =
         new PathMatchingResourcePatternResolver().getResources(properties.packagedModels());
@@ -177,6 +179,12 @@ public class JourneyModels {
               fresh.isEmpty() ? "none" : String.join(", ", fresh));
         });
     latestKeys.clear();
+    packagedModelsDeployed = true;
+  }
+
+  /** Whether this instance has deployed the packaged models since it started. */
+  public boolean packagedModelsDeployed() {
+    return packagedModelsDeployed;
   }
 
   private boolean deployedBefore(String resourceName, byte[] content) {

@@ -86,7 +86,11 @@ public class OutboxDispatcher implements SmartLifecycle {
     return running;
   }
 
-  /** After the engine client and job workers, before the web server takes requests. */
+  /**
+   * After the journey models are in the engine ({@code modeler.ModelsFirst}, phase {@code
+   * Integer.MAX_VALUE - 4096}) and after the web server (phase {@code Integer.MAX_VALUE - 2048});
+   * stopped first.
+   */
   @Override
   public int getPhase() {
     return Integer.MAX_VALUE - 1000;

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * application context, so each test creates its own property and booking and works with times
  * relative to the application clock.
  */
-@Import(TestData.class)
+@Import({TestData.class, StartOrder.class})
 @SpringBootTest(
     classes = GuestJourneyApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
