@@ -1,8 +1,13 @@
 package org.guestjourney.runtime;
 
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CamundaClientConfiguration;
+import io.camunda.client.impl.CamundaClientImpl;
+import io.camunda.client.impl.util.ExecutorResource;
 import io.camunda.zeebe.process.test.engine.FileLogStorage;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory.RocksDbEngine;
+import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,15 +19,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.util.unit.DataSize;
 
 /**
  * The embedded default engine: the real Zeebe engine running in this JVM with a gRPC gateway on
- * localhost. The Camunda client reaches it like any other cluster. Its state is kept in RocksDB
- * (zeebe-db, as in a Zeebe broker) under {@code guest-journey.runtime.engine.directory}. With
- * {@code guest-journey.runtime.engine.durable} on, its log is kept on disk beside the state and the
- * engine continues after a restart (even {@code kill -9}) where it was (ADR 0021; the default since
- * ADR 0022); otherwise (tests on a throwaway directory) the log is in memory and the engine starts
+ * localhost. The app's Camunda client reaches the same gateway inside the JVM (ADR 0081); other
+ * clients (Camunda Modeler, zbctl) use the port. Its state is kept in RocksDB (zeebe-db, as in a
+ * Zeebe broker) under {@code guest-journey.runtime.engine.directory}. With {@code
+ * guest-journey.runtime.engine.durable} on, its log is kept on disk beside the state and the engine
+ * continues after a restart (even {@code kill -9}) where it was (ADR 0021; the default since ADR
+ * 0022); otherwise (tests on a throwaway directory) the log is in memory and the engine starts
  * empty at every start. Nothing is rebuilt from PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,6 +51,8 @@ class EmbeddedEngineConfiguration {
    *     whole segments
    * @param compactionInterval how often the durable log's segments that the state no longer needs
    *     are deleted
+   * @param inProcessClient the app's Camunda client calls the engine's gateway inside the JVM (ADR
+   *     0081); off: over loopback TCP like any other client
    */
   @ConfigurationProperties("guest-journey.runtime.engine")
   record EmbeddedEngineProperties(
@@ -51,7 +60,8 @@ class EmbeddedEngineConfiguration {
       @DefaultValue("64MB") DataSize memoryLimit,
       @DefaultValue("true") boolean durable,
       @DefaultValue("64MB") DataSize segmentSize,
-      @DefaultValue("5m") Duration compactionInterval) {}
+      @DefaultValue("5m") Duration compactionInterval,
+      @DefaultValue("true") boolean inProcessClient) {}
 
   @Bean(destroyMethod = "close")
   EngineDirectory engineDirectory(EmbeddedEngineProperties properties) throws IOException {
@@ -97,6 +107,31 @@ class EmbeddedEngineConfiguration {
           engine.getGatewayAddress());
     }
     return engine;
+  }
+
+  /**
+   * The app's Camunda client, built as the Camunda starter builds it (same configuration,
+   * interceptors and job-worker executor) but on a channel to the gateway inside this JVM: its
+   * calls skip the socket, HTTP/2 framing and serializing the messages, which took about a sixth of
+   * the app's CPU while journeys were set up (ADR 0081). The starter makes its own client when this
+   * one is off; when on, the starter's client (whose bean cannot be replaced) is still made but
+   * never used, since this one is the primary: a gRPC channel connects on its first call only.
+   */
+  @Bean(destroyMethod = "close")
+  @Primary
+  @ConditionalOnProperty(
+      name = "guest-journey.runtime.engine.in-process-client",
+      havingValue = "true",
+      matchIfMissing = true)
+  CamundaClient inProcessCamundaClient(
+      CamundaClientConfiguration configuration, RocksDbEngine engine) {
+    ManagedChannel channel = engine.newInProcessChannel();
+    return new CamundaClientImpl(
+        configuration,
+        channel,
+        CamundaClientImpl.buildGatewayStub(channel, configuration),
+        new ExecutorResource(
+            configuration.jobWorkerExecutor(), configuration.ownsJobWorkerExecutor()));
   }
 
   @Bean(destroyMethod = "close")

@@ -1,13 +1,15 @@
 package org.guestjourney.bench;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CamundaClientConfiguration;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
 import io.camunda.client.api.worker.JobWorker;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.client.impl.CamundaClientImpl;
 import io.camunda.zeebe.process.test.engine.FileLogStorage;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory.RocksDbEngine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -48,7 +50,7 @@ final class RawEngineCeiling implements AutoCloseable {
   private final Map<String, Long> completedAt = new ConcurrentHashMap<>();
   private final Map<String, Integer> sends = new ConcurrentHashMap<>();
   private final AtomicLong offsetMillis = new AtomicLong();
-  private ZeebeTestEngine engine;
+  private RocksDbEngine engine;
   private CamundaClient client;
   private final List<JobWorker> workers = new ArrayList<>();
 
@@ -76,15 +78,17 @@ final class RawEngineCeiling implements AutoCloseable {
     if (offsetMillis.get() != 0) {
       engine.increaseTime(Duration.ofMillis(offsetMillis.get()));
     }
-    client =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(URI.create("http://127.0.0.1:" + port))
-            .restAddress(URI.create("http://127.0.0.1:1"))
-            .preferRestOverGrpc(false)
-            .numJobWorkerExecutionThreads(8)
-            .defaultJobWorkerStreamEnabled(true)
-            .defaultRequestTimeout(Duration.ofMinutes(2))
-            .build();
+    // the gateway inside this JVM, as the app's client reaches its embedded engine (ADR 0081)
+    CamundaClientConfiguration configuration =
+        (CamundaClientConfiguration)
+            CamundaClient.newClientBuilder()
+                .grpcAddress(URI.create("http://127.0.0.1:" + port))
+                .restAddress(URI.create("http://127.0.0.1:1"))
+                .preferRestOverGrpc(false)
+                .numJobWorkerExecutionThreads(8)
+                .defaultJobWorkerStreamEnabled(true)
+                .defaultRequestTimeout(Duration.ofMinutes(2));
+    client = new CamundaClientImpl(configuration, engine.newInProcessChannel());
     workers.add(worker("load-journey-facts", this::facts));
     workers.add(worker("send-guest-message", this::send));
     workers.add(

@@ -23,7 +23,10 @@ import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.camunda.zeebe.util.buffer.BufferWriter;
 import io.camunda.zeebe.util.health.HealthReport;
+import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.File;
@@ -41,6 +44,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
@@ -121,6 +125,10 @@ public final class RocksDbEngineFactory {
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
             .addService(gateway)
             .build();
+    // the same gateway for a client in this JVM, without TCP, HTTP/2 or protobuf bytes between
+    String inProcessName = "zeebe-embedded-" + UUID.randomUUID();
+    Server inProcessServer =
+        InProcessServerBuilder.forName(inProcessName).addService(gateway).build();
     GrpcResponseWriter responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
 
     RocksDbConfiguration rocksDb =
@@ -182,7 +190,9 @@ public final class RocksDbEngineFactory {
         clock,
         stateMonitor,
         shared,
-        durableLog);
+        durableLog,
+        inProcessServer,
+        inProcessName);
   }
 
   /**
@@ -279,6 +289,8 @@ public final class RocksDbEngineFactory {
     private final SharedRocksDbResources shared;
     private final ZeebeDb<ZbColumnFamilies> database;
     private final FileLogStorage durableLog;
+    private final Server inProcessServer;
+    private final String inProcessName;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private RocksDbEngine(
@@ -292,7 +304,9 @@ public final class RocksDbEngineFactory {
         ControlledActorClock clock,
         EngineStateMonitor stateMonitor,
         SharedRocksDbResources shared,
-        FileLogStorage durableLog) {
+        FileLogStorage durableLog,
+        Server inProcessServer,
+        String inProcessName) {
       super(
           grpcServer,
           streamProcessor,
@@ -307,6 +321,28 @@ public final class RocksDbEngineFactory {
       this.shared = shared;
       this.database = database;
       this.durableLog = durableLog;
+      this.inProcessServer = inProcessServer;
+      this.inProcessName = inProcessName;
+    }
+
+    /** Starts the engine, its gateway on its TCP port and the same gateway in this JVM. */
+    @Override
+    public void start() {
+      super.start();
+      try {
+        inProcessServer.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
+     * A new channel to the engine's gateway inside this JVM: the calls of a client built on it
+     * reach the gateway without a socket, HTTP/2 framing or serializing the messages. The caller
+     * shuts it down (closing a Camunda client built on it does).
+     */
+    public ManagedChannel newInProcessChannel() {
+      return InProcessChannelBuilder.forName(inProcessName).build();
     }
 
     /** The engine's log on disk, or empty when it is in memory. */
@@ -387,6 +423,7 @@ public final class RocksDbEngineFactory {
         return;
       }
       try {
+        inProcessServer.shutdownNow();
         super.stop();
       } finally {
         shared.close();
