@@ -194,6 +194,52 @@ final class BenchApp implements AutoCloseable {
     return new long[] {app, postgres};
   }
 
+  /**
+   * CPU time (user + system) used so far, in milliseconds: {@code [0]} the app's JVM, {@code [1]}
+   * its embedded PostgreSQL (the postmaster, its live backends and the backends that ended).
+   */
+  long[] cpuMillis() {
+    long app = cpuMillisOf(process.pid(), false);
+    long postgres = 0;
+    try {
+      long postmaster =
+          Long.parseLong(
+              Files.readAllLines(postgresDirectory.resolve("postmaster.pid")).getFirst().strip());
+      postgres =
+          cpuMillisOf(postmaster, true)
+              + ProcessHandle.of(postmaster).stream()
+                  .flatMap(ProcessHandle::descendants)
+                  .mapToLong(p -> cpuMillisOf(p.pid(), false))
+                  .sum();
+    } catch (IOException | RuntimeException unknown) {
+      // no pid file: left at 0
+    }
+    return new long[] {app, postgres};
+  }
+
+  /** The benchmark's own JVM (load generator, SMTP sink and, in its phase, the raw engine). */
+  static long ownCpuMillis() {
+    return cpuMillisOf(ProcessHandle.current().pid(), false);
+  }
+
+  /** Clock ticks per second of /proc/[pid]/stat: 100 on Linux unless the kernel was built odd. */
+  private static final long TICKS_PER_SECOND = 100;
+
+  private static long cpuMillisOf(long pid, boolean withEndedChildren) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // fields after the command name (which may hold spaces): state is field 3
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+      if (withEndedChildren) {
+        ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime
+      }
+      return ticks * 1000 / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
   private static long rss(long pid) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {

@@ -152,6 +152,7 @@ class StayIntakeBenchmark {
     Double restartSeconds;
     long lost;
     long duplicates;
+    double cpuMillisPerJourney;
   }
 
   private Ceiling ceiling(Path dir) throws Exception {
@@ -168,6 +169,7 @@ class StayIntakeBenchmark {
         all.add(new RawEngineCeiling.Stay(stays + 1 + p, arrival, probeTime(p)));
       }
       Map<Long, Long> startedAt = new ConcurrentHashMap<>();
+      long cpu0 = BenchApp.ownCpuMillis();
       long t0 = System.currentTimeMillis();
       c.acceptedPerSecond = all.size() / raw.startAll(all, clients, startedAt);
       awaitCount(() -> raw.count("booking-confirmation"), all.size(), "raw confirmations");
@@ -181,6 +183,8 @@ class StayIntakeBenchmark {
         }
       }
       c.setUpPerSecond = all.size() / ((last - t0) / 1e3);
+      // engine, workers and the load generator: all in this JVM
+      c.cpuMillisPerJourney = (BenchApp.ownCpuMillis() - cpu0) / (double) all.size();
       c.heapMiB = RawEngineCeiling.heapAfterGcMiB() - heapBefore;
       System.out.printf("raw engine: %d journeys set up%n", all.size());
 
@@ -252,6 +256,9 @@ class StayIntakeBenchmark {
     double restartSeconds;
     double statementsPerBooking;
     double statementsPerGuide;
+    double appCpuMillisPerBooking;
+    double postgresCpuMillisPerBooking;
+    double loadCpuMillisPerBooking;
     List<String> topStatements = new ArrayList<>();
     List<String> topIntakeStatements = new ArrayList<>();
     List<Paced> paced = new ArrayList<>();
@@ -312,6 +319,8 @@ class StayIntakeBenchmark {
           bookings.add(
               new Booking("probe" + p + "-" + run + "@bench.example", probeHouses.get(p), arrival));
         }
+        long[] cpu0 = app.cpuMillis();
+        long loadCpu0 = BenchApp.ownCpuMillis();
         long t0 = System.currentTimeMillis();
         AtomicLong refused = new AtomicLong();
         long acceptedAt = intake(app, token, bookings, refused);
@@ -328,6 +337,10 @@ class StayIntakeBenchmark {
           }
         }
         a.setUpPerSecond = bookings.size() / ((last - t0) / 1e3);
+        long[] cpu1 = app.cpuMillis();
+        a.appCpuMillisPerBooking = (cpu1[0] - cpu0[0]) / (double) bookings.size();
+        a.postgresCpuMillisPerBooking = (cpu1[1] - cpu0[1]) / (double) bookings.size();
+        a.loadCpuMillisPerBooking = (BenchApp.ownCpuMillis() - loadCpu0) / (double) bookings.size();
         Thread.sleep(3_000); // the journeys' last steps after their confirmations
         a.statementsPerBooking = statements(db, a.topIntakeStatements) / (double) bookings.size();
         a.heapMiB = app.heapAfterGcMiB();
@@ -764,6 +777,14 @@ class StayIntakeBenchmark {
         a.restartSeconds,
         c.restartSeconds,
         "%.1f");
+    row(
+        out,
+        "CPU per journey set up (ms; app: its JVM; raw: all)",
+        a.appCpuMillisPerBooking,
+        c.cpuMillisPerJourney,
+        "%.1f");
+    row(out, "  + its PostgreSQL's CPU (ms)", a.postgresCpuMillisPerBooking, null, "%.1f");
+    row(out, "  + load generator's and SMTP sink's (ms)", a.loadCpuMillisPerBooking, null, "%.1f");
     row(out, "SQL statements per booking (intake → set up)", a.statementsPerBooking, null, "%.1f");
     row(out, "SQL statements per guide in the burst (all)", a.statementsPerGuide, null, "%.1f");
     out.append(
