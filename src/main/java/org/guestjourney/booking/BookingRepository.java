@@ -20,7 +20,8 @@ public class BookingRepository {
   }
 
   /** Inserts the booking; empty if one with the same property and external reference exists. */
-  Optional<Long> insertIfAbsent(BookingRequest r, long guestId, Instant now) {
+  /** The booking as stored, or empty when its reference exists already (one statement). */
+  Optional<Booking> insertIfAbsent(BookingRequest r, long guestId, Instant now) {
     return jdbc.sql(
             """
             insert into booking (property_id, guest_id, external_reference, source_channel,
@@ -28,7 +29,7 @@ public class BookingRepository {
               created_at, updated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?)
             on conflict on constraint booking_external_reference_unique do nothing
-            returning id
+            returning *
             """)
         .params(
             r.propertyId(),
@@ -42,7 +43,7 @@ public class BookingRepository {
             r.specialRequests(),
             Timestamp.from(now),
             Timestamp.from(now))
-        .query(Long.class)
+        .query(this::map)
         .optional();
   }
 

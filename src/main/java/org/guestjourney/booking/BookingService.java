@@ -88,16 +88,16 @@ public class BookingService {
             now);
     // the same person across bookings: same e-mail joins their profile (ADR 0062)
     profiles.attach(guestId);
-    Optional<Long> id = bookings.insertIfAbsent(request, guestId, now);
-    if (id.isEmpty()) {
+    Optional<Booking> stored = bookings.insertIfAbsent(request, guestId, now);
+    if (stored.isEmpty()) {
       // another request with the same reference won the race: it owns the journey
       throw new ConflictException(
           "Booking "
               + request.externalReference()
               + " is being stored by another request; retry to read it");
     }
-    events.publishEvent(new BookingConfirmed(id.get()));
-    return new Intake(bookings.findById(id.get()).orElseThrow(), true);
+    events.publishEvent(new BookingConfirmed(stored.get().id()));
+    return new Intake(stored.get(), true);
   }
 
   @Transactional

@@ -278,7 +278,8 @@ class DeliveryRepository {
    * holds the message: its lease ran out and a later attempt took it over (that attempt records the
    * outcome), or the message was settled meanwhile.
    */
-  boolean markSent(long id, int attempt, String providerMessageId, String detail, Instant now) {
+  Optional<MessageDelivery> markSent(
+      long id, int attempt, String providerMessageId, String detail, Instant now) {
     // the provider has the message: recording it is worth waiting for the database (a restart, a
     // fail-over), or it would be sent again. Past the lease too: the job stays with this worker
     // until its time-out, and the attempt number fences the record if another attempt took over
@@ -297,21 +298,24 @@ class DeliveryRepository {
     }
   }
 
-  private boolean recordSent(
+  /** The message as recorded sent, or empty when {@code attempt} no longer holds it. */
+  private Optional<MessageDelivery> recordSent(
       long id, int attempt, String providerMessageId, String detail, Instant now) {
     return jdbc.sql(
-                """
-                with d as (
-                  update message_delivery set state = 'SENT', provider_message_id = ?, reason = ?,
-                    sent_at = ?, claimed_until = null, updated_at = ?
-                   where id = ? and state = 'SENDING' and attempts = ?
-                  returning id, state, reason)
-                insert into message_delivery_event (delivery_id, state, reason, occurred_at)
-                select id, state, reason, ?::timestamptz from d
-                """)
-            .params(providerMessageId, detail, ts(now), ts(now), id, attempt, ts(now))
-            .update()
-        == 1;
+            """
+            with d as (
+              update message_delivery set state = 'SENT', provider_message_id = ?, reason = ?,
+                sent_at = ?, claimed_until = null, updated_at = ?
+               where id = ? and state = 'SENDING' and attempts = ?
+              returning *),
+            e as (
+              insert into message_delivery_event (delivery_id, state, reason, occurred_at)
+              select id, state, reason, ?::timestamptz from d)
+            select * from d
+            """)
+        .params(providerMessageId, detail, ts(now), ts(now), id, attempt, ts(now))
+        .query(this::map)
+        .optional();
   }
 
   /**

@@ -496,6 +496,7 @@ public class MessagingService {
     int attempt = claimed.getAsInt();
     Channel channel = route.channel();
     boolean accepted = false;
+    MessageDelivery recorded = null;
     try {
       RenderedMessage content =
           delivery.isEdited()
@@ -531,9 +532,12 @@ public class MessagingService {
                   + receipt.providerMessageId()
                   + ")"
               : receipt.detail();
-      if (deliveries.markSent(
-          delivery.id(), attempt, receipt.providerMessageId(), detail, clock.instant())) {
+      Optional<MessageDelivery> sent =
+          deliveries.markSent(
+              delivery.id(), attempt, receipt.providerMessageId(), detail, clock.instant());
+      if (sent.isPresent()) {
         log.info("Sent {} by {}", key, channel.type());
+        recorded = sent.get();
       } else {
         log.warn(
             "Sent {} by {}, but attempt {} had lost the message meanwhile",
@@ -568,7 +572,8 @@ public class MessagingService {
       deliveries.markFailed(delivery.id(), attempt, reason, clock.instant());
       throw new SendFailedException(reason, e);
     }
-    return deliveries.findById(delivery.id()).orElseThrow();
+    // recorded as sent by this attempt: as it was written; otherwise as it is now
+    return recorded != null ? recorded : deliveries.findById(delivery.id()).orElseThrow();
   }
 
   private RenderedMessage renderEdited(

@@ -77,14 +77,19 @@ class DeliveryRecordRacesTest extends JourneyIntegrationTest {
     assertThat(second).isEqualTo(first + 1);
 
     // the first attempt comes back: its outcome is refused, in any form
-    assertThat(deliveries.markSent(id, first, "id-1", "Accepted", later)).isFalse();
+    assertThat(deliveries.markSent(id, first, "id-1", "Accepted", later)).isEmpty();
     assertThat(deliveries.markFailed(id, first, "timeout", later)).isFalse();
     assertThat(deliveries.markRejected(id, first, "550", "refused", later)).isFalse();
     assertThat(deliveries.findById(id).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
 
     // the second attempt's outcome counts, once
-    assertThat(deliveries.markSent(id, second, "id-2", "Accepted", later)).isTrue();
-    assertThat(deliveries.markSent(id, second, "id-2", "Accepted", later)).isFalse();
+    assertThat(deliveries.markSent(id, second, "id-2", "Accepted", later))
+        .hasValueSatisfying(
+            d -> {
+              assertThat(d.state()).isEqualTo(DeliveryState.SENT);
+              assertThat(d.providerMessageId()).isEqualTo("id-2");
+            });
+    assertThat(deliveries.markSent(id, second, "id-2", "Accepted", later)).isEmpty();
 
     MessageDelivery sent = deliveries.findById(id).orElseThrow();
     assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
@@ -109,10 +114,10 @@ class DeliveryRecordRacesTest extends JourneyIntegrationTest {
     List<Boolean> outcomes =
         race(
             List.of(
-                () -> deliveries.markSent(id, attempt, "id", "Accepted", now),
+                () -> deliveries.markSent(id, attempt, "id", "Accepted", now).isPresent(),
                 () -> deliveries.markFailed(id, attempt, "timeout", now),
                 () -> deliveries.markRejected(id, attempt, "21610", "unsubscribed", now),
-                () -> deliveries.markSent(id, attempt, "id", "Accepted", now)));
+                () -> deliveries.markSent(id, attempt, "id", "Accepted", now).isPresent()));
 
     assertThat(outcomes.stream().filter(b -> b)).hasSize(1);
     List<DeliveryState> states = states(id);
