@@ -175,23 +175,9 @@ final class BenchApp implements AutoCloseable {
 
   /** The resident set of the app's JVM and, separately, of its embedded PostgreSQL, in MiB. */
   long[] rssMiB() {
-    long app = rss(process.pid());
-    long postgres = 0;
-    // the embedded PostgreSQL runs detached from the app: its postmaster and its backends
-    try {
-      long postmaster =
-          Long.parseLong(
-              Files.readAllLines(postgresDirectory.resolve("postmaster.pid")).getFirst().strip());
-      postgres =
-          rss(postmaster)
-              + ProcessHandle.of(postmaster).stream()
-                  .flatMap(ProcessHandle::descendants)
-                  .mapToLong(p -> rss(p.pid()))
-                  .sum();
-    } catch (IOException | RuntimeException unknown) {
-      // no pid file: left at 0
-    }
-    return new long[] {app, postgres};
+    return new long[] {
+      rss(process.pid()), postgresProcesses().stream().mapToLong(BenchApp::rss).sum()
+    };
   }
 
   /**
@@ -199,22 +185,33 @@ final class BenchApp implements AutoCloseable {
    * its embedded PostgreSQL (the postmaster, its live backends and the backends that ended).
    */
   long[] cpuMillis() {
-    long app = cpuMillisOf(process.pid(), false);
-    long postgres = 0;
+    List<Long> postgres = postgresProcesses();
+    long postgresMillis = 0;
+    for (int i = 0; i < postgres.size(); i++) {
+      // the postmaster (first) also counts the backends that ended
+      postgresMillis += cpuMillisOf(postgres.get(i), i == 0);
+    }
+    return new long[] {cpuMillisOf(process.pid(), false), postgresMillis};
+  }
+
+  /**
+   * The embedded PostgreSQL's processes, the postmaster first and then its backends: it runs
+   * detached from the app. None when its pid file is not there.
+   */
+  private List<Long> postgresProcesses() {
     try {
       long postmaster =
           Long.parseLong(
               Files.readAllLines(postgresDirectory.resolve("postmaster.pid")).getFirst().strip());
-      postgres =
-          cpuMillisOf(postmaster, true)
-              + ProcessHandle.of(postmaster).stream()
-                  .flatMap(ProcessHandle::descendants)
-                  .mapToLong(p -> cpuMillisOf(p.pid(), false))
-                  .sum();
+      List<Long> pids = new ArrayList<>();
+      pids.add(postmaster);
+      ProcessHandle.of(postmaster).stream()
+          .flatMap(ProcessHandle::descendants)
+          .forEach(p -> pids.add(p.pid()));
+      return pids;
     } catch (IOException | RuntimeException unknown) {
-      // no pid file: left at 0
+      return List.of();
     }
-    return new long[] {app, postgres};
   }
 
   /** The benchmark's own JVM (load generator, SMTP sink and, in its phase, the raw engine). */
