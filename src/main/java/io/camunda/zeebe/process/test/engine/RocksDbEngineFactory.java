@@ -23,7 +23,14 @@ import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.camunda.zeebe.util.buffer.BufferWriter;
 import io.camunda.zeebe.util.health.HealthReport;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -282,6 +289,44 @@ public final class RocksDbEngineFactory {
     }
   }
 
+  /**
+   * How many pushed jobs a job stream on the in-process channel takes ahead of its worker: about
+   * what the socket's buffer takes over TCP.
+   */
+  static final int STREAM_WINDOW = 64;
+
+  /**
+   * Asks for {@code window} messages ahead on every server-streaming call (the job streams). The
+   * gateway pushes a job only while its stream is ready; over TCP that is while the socket's buffer
+   * has room, in-process only while the client has asked for more, and the client's stub asks for
+   * one message at a time. Without a window, a job pushed while the one before was still on its way
+   * was handed back to the engine ("yielded") and waited for the worker's next poll.
+   */
+  static final class StreamWindow implements ClientInterceptor {
+
+    private final int window;
+
+    StreamWindow(int window) {
+      this.window = window;
+    }
+
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(
+        MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+      ClientCall<Q, R> call = next.newCall(method, options);
+      if (method.getType() != MethodDescriptor.MethodType.SERVER_STREAMING) {
+        return call;
+      }
+      return new ForwardingClientCall.SimpleForwardingClientCall<>(call) {
+        @Override
+        public void start(Listener<R> listener, Metadata headers) {
+          super.start(listener, headers);
+          super.request(window);
+        }
+      };
+    }
+  }
+
   /** The engine as zeebe-process-test's, plus its health and the RocksDB resources it frees. */
   public static final class RocksDbEngine extends InMemoryEngine {
 
@@ -342,7 +387,9 @@ public final class RocksDbEngineFactory {
      * shuts it down (closing a Camunda client built on it does).
      */
     public ManagedChannel newInProcessChannel() {
-      return InProcessChannelBuilder.forName(inProcessName).build();
+      return InProcessChannelBuilder.forName(inProcessName)
+          .intercept(new StreamWindow(STREAM_WINDOW))
+          .build();
     }
 
     /** The engine's log on disk, or empty when it is in memory. */
