@@ -112,6 +112,11 @@ class FaultSuiteTest {
                     "spring.datasource.password=",
                     "spring.datasource.hikari.connection-timeout=5000",
                     "guest-journey.runtime.embedded-engine-port=0",
+                    // the suite's own engine beside its own database: the default (.data/engine
+                    // in the working directory) carried an earlier run's journeys, whose start
+                    // messages and correlation keys (booking ids from 1 again) kept this run's
+                    // bookings from getting a journey
+                    "guest-journey.runtime.engine.directory=" + work.resolve("engine"),
                     // four engineers' builds share two cores here: give the deployment at start
                     // time
                     "camunda.client.request-timeout=PT60S",
