@@ -190,6 +190,21 @@ class DeliveryRepository {
     return attempt.map(OptionalInt::of).orElse(OptionalInt.empty());
   }
 
+  /**
+   * Until when another attempt holds the message for sending (its lease), if one still does: the
+   * attempt of a replica that is sending it, or of a run that was killed while sending it.
+   */
+  Optional<Instant> heldUntil(long id, Instant now) {
+    return jdbc.sql(
+            """
+            select claimed_until from message_delivery
+             where id = ? and state = 'SENDING' and claimed_until >= ?
+            """)
+        .params(id, ts(now))
+        .query((rs, n) -> instant(rs, "claimed_until"))
+        .optional();
+  }
+
   void recordContent(
       long id,
       ChannelType channel,

@@ -173,7 +173,7 @@ public class MessagingService {
     } catch (GuestUnreachable e) {
       return new SendOutcome.Unreachable(e.getMessage());
     } catch (SendFailedException e) {
-      if (e.retryAt().isPresent()) {
+      if (e.retryAt().isPresent() && !(e instanceof SendInProgress)) {
         return new SendOutcome.Held(e.retryAt().get(), e.getMessage());
       }
       throw e;
@@ -491,7 +491,15 @@ public class MessagingService {
     String key = delivery.idempotencyKey();
     OptionalInt claimed = deliveries.claim(delivery.id(), now, now.plus(settings.sendLease()));
     if (claimed.isEmpty()) {
-      throw new SendFailedException("Message " + key + " is being sent by another worker", null);
+      // another attempt holds it (a replica sending it, or a run killed while sending it, whose
+      // job came back at this run's start): wait for its lease without using up a retry
+      Optional<Instant> heldUntil = deliveries.heldUntil(delivery.id(), now);
+      String why = "Message " + key + " is being sent by another attempt";
+      if (heldUntil.isPresent()) {
+        throw new SendInProgress(
+            why + " (its lease runs until " + heldUntil.get() + ")", heldUntil.get());
+      }
+      throw new SendFailedException(why, null);
     }
     int attempt = claimed.getAsInt();
     Channel channel = route.channel();

@@ -11,15 +11,19 @@ import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -63,9 +67,22 @@ class EmbeddedEngineConfiguration {
       @DefaultValue("5m") Duration compactionInterval,
       @DefaultValue("true") boolean inProcessClient) {}
 
+  /**
+   * The engine's directory, claimed for this run and tied to this database (ADR 0083): a directory
+   * that ran with another database stops the start with the reason.
+   */
   @Bean(destroyMethod = "close")
-  EngineDirectory engineDirectory(EmbeddedEngineProperties properties) throws IOException {
-    return EngineDirectory.claim(properties.directory());
+  @DependsOnDatabaseInitialization
+  EngineDirectory engineDirectory(EmbeddedEngineProperties properties, JdbcTemplate jdbc)
+      throws IOException {
+    EngineDirectory directory = EngineDirectory.claim(properties.directory());
+    try {
+      directory.tieTo(jdbc.queryForObject("select id from installation", UUID.class));
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+    return directory;
   }
 
   @Bean
@@ -90,6 +107,9 @@ class EmbeddedEngineConfiguration {
             port, state.toFile(), properties.memoryLimit().toBytes(), durableLog);
     engine.start();
     if (durableLog != null) {
+      handBackJobsOfAnEarlierRun(engine);
+    }
+    if (durableLog != null) {
       log.info(
           "Embedded Zeebe engine continues from its log in {} (positions {} to {}, {} bytes) and"
               + " its RocksDB state in {}; gRPC gateway at {}",
@@ -107,6 +127,31 @@ class EmbeddedEngineConfiguration {
           engine.getGatewayAddress());
     }
     return engine;
+  }
+
+  /**
+   * Jobs the previous run had taken and not finished (it was killed, or stopped mid-send) go back
+   * to the workers at once, not when their time-outs end: 3 minutes for a send, 30 days for a staff
+   * task the previous run may have taken but not recorded. Staff tasks it had recorded come back to
+   * the task worker too, which finds them recorded and changes nothing. Before any job worker of
+   * this run opens (the client depends on this bean). ADR 0084.
+   */
+  private static void handBackJobsOfAnEarlierRun(RocksDbEngine engine) {
+    try {
+      int handedBack = engine.handBackJobsOfAnEarlierRun(Duration.ofMinutes(5));
+      if (handedBack > 0) {
+        log.info(
+            "Handed {} job(s) the previous run had taken back to the engine: they go to this run's"
+                + " workers now, not when their time-outs end",
+            handedBack);
+      }
+    } catch (TimeoutException e) {
+      log.warn(
+          "The engine had not caught up with its log after 5 minutes ({}): jobs the previous run"
+              + " had taken come back when their time-outs end (3 minutes for a send, 30 days for"
+              + " a staff task)",
+          e.getMessage());
+    }
   }
 
   /**

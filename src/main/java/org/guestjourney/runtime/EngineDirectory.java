@@ -6,8 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +20,9 @@ import java.util.stream.Stream;
  * state.
  */
 final class EngineDirectory implements AutoCloseable {
+
+  /** The installation id of the database the directory's engine runs with. */
+  static final String INSTALLATION_FILE = "installation";
 
   private final Path root;
   private final FileChannel lockChannel;
@@ -44,12 +50,48 @@ final class EngineDirectory implements AutoCloseable {
     FileLock lock = channel.tryLock();
     if (lock == null) {
       channel.close();
-      throw new IllegalStateException(
-          "Another running Guest Journey uses the engine directory "
-              + root
-              + "; stop it or set guest-journey.runtime.engine.directory to another directory");
+      throw new EngineDirectoryRefused(
+          "Another running Guest Journey uses the engine directory " + root + ".",
+          "Stop it, or set guest-journey.runtime.engine.directory to another directory.");
     }
     return new EngineDirectory(root, channel, lock);
+  }
+
+  /**
+   * Ties the directory to the database the app runs with: {@code database} is that database's
+   * installation id (table {@code installation}). A directory whose engine log has records and that
+   * ran with another database is refused with the reason (ADR 0083): its process instances wait for
+   * bookings this database does not have, and this database's new bookings would reuse their ids,
+   * so the engine would take their journey starts as duplicates and start none. A directory without
+   * a log (first start, or the log in memory) or from before this check takes the database's id.
+   */
+  void tieTo(UUID database) throws IOException {
+    Path file = root.resolve(INSTALLATION_FILE);
+    Optional<UUID> recorded = Optional.empty();
+    if (Files.exists(file)) {
+      recorded = Optional.of(UUID.fromString(Files.readString(file).strip()));
+    }
+    if (hadLog && recorded.isPresent() && !recorded.get().equals(database)) {
+      throw new EngineDirectoryRefused(
+          "The engine directory "
+              + root
+              + " belongs to another database: it ran with installation "
+              + recorded.get()
+              + ", this database is installation "
+              + database
+              + ". Its journeys wait for bookings this database does not have, and new bookings"
+              + " would get no journey.",
+          "Set guest-journey.runtime.engine.directory to this database's engine directory, or"
+              + " move "
+              + root
+              + " aside to start with an empty engine.");
+    }
+    if (recorded.isEmpty() || !recorded.get().equals(database)) {
+      Path written = root.resolve(INSTALLATION_FILE + ".new");
+      Files.writeString(written, database + "\n");
+      Files.move(
+          written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
   }
 
   Path state() {

@@ -468,8 +468,10 @@ class FaultSuiteTest {
   }
 
   /**
-   * After {@code kill -9} the durable engine still has the send job the dead app had taken: it is
-   * handed out again when its time-out (3 minutes, {@code camunda.client.worker.override}) ends.
+   * After {@code kill -9} the durable engine still has the send job the dead app had taken; the
+   * next start hands it back (ADR 0084) and it goes when the dead app's send lease ends. The bound
+   * is the job's time-out (3 minutes, {@code camunda.client.worker.override}), should the hand-back
+   * fail.
    */
   private static final Duration SETTLE_AFTER_KILL = Duration.ofMinutes(5);
 

@@ -1,11 +1,15 @@
 package org.guestjourney.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -15,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.guestjourney.property.Property;
 import org.guestjourney.support.JourneyIntegrationTest;
+import org.guestjourney.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +35,7 @@ class DeliveryRecordRacesTest extends JourneyIntegrationTest {
   private static final Duration LEASE = Duration.ofMinutes(2);
 
   @Autowired DeliveryRepository deliveries;
+  @Autowired MessagingService messaging;
 
   private long bookingId;
 
@@ -63,6 +69,48 @@ class DeliveryRecordRacesTest extends JourneyIntegrationTest {
         .isEmpty();
 
     assertThat(states(id)).containsExactly(DeliveryState.SCHEDULED, DeliveryState.SENDING);
+  }
+
+  @Test
+  void aSendOfAMessageAnotherAttemptHoldsWaitsForItsLeaseWithoutUsingAnAttempt() {
+    String guest = data.uniqueEmail();
+    Property house = data.property("Europe/Rome", "en");
+    long booking = data.bookArrivingIn(house, 30, guest).id();
+    String key = "booking/" + booking + "/check-in-guide/held-by-another";
+    messaging.plan(booking, MessageStep.CHECK_IN_GUIDE, key, timeMachine.now());
+    long id = deliveries.findByKey(key).orElseThrow().id();
+    // a run killed while sending it: its attempt holds the lease
+    Instant leaseEnds = timeMachine.now().plus(LEASE);
+    assertThat(deliveries.claim(id, timeMachine.now(), leaseEnds)).hasValue(1);
+
+    GuestMessageRequest again =
+        new GuestMessageRequest(booking, MessageStep.CHECK_IN_GUIDE, key, Map.of())
+            .requestedBy("front desk");
+    assertThatThrownBy(() -> messaging.send(again))
+        .isInstanceOfSatisfying(
+            SendInProgress.class,
+            e -> {
+              assertThat(e.retryAt())
+                  .hasValueSatisfying(
+                      at -> assertThat(at).isCloseTo(leaseEnds, within(1, ChronoUnit.MILLIS)));
+              assertThat(e.retriesLeft(3)).as("no attempt used").isEqualTo(3);
+              assertThat(e.getMessage()).contains("being sent by another attempt");
+            });
+
+    MessageDelivery message = deliveries.findById(id).orElseThrow();
+    assertThat(message.state()).isEqualTo(DeliveryState.SENDING);
+    assertThat(message.attempts()).isEqualTo(1);
+    assertThat(TestMailServer.to(guest))
+        .as("the check-in guide not sent (the booking's confirmation may be there)")
+        .noneMatch(m -> messageId(m).contains("held-by-another"));
+  }
+
+  private static String messageId(jakarta.mail.internet.MimeMessage m) {
+    try {
+      return m.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

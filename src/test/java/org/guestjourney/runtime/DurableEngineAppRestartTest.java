@@ -1,6 +1,7 @@
 package org.guestjourney.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -113,10 +115,25 @@ class DurableEngineAppRestartTest {
               "wait for an answer again",
               "wait for the manager again");
 
+      // the staff tasks' jobs the killed run held went back to the engine and came to this run's
+      // task worker at once (it found them recorded: the tasks above are unchanged)
+      assertThat(Files.readString(logOf("second")))
+          .containsPattern("Handed \\d+ job\\(s\\) the previous run had taken back");
+
       // the engine still knows the job of the claimed task: completing it closes the task
       HttpResponse<String> form = second.get("/tasks/" + claimed + "/form");
       assertThat(form.statusCode()).isEqualTo(200);
     }
+
+    // the database reset, the engine's directory kept: its journeys point at bookings the new
+    // database does not have, and new bookings would reuse their ids: the start is refused
+    deleteRecursively(dataDirectory);
+    assertThatThrownBy(() -> AppProcess.start(dataDirectory, TestMailServer.port(), "third"))
+        .hasMessageContaining("exited");
+    assertThat(Files.readString(logOf("third")))
+        .contains("APPLICATION FAILED TO START")
+        .contains("belongs to another database")
+        .contains("guest-journey.runtime.engine.directory");
   }
 
   private Path logOf(String name) {
@@ -197,6 +214,14 @@ class DurableEngineAppRestartTest {
     Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(json);
     assertThat(m.find()).as(json).isTrue();
     return Long.parseLong(m.group(1));
+  }
+
+  private static void deleteRecursively(Path directory) throws Exception {
+    try (var files = Files.walk(directory)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   @AfterEach

@@ -13,9 +13,16 @@ import io.camunda.zeebe.engine.Engine;
 import io.camunda.zeebe.engine.EngineConfiguration;
 import io.camunda.zeebe.engine.processing.EngineProcessors;
 import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
+import io.camunda.zeebe.engine.state.immutable.JobState;
+import io.camunda.zeebe.engine.state.instance.DbJobState;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.storage.LogStorageReader;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.scheduler.ActorMetrics;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.ActorThread;
@@ -52,6 +59,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +73,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -239,7 +248,8 @@ public final class RocksDbEngineFactory {
         shared,
         durableLog,
         inProcessServer,
-        inProcessName);
+        inProcessName,
+        commandWriter);
   }
 
   /**
@@ -458,6 +468,7 @@ public final class RocksDbEngineFactory {
     private final FileLogStorage durableLog;
     private final Server inProcessServer;
     private final String inProcessName;
+    private final CommandWriter commandWriter;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private RocksDbEngine(
@@ -473,7 +484,8 @@ public final class RocksDbEngineFactory {
         SharedRocksDbResources shared,
         FileLogStorage durableLog,
         Server inProcessServer,
-        String inProcessName) {
+        String inProcessName,
+        CommandWriter commandWriter) {
       super(
           grpcServer,
           streamProcessor,
@@ -490,6 +502,77 @@ public final class RocksDbEngineFactory {
       this.durableLog = durableLog;
       this.inProcessServer = inProcessServer;
       this.inProcessName = inProcessName;
+      this.commandWriter = commandWriter;
+    }
+
+    /**
+     * Hands back to the engine every job an earlier run of the app had taken and not finished: they
+     * become available to workers now instead of when their time-outs end (3 minutes for a send, 30
+     * days for a staff task that the dead run may not have recorded yet). Only the app that owns
+     * this engine's directory works its jobs (one app per directory, a lock file says so), so right
+     * after a start every activated job is one of a process that is gone. Waits (bounded by {@code
+     * wait}) until the engine has replayed its log and processed every command in it, so
+     * activations the dead run had asked for are in the state; then writes a {@code YIELD} command
+     * per activated job, as the gateway does for a job it could not push. Returns how many were
+     * handed back; a job finished meanwhile is rejected by the engine and stays finished.
+     */
+    public int handBackJobsOfAnEarlierRun(Duration wait) throws TimeoutException {
+      Instant deadline = Instant.now().plus(wait);
+      awaitUntil(
+          deadline,
+          "replayed its log",
+          () -> streamProcessor.getCurrentPhase().join() == StreamProcessor.Phase.PROCESSING);
+      awaitUntil(
+          deadline, "processed its log", () -> streamProcessor.hasProcessingReachedTheEnd().join());
+      List<Long> activated = new ArrayList<>();
+      DbJobState jobs = new DbJobState(database, database.createContext());
+      jobs.forEachTimedOutEntry(
+          Long.MAX_VALUE,
+          null,
+          (key, job) -> {
+            activated.add(key);
+            return true;
+          });
+      int handedBack = 0;
+      for (long key : activated) {
+        if (jobs.getState(key) != JobState.State.ACTIVATED) {
+          continue;
+        }
+        JobRecord job = copyOf(jobs.getJob(key));
+        commandWriter.writeCommandWithKey(
+            key,
+            job,
+            new RecordMetadata()
+                .recordType(RecordType.COMMAND)
+                .valueType(ValueType.JOB)
+                .intent(JobIntent.YIELD));
+        handedBack++;
+      }
+      return handedBack;
+    }
+
+    /** The log writer keeps the record until it is appended: a copy, not the state's buffer. */
+    private static JobRecord copyOf(JobRecord job) {
+      UnsafeBuffer bytes = new UnsafeBuffer(new byte[job.getLength()]);
+      job.write(bytes, 0);
+      JobRecord copy = new JobRecord();
+      copy.wrap(bytes, 0, bytes.capacity());
+      return copy;
+    }
+
+    private static void awaitUntil(Instant deadline, String what, BooleanSupplier condition)
+        throws TimeoutException {
+      while (!condition.getAsBoolean()) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new TimeoutException("The engine has not " + what + " in time");
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new TimeoutException("Interrupted while waiting for the engine to have " + what);
+        }
+      }
     }
 
     /** Starts the engine, its gateway on its TCP port and the same gateway in this JVM. */

@@ -232,12 +232,7 @@ class DurableEngineRestartTest {
 
       RecordStream records = RecordStream.of(engine.getRecordStreamSource());
       // the job was created once, activated once (before the crash) and completed once (after)
-      assertThat(
-              StreamSupport.stream(records.jobRecords().spliterator(), false)
-                  .filter(r -> r.getValue().getProcessInstanceKey() == withClaimedJob)
-                  .filter(r -> r.getRecordType() == RecordType.EVENT)
-                  .map(r -> r.getIntent())
-                  .toList())
+      assertThat(jobEvents(records, withClaimedJob))
           .containsExactly(JobIntent.CREATED, JobIntent.COMPLETED);
       assertThat(
               StreamSupport.stream(records.jobBatchRecords().spliterator(), false)
@@ -251,6 +246,43 @@ class DurableEngineRestartTest {
     } finally {
       engine.stop();
     }
+  }
+
+  @Test
+  void theJobTheKilledRunHadTakenIsHandedBackAtOnceWithItsKey(@TempDir Path dir) throws Exception {
+    long[] before = runAndKill(dir, 0);
+    long withClaimedJob = before[2];
+    long claimedJob = before[3];
+
+    RocksDbEngine engine = open(dir, freePort());
+    engine.start();
+    try (CamundaClient client = client(engine)) {
+      assertThat(engine.handBackJobsOfAnEarlierRun(Duration.ofSeconds(60))).isEqualTo(1);
+      // claimed for an hour before the kill; a worker of this run gets it now
+      List<ActivatedJob> again = activate(client, 10);
+      assertThat(again).extracting(ActivatedJob::getKey).containsExactly(claimedJob);
+      assertThat(again.get(0).getProcessInstanceKey()).isEqualTo(withClaimedJob);
+      assertThat(again.get(0).getVariablesAsMap()).containsEntry("key", "k3");
+      client.newCompleteCommand(claimedJob).send().join();
+      engine.waitForIdleState(Duration.ofSeconds(30));
+
+      assertThat(jobEvents(RecordStream.of(engine.getRecordStreamSource()), withClaimedJob))
+          .containsExactly(JobIntent.CREATED, JobIntent.YIELDED, JobIntent.COMPLETED);
+      // nothing else was taken: a second start hands back nothing
+      assertThat(engine.handBackJobsOfAnEarlierRun(Duration.ofSeconds(60))).isZero();
+    } finally {
+      engine.stop();
+    }
+  }
+
+  /** The job events of one process instance, in the order the engine wrote them. */
+  private static List<io.camunda.zeebe.protocol.record.intent.Intent> jobEvents(
+      RecordStream records, long processInstance) {
+    return StreamSupport.stream(records.jobRecords().spliterator(), false)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstance)
+        .filter(r -> r.getRecordType() == RecordType.EVENT)
+        .map(r -> (io.camunda.zeebe.protocol.record.intent.Intent) r.getIntent())
+        .toList();
   }
 
   private static void awaitCompleted(RocksDbEngine engine, Set<Long> instances)
