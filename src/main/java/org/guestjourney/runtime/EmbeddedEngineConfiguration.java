@@ -57,6 +57,8 @@ class EmbeddedEngineConfiguration {
    *     are deleted
    * @param inProcessClient the app's Camunda client calls the engine's gateway inside the JVM (ADR
    *     0081); off: over loopback TCP like any other client
+   * @param promptTimers due timers fire within about 0.1 s (ADR 0082); off: as Zeebe schedules
+   *     them, up to 1.6 s late
    */
   @ConfigurationProperties("guest-journey.runtime.engine")
   record EmbeddedEngineProperties(
@@ -65,7 +67,8 @@ class EmbeddedEngineConfiguration {
       @DefaultValue("true") boolean durable,
       @DefaultValue("64MB") DataSize segmentSize,
       @DefaultValue("5m") Duration compactionInterval,
-      @DefaultValue("true") boolean inProcessClient) {}
+      @DefaultValue("true") boolean inProcessClient,
+      @DefaultValue("true") boolean promptTimers) {}
 
   /**
    * The engine's directory, claimed for this run and tied to this database (ADR 0083): a directory
@@ -104,7 +107,11 @@ class EmbeddedEngineConfiguration {
             : null;
     RocksDbEngine engine =
         RocksDbEngineFactory.create(
-            port, state.toFile(), properties.memoryLimit().toBytes(), durableLog);
+            port,
+            state.toFile(),
+            properties.memoryLimit().toBytes(),
+            durableLog,
+            properties.promptTimers());
     engine.start();
     if (durableLog != null) {
       handBackJobsOfAnEarlierRun(engine);

@@ -139,9 +139,10 @@ public final class RocksDbEngineFactory {
   /**
    * As {@link #create(int, File, long, FileLogStorage)}; with {@code promptTimers} off, the actor
    * threads and the stream processor's wake-up are Zeebe's own (ADR 0082): the baseline the timer
-   * benchmark measures against.
+   * benchmark measures against, and the app's {@code
+   * guest-journey.runtime.engine.prompt-timers=false}.
    */
-  static RocksDbEngine create(
+  public static RocksDbEngine create(
       int port,
       File stateDirectory,
       long memoryLimitBytes,
@@ -304,7 +305,7 @@ public final class RocksDbEngineFactory {
   /**
    * Pauses as {@code pause} does, then turns the thread's timer wheel once round, at most once a
    * millisecond (the wheel's tick): a busy thread between two tasks only spins for a moment, and
-   * turning the wheel after every spin took CPU from the work (the burst drained a quarter slower).
+   * turning the wheel after every such spin would spend CPU for nothing.
    */
   static final class TurnWheelWhenIdle implements IdleStrategy {
 
