@@ -154,9 +154,8 @@ class EmbeddedEngineConfiguration {
       }
     } catch (TimeoutException e) {
       log.warn(
-          "The engine had not caught up with its log after 5 minutes ({}): jobs the previous run"
-              + " had taken come back when their time-outs end (3 minutes for a send, 30 days for"
-              + " a staff task)",
+          "Jobs the previous run had taken were not handed back ({}): they come back when their"
+              + " time-outs end (3 minutes for a send, 30 days for a staff task)",
           e.getMessage());
     }
   }

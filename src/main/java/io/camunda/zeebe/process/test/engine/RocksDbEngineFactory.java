@@ -582,9 +582,26 @@ public final class RocksDbEngineFactory {
       return copy;
     }
 
-    private static void awaitUntil(Instant deadline, String what, BooleanSupplier condition)
+    /**
+     * Waits until {@code condition} holds; gives up at {@code deadline}, or at once when the stream
+     * processor failed or closed (it would never hold then; health says why).
+     */
+    private void awaitUntil(Instant deadline, String what, BooleanSupplier condition)
         throws TimeoutException {
-      while (!condition.getAsBoolean()) {
+      while (true) {
+        if (streamProcessor.isFailed() || streamProcessor.isActorClosed()) {
+          throw new TimeoutException("The engine stopped processing before it had " + what);
+        }
+        try {
+          if (condition.getAsBoolean()) {
+            return;
+          }
+        } catch (RuntimeException e) {
+          TimeoutException unknown =
+              new TimeoutException("The engine could not say whether it had " + what);
+          unknown.initCause(e);
+          throw unknown;
+        }
         if (Instant.now().isAfter(deadline)) {
           throw new TimeoutException("The engine has not " + what + " in time");
         }

@@ -1,6 +1,7 @@
 package io.camunda.zeebe.process.test.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
@@ -273,6 +274,18 @@ class DurableEngineRestartTest {
     } finally {
       engine.stop();
     }
+  }
+
+  @Test
+  void anEngineThatStoppedProcessingHandsBackNothingAndSaysWhy(@TempDir Path dir) throws Exception {
+    RocksDbEngine engine =
+        RocksDbEngineFactory.create(freePort(), dir.resolve("state").toFile(), 32L << 20);
+    engine.start();
+    engine.stop();
+
+    assertThatThrownBy(() -> engine.handBackJobsOfAnEarlierRun(Duration.ofMinutes(5)))
+        .isInstanceOf(java.util.concurrent.TimeoutException.class)
+        .hasMessageContaining("stopped processing");
   }
 
   /** The job events of one process instance, in the order the engine wrote them. */
