@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.CamundaClientConfiguration;
 import io.camunda.client.api.worker.JobWorker;
-import io.camunda.client.impl.CamundaClientImpl;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory.RocksDbEngine;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,20 +87,11 @@ class DueTimerBenchmarkTest {
             null,
             promptTimers);
     engine.start();
-    CamundaClientConfiguration configuration =
-        (CamundaClientConfiguration)
-            CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create("http://127.0.0.1:1"))
-                .restAddress(URI.create("http://127.0.0.1:1"))
-                .preferRestOverGrpc(false)
-                .defaultJobWorkerStreamEnabled(true)
-                // a job must come by the stream: a poll would only add its own interval
-                .defaultJobPollInterval(Duration.ofMinutes(5))
-                .defaultRequestTimeout(Duration.ofSeconds(30));
     Figures figures = new Figures();
     AtomicLong offset = new AtomicLong();
     Map<Long, Long> received = new ConcurrentHashMap<>();
-    try (CamundaClient client = new CamundaClientImpl(configuration, engine.newInProcessChannel());
+    // a job must come by the stream: a poll would only add its own interval
+    try (CamundaClient client = InProcessJobStreamTest.streamingClient(engine);
         JobWorker worker =
             client
                 .newWorker()

@@ -34,6 +34,24 @@ class InProcessJobStreamTest {
 
   private static final int JOBS = 20;
 
+  /**
+   * A client on the engine's in-process channel whose workers take jobs by their stream only: it
+   * polls after 5 minutes, so a job handed back to the engine, or only found by a poll, waits that
+   * long.
+   */
+  static CamundaClient streamingClient(RocksDbEngine engine) {
+    CamundaClientConfiguration configuration =
+        (CamundaClientConfiguration)
+            CamundaClient.newClientBuilder()
+                .grpcAddress(URI.create("http://127.0.0.1:1"))
+                .restAddress(URI.create("http://127.0.0.1:1"))
+                .preferRestOverGrpc(false)
+                .defaultJobWorkerStreamEnabled(true)
+                .defaultJobPollInterval(Duration.ofMinutes(5))
+                .defaultRequestTimeout(Duration.ofSeconds(30));
+    return new CamundaClientImpl(configuration, engine.newInProcessChannel());
+  }
+
   @Test
   void jobsCreatedTogetherArePushedWithoutBeingHandedBack() throws Exception {
     Path dir = Path.of("target/test-data/in-process-stream-" + UUID.randomUUID());
@@ -42,18 +60,7 @@ class InProcessJobStreamTest {
         RocksDbEngineFactory.create(
             DurableEngineRestartTest.freePort(), dir.resolve("state").toFile(), 32L << 20);
     engine.start();
-    CamundaClientConfiguration configuration =
-        (CamundaClientConfiguration)
-            CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create("http://127.0.0.1:1"))
-                .restAddress(URI.create("http://127.0.0.1:1"))
-                .preferRestOverGrpc(false)
-                .defaultJobWorkerStreamEnabled(true)
-                // polling only after a long while: a job handed back would wait for it
-                .defaultJobPollInterval(Duration.ofMinutes(5))
-                .defaultRequestTimeout(Duration.ofSeconds(30));
-    try (CamundaClient client =
-        new CamundaClientImpl(configuration, engine.newInProcessChannel())) {
+    try (CamundaClient client = streamingClient(engine)) {
       Set<Long> done = ConcurrentHashMap.newKeySet();
       try (JobWorker worker =
           client
